@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"kursuskatalog/internal/testdb"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestConfigErrorsNameTheVariable(t *testing.T) {
+	for _, bad := range []map[string]string{
+		{"ADDR": "no-port"},
+		{"BASE_URL": "not a url"},
+		{"LOG_LEVEL": "shouty"},
+		{"DATABASE_URL": "mysql://x/y"},
+	} {
+		var name string
+		for k := range bad {
+			name = k
+		}
+		err := run(context.Background(), []string{"serve"}, envOf(bad), nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("bad %s: error %v does not name it", name, err)
+		}
+	}
+}
+
+func TestMigrateAndDemoCommands(t *testing.T) {
+	url := testdb.Empty(t)
+	env := envOf(map[string]string{"DATABASE_URL": url})
+	var out bytes.Buffer
+	ctx := context.Background()
+	if err := run(ctx, []string{"migrate", "up"}, env, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	var latest int
+	if _, err := fmt.Sscanf(out.String(), "schema version %d", &latest); err != nil || latest < 2 {
+		t.Fatalf("migrate up said %q", out.String())
+	}
+	if err := run(ctx, []string{"migrate", "down", "1"}, env, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"migrate", "version"}, env, nil, &out, &out); err != nil || out.String() != fmt.Sprintf("schema version %d\n", latest-1) {
+		t.Fatalf("version after down 1 from %d: %q %v", latest, out.String(), err)
+	}
+	if err := run(ctx, []string{"migrate", "up"}, env, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"demo"}, env, nil, &out, &out); err != nil || !strings.Contains(out.String(), "1 programmes added") {
+		t.Fatalf("demo: %q %v", out.String(), err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"demo"}, env, nil, &out, &out); err != nil || !strings.Contains(out.String(), "0 courses and 0 programmes added") {
+		t.Fatalf("demo again: %q %v", out.String(), err)
+	}
+}
+
+// serve migrates, serves, and stops cleanly when its context ends (as on
+// SIGTERM), finishing a request that is in flight.
+func TestServeMigratesServesAndShutsDown(t *testing.T) {
+	url := testdb.Empty(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"serve"}, envOf(map[string]string{"DATABASE_URL": url, "ADDR": addr}), nil, &logs, &logs)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server not ready: %v\n%s", err, logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	res, err := http.Get("http://" + addr + "/")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("front page on a migrated, empty database: %v %v", res, err)
+	}
+	res.Body.Close()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Fatal("server still answers after shutdown")
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"kursuskatalog/internal/config"
+	"kursuskatalog/internal/server"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/static"
+)
+
+func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	migrate := fs.Bool("migrate", true, "apply pending migrations before serving")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *migrate {
+		mg, err := store.NewMigrator(cfg.DatabaseURL)
+		if err != nil {
+			return err
+		}
+		err = mg.Up()
+		mg.Close()
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL, 20)
+	if err != nil {
+		return err
+	}
+	defer st.Close() // after the server has drained: in-flight requests still use the pool
+	assets, err := static.Load()
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Deps{Store: st, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL})
+
+	httpSrv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           srv,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("base_url", cfg.BaseURL.String()))
+
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Stop accepting, let in-flight requests finish for up to the timeout.
+	logger.Info("shutting down", slog.Duration("timeout", cfg.ShutdownTimeout))
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := httpSrv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}

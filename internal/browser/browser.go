@@ -1,0 +1,119 @@
+// Package browser drives Debian's Chromium through chromedp for the flow and
+// accessibility tests, and injects axe-core (npm, under .tools/) to check
+// pages against WCAG 2.1 A and AA. It is for tests only.
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// New starts a headless Chromium for the test and returns a context for
+// chromedp actions in its first tab. width is the window width in CSS pixels.
+func New(t testing.TB, width int) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("browser: Chromium is not installed; `make test` installs it (%v)", err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // tests run as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("browser: start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// Do runs actions and fails the test on error.
+func Do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// Get runs one action that returns a value and fails the test on error.
+func Get[T any](t testing.TB, ctx context.Context, action chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, action)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	return v
+}
+
+// axeSource is read once from the npm package `make test` installs.
+func axeSource(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	p := filepath.Join(filepath.Dir(file), "..", "..", ".tools", "node_modules", "axe-core", "axe.min.js")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("browser: axe-core is not installed; `make test` installs it (%v)", err)
+	}
+	return string(b)
+}
+
+// Violation is one axe-core finding.
+type Violation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// CheckAccessibility runs axe-core on the current page with the WCAG 2.1 A
+// and AA rules and fails the test for every violation.
+func CheckAccessibility(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	for _, v := range Violations(t, ctx, name) {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
+		}
+		t.Errorf("axe on %s: %s (%s):\n  %s", name, v.ID, v.Help, strings.Join(where, "\n  "))
+	}
+}
+
+// Violations runs axe-core on the current page and returns what it found.
+func Violations(t testing.TB, ctx context.Context, name string) []Violation {
+	t.Helper()
+	script := axeSource(t) + `;
+		axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
+		   .then(r => JSON.stringify(r.violations))`
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe on %s: %v", name, err)
+	}
+	var vs []Violation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		t.Fatalf("axe on %s: %v", name, err)
+	}
+	return vs
+}

@@ -1,0 +1,89 @@
+// Package config reads the server's configuration from the environment and
+// validates it once, at start, so that a bad value fails loudly and by name.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Config is everything the binary needs from its environment.
+type Config struct {
+	// DatabaseURL is a libpq-style URL or key=value string. Empty means the
+	// standard PG* variables decide (pgx reads them).
+	DatabaseURL string
+	Addr        string
+	BaseURL     *url.URL
+	LogLevel    slog.Level
+	SMTPURL     *url.URL // nil: mails are recorded in the database, not sent
+	// ShutdownTimeout bounds how long in-flight requests may finish on SIGTERM.
+	ShutdownTimeout time.Duration
+}
+
+// Error names the variable that is wrong and why, for the operator.
+type Error struct {
+	Var    string
+	Reason string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("config: %s %s", e.Var, e.Reason) }
+
+// FromEnv builds a Config from getenv (os.Getenv in main, a map in tests).
+func FromEnv(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		DatabaseURL:     strings.TrimSpace(getenv("DATABASE_URL")),
+		Addr:            getenv("ADDR"),
+		ShutdownTimeout: 10 * time.Second,
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = ":8080"
+	}
+	if _, port, err := net.SplitHostPort(cfg.Addr); err != nil || port == "" {
+		return cfg, &Error{"ADDR", fmt.Sprintf("must be host:port such as :8080, got %q", cfg.Addr)}
+	}
+
+	if cfg.DatabaseURL != "" && strings.Contains(cfg.DatabaseURL, "://") {
+		u, err := url.Parse(cfg.DatabaseURL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			return cfg, &Error{"DATABASE_URL", "must be a postgres:// URL or a key=value connection string"}
+		}
+	}
+
+	base := getenv("BASE_URL")
+	if base == "" {
+		_, port, _ := net.SplitHostPort(cfg.Addr)
+		base = "http://localhost:" + port
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return cfg, &Error{"BASE_URL", fmt.Sprintf("must be an absolute http(s) URL such as https://kurser.cok.dk, got %q", base)}
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	cfg.BaseURL = u
+
+	switch strings.ToLower(getenv("LOG_LEVEL")) {
+	case "", "info":
+		cfg.LogLevel = slog.LevelInfo
+	case "debug":
+		cfg.LogLevel = slog.LevelDebug
+	case "warn", "warning":
+		cfg.LogLevel = slog.LevelWarn
+	case "error":
+		cfg.LogLevel = slog.LevelError
+	default:
+		return cfg, &Error{"LOG_LEVEL", fmt.Sprintf("must be debug, info, warn or error, got %q", getenv("LOG_LEVEL"))}
+	}
+
+	if s := getenv("SMTP_URL"); s != "" {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			return cfg, &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
+		}
+		cfg.SMTPURL = u
+	}
+	return cfg, nil
+}

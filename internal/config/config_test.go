@@ -1,0 +1,62 @@
+package config
+
+import (
+	"errors"
+	"log/slog"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestFromEnvDefaults(t *testing.T) {
+	cfg, err := FromEnv(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != ":8080" || cfg.BaseURL.String() != "http://localhost:8080" || cfg.LogLevel != slog.LevelInfo || cfg.SMTPURL != nil {
+		t.Fatalf("unexpected defaults: %+v", cfg)
+	}
+}
+
+func TestFromEnvNamesTheBadVariable(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"addr without port", map[string]string{"ADDR": "localhost"}, "ADDR"},
+		{"relative base url", map[string]string{"BASE_URL": "kurser.cok.dk"}, "BASE_URL"},
+		{"ftp base url", map[string]string{"BASE_URL": "ftp://kurser.cok.dk"}, "BASE_URL"},
+		{"unknown log level", map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"mysql database url", map[string]string{"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"},
+		{"smtp url without host", map[string]string{"SMTP_URL": "smtp://"}, "SMTP_URL"},
+		{"http smtp url", map[string]string{"SMTP_URL": "http://mail.example"}, "SMTP_URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := FromEnv(env(tt.env))
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("want *config.Error, got %v", err)
+			}
+			if cerr.Var != tt.want {
+				t.Fatalf("error names %s, want %s (%v)", cerr.Var, tt.want, err)
+			}
+		})
+	}
+}
+
+func TestFromEnvAcceptsValidValues(t *testing.T) {
+	cfg, err := FromEnv(env(map[string]string{
+		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
+		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug {
+		t.Fatalf("unexpected config: %+v", cfg)
+	}
+}

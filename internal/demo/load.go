@@ -1,0 +1,270 @@
+// Package demo loads the demo catalogue: the programme of the seeds with its
+// two modules, and a realistic catalogue of further courses whose dates show
+// every phase. Loading is idempotent: what exists (by slug) is left alone.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/store"
+)
+
+// Report says what a load added.
+type Report struct {
+	CoursesAdded    int
+	ProgrammesAdded int
+	Generated       int
+}
+
+// Load adds the demo catalogue to the database in one transaction, with
+// dates placed relative to now. scale adds that many generated courses (with
+// four dates each over the next 18 months) for load tests.
+func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Report, error) {
+	var rep Report
+	err := st.InTx(ctx, func(tx pgx.Tx) error {
+		l := loader{tx: tx, now: now.In(catalog.Copenhagen), consultants: map[string]int64{}, topics: map[string]int64{}, venues: map[string]catalog.Venue{}}
+		if err := l.references(ctx); err != nil {
+			return err
+		}
+		if err := l.seeds(ctx, &rep); err != nil {
+			return err
+		}
+		for i, c := range courses {
+			id, created, err := l.course(ctx, c)
+			if err != nil {
+				return err
+			}
+			if !created {
+				continue
+			}
+			rep.CoursesAdded++
+			if err := l.patternDates(ctx, i, id, c); err != nil {
+				return err
+			}
+		}
+		if scale > 0 {
+			n, err := store.GenerateCourses(ctx, tx, scale, l.now)
+			if err != nil {
+				return fmt.Errorf("generate %d courses: %w", scale, err)
+			}
+			rep.Generated = n
+		}
+		return nil
+	})
+	return rep, err
+}
+
+type loader struct {
+	tx          pgx.Tx
+	now         time.Time
+	consultants map[string]int64
+	topics      map[string]int64
+	venues      map[string]catalog.Venue
+}
+
+func (l *loader) references(ctx context.Context) error {
+	for _, c := range consultants {
+		id, err := store.UpsertConsultant(ctx, l.tx, catalog.Consultant{Name: c.Name, JobTitle: c.JobTitle, Phone: c.Phone, Email: c.Email})
+		if err != nil {
+			return fmt.Errorf("consultant %s: %w", c.Email, err)
+		}
+		l.consultants[c.Email] = id
+	}
+	for _, t := range topics {
+		id, err := store.UpsertTopic(ctx, l.tx, catalog.Topic{Slug: t.Slug, Name: t.Name})
+		if err != nil {
+			return fmt.Errorf("topic %s: %w", t.Slug, err)
+		}
+		l.topics[t.Slug] = id
+	}
+	for _, v := range venues {
+		cv := catalog.Venue{Name: v.Name, Street: v.Street, Postcode: v.Postcode, City: v.City, Region: v.Region}
+		id, err := store.UpsertVenue(ctx, l.tx, cv)
+		if err != nil {
+			return fmt.Errorf("venue %s: %w", v.Key, err)
+		}
+		cv.ID = id
+		l.venues[v.Key] = cv
+	}
+	return nil
+}
+
+// course inserts one course with its topics and agenda, unless its slug exists.
+func (l *loader) course(ctx context.Context, c courseSpec) (int64, bool, error) {
+	consultant, ok := l.consultants[c.Consultant]
+	if !ok {
+		return 0, false, fmt.Errorf("course %s: unknown consultant %q", c.Slug, c.Consultant)
+	}
+	vat := 2500
+	if c.VATFree {
+		vat = 0
+	}
+	id, created, err := store.InsertCourseIfNew(ctx, l.tx, catalog.Course{
+		Slug: c.Slug, Title: c.Title, Teaser: c.Teaser, Audience: c.Audience, Description: c.Description,
+		ContentIntro: c.ContentIntro, ContentBullets: c.Bullets, TeachingForm: c.TeachingForm,
+		PriceOre: c.PriceKr * 100, VATRateBP: vat, PriceCovers: c.PriceCovers, InvoiceNote: invoiceNote,
+		PartnerNote: c.PartnerNote, InhouseAvailable: !c.NotInhouse, ConsultantID: consultant,
+		Status: catalog.StatusPublished,
+	})
+	if err != nil || !created {
+		return id, created, err
+	}
+	var topicIDs []int64
+	for _, t := range c.Topics {
+		tid, ok := l.topics[t]
+		if !ok {
+			return 0, false, fmt.Errorf("course %s: unknown topic %q", c.Slug, t)
+		}
+		topicIDs = append(topicIDs, tid)
+	}
+	if err := store.SetCourseTopics(ctx, l.tx, id, topicIDs); err != nil {
+		return 0, false, err
+	}
+	days := make([]catalog.AgendaDay, len(c.Agenda))
+	for i, d := range c.Agenda {
+		days[i].DayNo = i + 1
+		days[i].Title = fmt.Sprintf("Dag %d", i+1)
+		for _, it := range d.Items {
+			days[i].Items = append(days[i].Items, catalog.AgendaItem{At: it.At, Title: it.Title, Speaker: it.Speaker, Points: it.Points})
+		}
+	}
+	if err := store.SetAgenda(ctx, l.tx, id, days); err != nil {
+		return 0, false, fmt.Errorf("course %s: %w", c.Slug, err)
+	}
+	return id, true, nil
+}
+
+// seeds loads the programme of the source pages: its two modules, their
+// dates in the seeds' shape (two days, 08:45 to 15:00, deadline about five
+// weeks before) and the bundle offer that runs until the deadline.
+func (l *loader) seeds(ctx context.Context, rep *Report) error {
+	// The seeds' date is 3 March with deadline 25 January; keep the day and
+	// month in the next year where the deadline is still ahead.
+	y := l.now.Year()
+	if !l.now.Before(time.Date(y, 1, 1, 0, 0, 0, 0, catalog.Copenhagen)) {
+		y++
+	}
+	forstID, created, err := l.course(ctx, politiskForstaaelse)
+	if err != nil {
+		return err
+	}
+	if created {
+		rep.CoursesAdded++
+		if err := l.twoDayDate(ctx, forstID, "odense", time.Date(y, 3, 3, 0, 0, 0, 0, catalog.Copenhagen), 37, 30, 18); err != nil {
+			return err
+		}
+		if err := l.twoDayDate(ctx, forstID, "odense", time.Date(y, 9, 14, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 4); err != nil {
+			return err
+		}
+	}
+	formID, created2, err := l.course(ctx, politiskFormidling)
+	if err != nil {
+		return err
+	}
+	if created2 {
+		rep.CoursesAdded++
+		if err := l.twoDayDate(ctx, formID, "odense", time.Date(y, 4, 21, 0, 0, 0, 0, catalog.Copenhagen), 38, 30, 26); err != nil {
+			return err
+		}
+		if err := l.twoDayDate(ctx, formID, "odense", time.Date(y, 10, 26, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 0); err != nil {
+			return err
+		}
+	}
+	progID, created3, err := store.InsertProgrammeIfNew(ctx, l.tx, catalog.Programme{
+		Slug: programmeSlug, Title: programmeTitle, Teaser: programmeTeaser, Intro: programmeIntro,
+		CompetencesIntro: competencesIntro, Competences: programmeCompetences, Background: programmeBackground,
+		PartnerNote: politiskForstaaelse.PartnerNote, ContactNote: programmeContact,
+		ConsultantID: l.consultants[seedConsultant], Status: catalog.StatusPublished,
+	})
+	if err != nil {
+		return fmt.Errorf("programme: %w", err)
+	}
+	if !created3 {
+		return nil
+	}
+	rep.ProgrammesAdded++
+	if err := store.AddModule(ctx, l.tx, catalog.Module{ProgrammeID: progID, CourseID: forstID, Position: 1, Role: catalog.RoleBase, AudienceNote: baseModuleNote}); err != nil {
+		return err
+	}
+	if err := store.AddModule(ctx, l.tx, catalog.Module{ProgrammeID: progID, CourseID: formID, Position: 2, Role: catalog.RoleSpecial, AudienceNote: specialModuleNote}); err != nil {
+		return err
+	}
+	_, err = store.InsertBundleOffer(ctx, l.tx, catalog.BundleOffer{
+		Title: bundleTitle, PriceOre: bundlePriceKr * 100,
+		LastDay: time.Date(y, 1, 25, 0, 0, 0, 0, time.UTC),
+		Courses: []catalog.BundleCourse{{CourseID: forstID, Pitch: bundlePitchForst}, {CourseID: formID, Pitch: bundlePitchFormidl}},
+	})
+	return err
+}
+
+// twoDayDate adds a date from 08:45 on day to 15:00 the day after, with the
+// deadline deadlineDays before.
+func (l *loader) twoDayDate(ctx context.Context, courseID int64, venue string, day time.Time, deadlineDays, capacity, taken int) error {
+	v, ok := l.venues[venue]
+	if !ok {
+		return fmt.Errorf("unknown venue %q", venue)
+	}
+	y, m, d := day.Date()
+	_, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
+		CourseID: courseID, Venue: v,
+		StartsAt: time.Date(y, m, d, 8, 45, 0, 0, catalog.Copenhagen),
+		EndsAt:   time.Date(y, m, d+1, 15, 0, 0, 0, catalog.Copenhagen),
+		Deadline: time.Date(y, m, d-deadlineDays, 0, 0, 0, 0, time.UTC),
+		Capacity: capacity, SeatsTaken: taken,
+	})
+	return err
+}
+
+// patternDates gives course i its dates, spread over the next twelve months
+// and chosen so that together the courses show every phase a date can be in.
+func (l *loader) patternDates(ctx context.Context, i int, courseID int64, c courseSpec) error {
+	for j, key := range c.Venues {
+		v, ok := l.venues[key]
+		if !ok {
+			return fmt.Errorf("course %s: unknown venue %q", c.Slug, key)
+		}
+		capacity := c.Capacity
+		if capacity <= 0 {
+			capacity = 24
+		}
+		offset := 21 + (i*53+j*131)%340
+		taken := (i*7 + j*5) % (capacity - booking.FewSeats)
+		status := catalog.DatePlanned
+		switch (i + j*3) % 10 {
+		case 4: // few seats left
+			taken = capacity - 2
+		case 5: // full: waiting list (or full after the deadline)
+			taken = capacity
+		case 6:
+			status = catalog.DateCancelled
+			taken = 0
+		case 7: // deadline passed, seats left
+			offset = 8 + i%20
+			taken = capacity / 2
+		case 8: // held already
+			offset = -(30 + i*3)
+			taken = capacity - 1
+		}
+		y, m, d := l.now.Date()
+		start := time.Date(y, m, d+offset, 9, 0, 0, 0, catalog.Copenhagen)
+		end := time.Date(y, m, d+offset, 15, 30, 0, 0, catalog.Copenhagen)
+		if c.Days >= 2 {
+			start = time.Date(y, m, d+offset, 8, 45, 0, 0, catalog.Copenhagen)
+			end = time.Date(y, m, d+offset+c.Days-1, 15, 0, 0, 0, catalog.Copenhagen)
+		}
+		if _, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
+			CourseID: courseID, Venue: v, StartsAt: start, EndsAt: end,
+			Deadline: time.Date(y, m, d+offset-35, 0, 0, 0, 0, time.UTC),
+			Capacity: capacity, SeatsTaken: taken, Status: status,
+		}); err != nil {
+			return fmt.Errorf("course %s date %d: %w", c.Slug, j+1, err)
+		}
+	}
+	return nil
+}

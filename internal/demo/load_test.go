@@ -1,0 +1,129 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/demo"
+	"kursuskatalog/internal/testdb"
+)
+
+// Loading the demo twice changes nothing.
+func TestLoadIsIdempotent(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+	rep, err := demo.Load(ctx, st, now, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.CoursesAdded < 42 || rep.ProgrammesAdded != 1 {
+		t.Fatalf("first load added %+v", rep)
+	}
+	first, err := st.TableCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err = demo.Load(ctx, st, now.Add(48*time.Hour), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.CoursesAdded != 0 || rep.ProgrammesAdded != 0 {
+		t.Fatalf("second load added %+v", rep)
+	}
+	second, err := st.TableCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for table, n := range first {
+		if second[table] != n {
+			t.Errorf("%s: %d rows after the first load, %d after the second", table, n, second[table])
+		}
+	}
+	if first["topics"] < 6 || first["venues"] < 5 || first["courses"] < 42 {
+		t.Fatalf("catalogue too small: %v", first)
+	}
+}
+
+// The demo shows every phase a date can be in, and keeps the seeds' facts.
+func TestDemoShowsEveryPhaseAndTheSeeds(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now, 0); err != nil {
+		t.Fatal(err)
+	}
+	dates, err := st.AllDates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[booking.Phase]int{}
+	for _, d := range dates {
+		seen[booking.PhaseOf(d, now)]++
+	}
+	for _, p := range []booking.Phase{booking.PhaseOpen, booking.PhaseFewSeats, booking.PhaseAfterDeadline, booking.PhaseWaitlist, booking.PhaseStarted, booking.PhaseCancelled} {
+		if seen[p] == 0 {
+			t.Errorf("no demo date is %q (seen: %v)", p.Label(), seen)
+		}
+	}
+
+	var price, bundle int64
+	var start, end time.Time
+	var deadline, lastDay time.Time
+	var venue string
+	err = st.Pool.QueryRow(ctx, `
+		SELECT c.price_ore, d.starts_at, d.ends_at, d.deadline, v.name || ', ' || v.street || ', ' || v.postcode || ' ' || v.city,
+		       o.price_ore, o.last_day
+		FROM courses c
+		JOIN course_dates d ON d.course_id = c.id
+		JOIN venues v ON v.id = d.venue_id
+		JOIN bundle_offer_courses oc ON oc.course_id = c.id
+		JOIN bundle_offers o ON o.id = oc.offer_id
+		WHERE c.slug = 'politisk-forstaaelse'
+		ORDER BY d.starts_at LIMIT 1`).Scan(&price, &start, &end, &deadline, &venue, &bundle, &lastDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if price != 675000 || bundle != 999500 {
+		t.Errorf("price %d, bundle %d; want 6.750 kr. and 9.995 kr.", price, bundle)
+	}
+	if venue != "Frederik VI's Hotel, Rugårdsvej 590, 5210 Odense NV" {
+		t.Errorf("venue %q", venue)
+	}
+	if got := start.In(catalog.Copenhagen).Format("02.01.2006 15:04"); got != "03.03.2027 08:45" {
+		t.Errorf("start %s", got)
+	}
+	if got := end.In(catalog.Copenhagen).Format("02.01.2006 15:04"); got != "04.03.2027 15:00" {
+		t.Errorf("end %s", got)
+	}
+	if deadline.Format("02.01") != "25.01" || !lastDay.Equal(deadline) {
+		t.Errorf("deadline %s, bundle last day %s; want both 25.01", deadline, lastDay)
+	}
+}
+
+// -scale adds generated courses with dates, idempotently.
+func TestLoadScale(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	now := time.Now()
+	rep, err := demo.Load(ctx, st, now, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Generated != 50 {
+		t.Fatalf("generated %d", rep.Generated)
+	}
+	var dates int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM course_dates d JOIN courses c ON c.id = d.course_id WHERE c.slug LIKE 'demo-kursus-%'`).Scan(&dates)
+	if dates != 200 {
+		t.Fatalf("generated courses have %d dates, want 200", dates)
+	}
+	rep, err = demo.Load(ctx, st, now, 50)
+	if err != nil || rep.Generated != 0 {
+		t.Fatalf("second scaled load: %+v %v", rep, err)
+	}
+}

@@ -1,0 +1,101 @@
+// Package server is the web front: the chi router, middleware, handlers for
+// the public site and the staff area, and the rendering of pages and errors.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/static"
+)
+
+// Deps is what the server needs from main.
+type Deps struct {
+	Store   *store.Store
+	Logger  *slog.Logger
+	Assets  *static.Assets
+	BaseURL *url.URL
+	// Now is the clock; tests pass a fixed one.
+	Now func() time.Time
+}
+
+// Server holds the dependencies of every handler.
+type Server struct {
+	store   *store.Store
+	log     *slog.Logger
+	assets  *static.Assets
+	baseURL *url.URL
+	now     func() time.Time
+	metrics *metrics
+	handler http.Handler
+}
+
+// New builds the server and its routes.
+func New(d Deps) *Server {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s := &Server{store: d.Store, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg)}
+	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	return s
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) routes(metricsHandler http.Handler) http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
+	r.NotFound(s.notFound)
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
+	})
+
+	r.Get("/healthz", s.showHealth)
+	r.Get("/readyz", s.showReady)
+	r.Method(http.MethodGet, "/metrics", metricsHandler)
+	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
+
+	r.Group(func(r chi.Router) {
+		r.Use(middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json"))
+		r.Get("/", s.showHome)
+		r.Get("/kurser", s.listCourses)
+		r.Get("/kurser/{slug}", s.showCourse)
+		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
+		r.Get("/forloeb/{slug}", s.showProgramme)
+		r.Get("/sitemap.xml", s.showSitemap)
+		r.Get("/robots.txt", s.showRobots)
+	})
+
+	// Every unsafe method from another origin is refused before any handler.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		w.Write([]byte("Forespørgslen blev afvist, fordi den kom fra et andet websted. Gå tilbage til siden og prøv igen.\n"))
+	}))
+	return cop.Handler(r)
+}
+
+// requestTimeout bounds the work of one request, database calls included.
+func requestTimeout(d time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}

@@ -1,0 +1,52 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/views"
+)
+
+// showCourse renders the page of a course or module. A draft is 404; an old
+// slug redirects permanently to the current one.
+func (s *Server) showCourse(w http.ResponseWriter, r *http.Request) {
+	slug := chi.URLParam(r, "slug")
+	now := s.now()
+	data, err := s.store.CoursePage(r.Context(), slug, now)
+	var moved *store.SlugRedirect
+	switch {
+	case errors.As(err, &moved):
+		http.Redirect(w, r, "/kurser/"+moved.Slug, http.StatusMovedPermanently)
+		return
+	case errors.Is(err, store.ErrNotFound):
+		s.notFound(w, r)
+		return
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.page(r, data.Course.Title, metaDescription(data.Course.Teaser))
+	p.Canonical = s.baseURL.String() + "/kurser/" + data.Course.Slug
+	s.render(w, r, http.StatusOK, views.Course(views.CourseProps{
+		Page: p, Data: data, Now: now,
+		Head: views.CourseHead(p, data, now),
+	}))
+}
+
+// metaDescription trims a text to what search engines show (about 160
+// characters), at a word boundary.
+func metaDescription(s string) string {
+	const max = 160
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := max
+	for cut > 100 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + " …"
+}

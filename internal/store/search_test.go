@@ -1,0 +1,242 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/testdb"
+)
+
+var searchNow = time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Copenhagen)
+
+// searchFixture is a small catalogue made for the search tests:
+//
+//	politisk-forstaaelse   topic politik,  Odense (syddanmark) in March, free seats
+//	moedeledelse           topic ledelse,  Aarhus (midtjylland) in March (full) and Odense in May
+//	gdpr-i-praksis         topic jura,     Aarhus in April; mentions politikerne only in its body
+//	kladde                 draft: never found
+//	modul                  a module of a programme, no dates
+func searchFixture(t *testing.T) *store.Store {
+	t.Helper()
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	db := st.Pool
+	topic := func(slug, name string) int64 {
+		id, err := store.UpsertTopic(ctx, db, catalog.Topic{Slug: slug, Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	politik, ledelse, jura := topic("politik", "Politik"), topic("ledelse", "Ledelse"), topic("jura", "Jura")
+	venue := func(name, pc, city, region string) catalog.Venue {
+		v := catalog.Venue{Name: name, Postcode: pc, City: city, Region: region}
+		id, err := store.UpsertVenue(ctx, db, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.ID = id
+		return v
+	}
+	odense, aarhus := venue("Hotel Odense", "5000", "Odense C", "syddanmark"), venue("Hotel Aarhus", "8000", "Aarhus C", "midtjylland")
+	course := func(slug, title, teaser, desc, status string, price int64, topics ...int64) int64 {
+		id, _, err := store.InsertCourseIfNew(ctx, db, catalog.Course{Slug: slug, Title: title, Teaser: teaser, Description: desc,
+			PriceOre: price, VATRateBP: 2500, Status: status})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.SetCourseTopics(ctx, db, id, topics); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	date := func(course int64, v catalog.Venue, y int, m time.Month, capacity, taken int) {
+		start := time.Date(y, m, 10, 9, 0, 0, 0, catalog.Copenhagen)
+		if _, err := store.InsertDate(ctx, db, catalog.CourseDate{CourseID: course, Venue: v, StartsAt: start, EndsAt: start.Add(6 * time.Hour),
+			Deadline: time.Date(y, m-1, 1, 0, 0, 0, 0, time.UTC), Capacity: capacity, SeatsTaken: taken}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pf := course("politisk-forstaaelse", "Politisk forståelse", "Forstår du politikernes arbejdsvilkår?", "Om politisk tæft.", "published", 675000, politik)
+	mo := course("moedeledelse", "Mødeledelse", "Led gode møder.", "Dagsorden og referat.", "published", 350000, ledelse)
+	gd := course("gdpr-i-praksis", "GDPR i praksis", "Databeskyttelse i kommunen.", "Når politikerne spørger om persondata.", "published", 450000, jura)
+	course("kladde", "Politisk kladde", "Ikke udgivet.", "", "draft", 100000, politik)
+	md := course("modul", "Modul om forvaltning", "Et modul.", "", "published", 500000, jura)
+	date(pf, odense, 2027, time.March, 30, 10)
+	date(mo, aarhus, 2027, time.March, 20, 20)
+	date(mo, odense, 2027, time.May, 20, 5)
+	date(gd, aarhus, 2027, time.April, 20, 0)
+	pid, _, err := store.InsertProgrammeIfNew(ctx, db, catalog.Programme{Slug: "forloeb", Title: "Forvaltningsforløb", Status: "published"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AddModule(ctx, db, catalog.Module{ProgrammeID: pid, CourseID: md, Position: 1, Role: catalog.RoleBase}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func slugs(r catalog.SearchResult) []string {
+	var out []string
+	for _, c := range r.Cards {
+		out = append(out, c.Slug)
+	}
+	return out
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSearchWordsStemsTyposAndRanking(t *testing.T) {
+	st := searchFixture(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		q    string
+		want []string // in rank order
+	}{
+		// "politikerne" stems to "politik": the teaser of Politisk forståelse
+		// (weight B) outranks the body of GDPR i praksis (weight C).
+		{"danish stemming and weights", "politikerne", []string{"politisk-forstaaelse", "gdpr-i-praksis"}},
+		{"typo in the title", "politsk", []string{"politisk-forstaaelse"}},
+		{"typo with a missing letter", "mødeldelse", []string{"moedeledelse"}},
+		{"title word", "GDPR", []string{"gdpr-i-praksis"}},
+		{"no match", "astrofysik", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := catalog.ParseFilter(func(k string) string {
+				if k == "q" {
+					return tt.q
+				}
+				return ""
+			})
+			res, err := st.Search(ctx, f, searchNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slugs(res); !equal(got, tt.want) {
+				t.Fatalf("q=%q found %v, want %v", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchFiltersAndCounts(t *testing.T) {
+	st := searchFixture(t)
+	ctx := context.Background()
+	search := func(f catalog.Filter) catalog.SearchResult {
+		t.Helper()
+		if f.Sort == "" {
+			f.Sort = catalog.SortTitle
+		}
+		if f.Page == 0 {
+			f.Page = 1
+		}
+		res, err := st.Search(ctx, f, searchNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+
+	all := search(catalog.Filter{})
+	if got := slugs(all); !equal(got, []string{"gdpr-i-praksis", "modul", "moedeledelse", "politisk-forstaaelse"}) {
+		t.Fatalf("all published: %v (drafts must not show)", got)
+	}
+	count := func(vs []catalog.FacetValue, v string) int {
+		for _, x := range vs {
+			if x.Value == v {
+				return x.Count
+			}
+		}
+		return -1
+	}
+	if n := count(all.Facets.Regions, "syddanmark"); n != 2 {
+		t.Errorf("syddanmark count %d, want 2", n)
+	}
+	if n := count(all.Facets.Months, "2027-03"); n != 2 {
+		t.Errorf("March count %d, want 2", n)
+	}
+	if n := count(all.Facets.Topics, "jura"); n != 2 {
+		t.Errorf("jura count %d, want 2", n)
+	}
+	if n := count(all.Facets.Types, catalog.TypeModule); n != 1 {
+		t.Errorf("module count %d, want 1", n)
+	}
+	if all.Facets.Free != 3 {
+		t.Errorf("free-seat count %d, want 3", all.Facets.Free)
+	}
+
+	// Region and month apply to the same date: Mødeledelse is in Aarhus in
+	// March and in Odense in May, so "Odense in March" does not find it.
+	if got := slugs(search(catalog.Filter{Region: "syddanmark", Month: "2027-03"})); !equal(got, []string{"politisk-forstaaelse"}) {
+		t.Errorf("syddanmark+March: %v", got)
+	}
+	// Free seats: Mødeledelse's March date is full, its May date is not.
+	res := search(catalog.Filter{Month: "2027-03", FreeOnly: true})
+	if got := slugs(res); !equal(got, []string{"politisk-forstaaelse"}) {
+		t.Errorf("March with free seats: %v", got)
+	}
+	res = search(catalog.Filter{Topic: "ledelse", FreeOnly: true})
+	if got := slugs(res); !equal(got, []string{"moedeledelse"}) || res.Cards[0].NextDate.Venue.City != "Odense C" {
+		t.Errorf("ledelse with free seats should show the May date in Odense: %v", got)
+	}
+	// A facet counts with the other filters applied, not its own.
+	res = search(catalog.Filter{Topic: "jura"})
+	if n := count(res.Facets.Topics, "politik"); n != 1 {
+		t.Errorf("with topic jura chosen, politik still counts %d, want 1", n)
+	}
+	if n := count(res.Facets.Regions, "midtjylland"); n != 1 {
+		t.Errorf("jura in midtjylland: %d, want 1", n)
+	}
+	if got := slugs(search(catalog.Filter{Type: catalog.TypeModule})); !equal(got, []string{"modul"}) {
+		t.Errorf("modules: %v", got)
+	}
+	if got := slugs(search(catalog.Filter{Type: catalog.TypeCourse, Q: "forvaltning"})); len(got) != 0 {
+		t.Errorf("courses matching forvaltning: %v", got)
+	}
+	res = search(catalog.Filter{Type: catalog.TypeProgramme})
+	if res.Total != 1 || res.Programmes[0].Programme.Slug != "forloeb" {
+		t.Errorf("programmes: %+v", res.Programmes)
+	}
+	if res := search(catalog.Filter{Topic: "politik", Region: "midtjylland"}); res.Total != 0 || len(res.Cards) != 0 {
+		t.Errorf("impossible combination found %v", slugs(res))
+	}
+}
+
+func TestSearchSortsAndPages(t *testing.T) {
+	st := searchFixture(t)
+	ctx := context.Background()
+	res, err := st.Search(ctx, catalog.Filter{Sort: catalog.SortPrice, Page: 1}, searchNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugs(res); !equal(got, []string{"moedeledelse", "gdpr-i-praksis", "modul", "politisk-forstaaelse"}) {
+		t.Errorf("by price: %v", got)
+	}
+	res, _ = st.Search(ctx, catalog.Filter{Sort: catalog.SortDate, Page: 1}, searchNow)
+	// Both March dates start at the same time: the title breaks the tie.
+	if got := slugs(res); !equal(got, []string{"moedeledelse", "politisk-forstaaelse", "gdpr-i-praksis", "modul"}) {
+		t.Errorf("by next date (none last): %v", got)
+	}
+	if _, err := store.GenerateCourses(ctx, st.Pool, 45, searchNow); err != nil {
+		t.Fatal(err)
+	}
+	res, _ = st.Search(ctx, catalog.Filter{Sort: catalog.SortTitle, Page: 3}, searchNow)
+	if res.Total != 49 || len(res.Cards) != 9 || res.Pages() != 3 {
+		t.Errorf("page 3 of 49: total %d, %d cards, %d pages", res.Total, len(res.Cards), res.Pages())
+	}
+}

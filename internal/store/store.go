@@ -1,0 +1,80 @@
+// Package store holds all SQL. Functions take a context and return plain
+// structs from the catalog and booking packages; a missing row is ErrNotFound.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// ErrNotFound is returned when the row asked for does not exist (or is not
+// visible to the public, such as a draft course).
+var ErrNotFound = errors.New("store: not found")
+
+// DB is what both a pool and a transaction offer, so that functions can run
+// inside a caller's transaction or on their own.
+type DB interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Store is the database of one process.
+type Store struct {
+	Pool *pgxpool.Pool
+}
+
+// Open connects a pool. An empty url lets pgx read the standard PG*
+// variables. It does not wait for the database: the server must start, and
+// answer /readyz with 503, while the database is away.
+func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	cfg.ConnConfig.RuntimeParams["timezone"] = "Europe/Copenhagen"
+	cfg.ConnConfig.RuntimeParams["application_name"] = "katalog"
+	// Typo tolerance of the catalogue search: "politsk" is 0.62 from
+	// "Politisk forståelse"; pg_trgm's default of 0.6 is too strict for
+	// longer words with two slips.
+	cfg.ConnConfig.RuntimeParams["pg_trgm.word_similarity_threshold"] = "0.5"
+	cfg.HealthCheckPeriod = 5 * time.Second
+	cfg.ConnConfig.Tracer = queryTracer{}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open pool: %w", err)
+	}
+	return &Store{Pool: pool}, nil
+}
+
+// Close releases every connection.
+func (s *Store) Close() { s.Pool.Close() }
+
+// Ping answers whether the database can be reached now.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return s.Pool.Ping(ctx)
+}
+
+// InTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, s.Pool, fn)
+}
+
+func notFound(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}

@@ -1,0 +1,3 @@
+-- Reverses River version 1.
+
+DROP TABLE river_migration;
