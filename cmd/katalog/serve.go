@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"kursuskatalog/internal/config"
+	"kursuskatalog/internal/jobs"
+	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/server"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
@@ -42,7 +44,29 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Deps{Store: st, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL})
+	// Mails are sent by River workers in this process; without SMTP_URL
+	// they are only recorded in outgoing_mails.
+	var sender jobs.Sender
+	if cfg.SMTPURL != nil {
+		smtp, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return fmt.Errorf("SMTP_URL: %w", err)
+		}
+		sender = smtp
+	}
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender, Logger: logger})
+	if err != nil {
+		return err
+	}
+	if err := jb.Client.Start(ctx); err != nil {
+		return fmt.Errorf("start jobs: %w", err)
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		jb.Client.Stop(sctx)
+	}()
+	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL})
 
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,

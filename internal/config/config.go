@@ -20,6 +20,7 @@ type Config struct {
 	BaseURL     *url.URL
 	LogLevel    slog.Level
 	SMTPURL     *url.URL // nil: mails are recorded in the database, not sent
+	MailFrom    string   // the sender of every mail; MAIL_FROM, default mail.DefaultFrom
 	// ShutdownTimeout bounds how long in-flight requests may finish on SIGTERM.
 	ShutdownTimeout time.Duration
 }
@@ -78,6 +79,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, &Error{"LOG_LEVEL", fmt.Sprintf("must be debug, info, warn or error, got %q", getenv("LOG_LEVEL"))}
 	}
 
+	cfg.MailFrom = getenv("MAIL_FROM")
+	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
+		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
+	}
 	if s := getenv("SMTP_URL"); s != "" {
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {

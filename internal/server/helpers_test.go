@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kursuskatalog/internal/demo"
+	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/server"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
@@ -34,10 +35,15 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	return startSite(t, st)
+}
+
+func loadDemo(t *testing.T, st *store.Store) {
+	t.Helper()
 	if _, err := demo.Load(context.Background(), st, testNow, 0); err != nil {
 		t.Fatal(err)
 	}
-	return startSite(t, st)
 }
 
 func startSite(t *testing.T, st *store.Store) *site {
@@ -47,8 +53,13 @@ func startSite(t *testing.T, st *store.Store) *site {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("http://kurser.test")
+	// Jobs are inserted, not worked: tests read the outgoing-mail table.
+	jb, err := jobs.New(st.Pool, st, jobs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := server.New(server.Deps{
-		Store: st, Assets: assets, BaseURL: base,
+		Store: st, Jobs: jb, Assets: assets, BaseURL: base,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Now:    func() time.Time { return testNow },
 	})
@@ -81,4 +92,19 @@ func mustContain(t *testing.T, body string, wants ...string) {
 			t.Errorf("page does not contain %q", w)
 		}
 	}
+}
+
+// post sends a form from the site itself and returns status, Location and body.
+func (s *site) post(t *testing.T, path string, form url.Values) (int, string, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	res, err := s.Client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, res.Header.Get("Location"), string(b)
 }

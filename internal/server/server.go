@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
 )
@@ -22,6 +23,7 @@ import (
 // Deps is what the server needs from main.
 type Deps struct {
 	Store   *store.Store
+	Jobs    *jobs.Jobs // inserts the jobs that send mails
 	Logger  *slog.Logger
 	Assets  *static.Assets
 	BaseURL *url.URL
@@ -32,6 +34,7 @@ type Deps struct {
 // Server holds the dependencies of every handler.
 type Server struct {
 	store   *store.Store
+	jobs    *jobs.Jobs
 	log     *slog.Logger
 	assets  *static.Assets
 	baseURL *url.URL
@@ -47,7 +50,7 @@ func New(d Deps) *Server {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{store: d.Store, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg)}
+	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg)}
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return s
 }
@@ -75,6 +78,12 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/kurser/{slug}", s.showCourse)
 		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
 		r.Get("/forloeb/{slug}", s.showProgramme)
+		r.Get("/tilmelding", s.showEnrolment)
+		r.Post("/tilmelding", s.saveBooking)
+		r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
+		r.Get("/min-tilmelding/{token}", s.showMyBooking)
+		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
+		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
 		r.Get("/sitemap.xml", s.showSitemap)
 		r.Get("/robots.txt", s.showRobots)
 	})

@@ -1,0 +1,129 @@
+// Package jobs runs the site's background work on River: sending the mails
+// that bookings and inquiries record. Jobs are inserted in the same
+// transaction as the rows they follow, so a rolled-back booking sends
+// nothing and a committed one always gets its mails.
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/store"
+)
+
+// SendMailArgs asks for one recorded mail to be sent.
+type SendMailArgs struct {
+	MailID int64 `json:"mail_id"`
+}
+
+// Kind names the job in River's table.
+func (SendMailArgs) Kind() string { return "send_mail" }
+
+// Sender delivers a mail; *mail.Sender does it over SMTP.
+type Sender interface {
+	Send(ctx context.Context, m mail.Message) error
+}
+
+type mailWorker struct {
+	river.WorkerDefaults[SendMailArgs]
+	store  *store.Store
+	sender Sender // nil: record only
+	now    func() time.Time
+}
+
+// Work sends the mail, or marks it recorded when no SMTP server is
+// configured. A failed send is returned so River retries it with backoff.
+func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) error {
+	m, err := w.store.Mail(ctx, job.Args.MailID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if m.State == "sent" || m.State == "recorded" {
+		return nil
+	}
+	if w.sender == nil {
+		return w.store.MarkMail(ctx, m.ID, "recorded", "", w.now())
+	}
+	if err := w.sender.Send(ctx, m.Message); err != nil {
+		state := "queued"
+		if job.Attempt >= job.MaxAttempts {
+			state = "failed"
+		}
+		if merr := w.store.MarkMail(ctx, m.ID, state, err.Error(), w.now()); merr != nil {
+			return errors.Join(err, merr)
+		}
+		return fmt.Errorf("send mail %d: %w", m.ID, err)
+	}
+	return w.store.MarkMail(ctx, m.ID, "sent", "", w.now())
+}
+
+// Timeout bounds one SMTP conversation.
+func (w *mailWorker) Timeout(*river.Job[SendMailArgs]) time.Duration { return 30 * time.Second }
+
+// Jobs inserts jobs and, when started, works them.
+type Jobs struct {
+	Client *river.Client[pgx.Tx]
+}
+
+// Options configure New.
+type Options struct {
+	Work    bool   // false: insert only (tests of pages, commands)
+	Sender  Sender // nil: mails are recorded, not sent
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Workers int
+}
+
+// New builds the River client over pool.
+func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	cfg := &river.Config{Logger: o.Logger, MaxAttempts: 25}
+	if o.Work {
+		workers := river.NewWorkers()
+		river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
+		n := o.Workers
+		if n <= 0 {
+			n = 10
+		}
+		cfg.Workers = workers
+		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}}
+		cfg.FetchCooldown = 50 * time.Millisecond
+	}
+	c, err := river.NewClient(riverpgxv5.New(pool), cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Jobs{Client: c}, nil
+}
+
+// QueueMails records msgs and inserts a send job for each, in tx.
+func (j *Jobs) QueueMails(ctx context.Context, tx pgx.Tx, bookingID int64, msgs []mail.Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	ids, err := store.InsertMails(ctx, tx, bookingID, msgs)
+	if err != nil {
+		return err
+	}
+	params := make([]river.InsertManyParams, len(ids))
+	for i, id := range ids {
+		params[i] = river.InsertManyParams{Args: SendMailArgs{MailID: id}}
+	}
+	if _, err := j.Client.InsertManyTx(ctx, tx, params); err != nil {
+		return fmt.Errorf("queue mails: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,88 @@
+package mail
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// Sender delivers messages through one SMTP server.
+type Sender struct {
+	from   string
+	client *gomail.Client
+}
+
+// DefaultFrom is the sender address when MAIL_FROM is not set.
+const DefaultFrom = "COK Kursuskatalog <kurser@cok.dk>"
+
+// NewSender connects lazily to the server in u: smtp://user:pass@host:587
+// uses STARTTLS when the server offers it, smtps:// uses TLS from the start.
+func NewSender(u *url.URL, from string) (*Sender, error) {
+	port := 25
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return nil, fmt.Errorf("SMTP port %q: %w", p, err)
+		}
+		port = n
+	} else if u.Scheme == "smtps" {
+		port = 465
+	}
+	opts := []gomail.Option{gomail.WithPort(port), gomail.WithTimeout(15 * time.Second)}
+	if u.Scheme == "smtps" {
+		opts = append(opts, gomail.WithSSL())
+	} else {
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic))
+	}
+	if u.User != nil {
+		pw, _ := u.User.Password()
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
+			gomail.WithUsername(u.User.Username()), gomail.WithPassword(pw))
+	}
+	c, err := gomail.NewClient(u.Hostname(), opts...)
+	if err != nil {
+		return nil, err
+	}
+	if from == "" {
+		from = DefaultFrom
+	}
+	return &Sender{from: from, client: c}, nil
+}
+
+// Send delivers m, returning an error the caller may retry on.
+func (s *Sender) Send(ctx context.Context, m Message) error {
+	msg := gomail.NewMsg()
+	if err := msg.From(s.from); err != nil {
+		return fmt.Errorf("from: %w", err)
+	}
+	if err := msg.AddToFormat(m.ToName, m.To); err != nil {
+		return fmt.Errorf("to: %w", err)
+	}
+	if m.ReplyTo != "" {
+		if err := msg.ReplyTo(m.ReplyTo); err != nil {
+			return fmt.Errorf("reply-to: %w", err)
+		}
+	}
+	msg.Subject(m.Subject)
+	msg.SetDate()
+	msg.SetMessageID()
+	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
+	if m.HTML != "" {
+		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
+	if m.ICS != "" {
+		name := m.ICSName
+		if name == "" {
+			name = "kursus.ics"
+		}
+		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8; method=PUBLISH")); err != nil {
+			return fmt.Errorf("attach: %w", err)
+		}
+	}
+	return s.client.DialAndSendWithContext(ctx, msg)
+}

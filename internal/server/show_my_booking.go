@@ -1,0 +1,41 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/views"
+)
+
+// showMyBooking is the booker's own page, opened by the manage link alone.
+func (s *Server) showMyBooking(w http.ResponseWriter, r *http.Request) {
+	s.renderMyBooking(w, r, http.StatusOK, r.URL.Query().Get("besked"), views.FormErrors{}, views.SubstituteForm{})
+}
+
+var myBookingNotices = map[string]string{
+	"afmeldt":        "Afmeldingen er gemt, og der er sendt en bekræftelse på mail.",
+	"stedfortraeder": "Stedfortræderen er gemt, og der er sendt besked på mail.",
+}
+
+func (s *Server) renderMyBooking(w http.ResponseWriter, r *http.Request, status int, notice string, errs views.FormErrors, sub views.SubstituteForm) {
+	token := chi.URLParam(r, "token")
+	rec, err := s.store.ReceiptByManageToken(r.Context(), hashToken(token))
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	} else if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := views.ReceiptProps{Page: s.page(r, "Din tilmelding "+rec.Ref, ""), R: rec, Manage: true, Token: token,
+		Notice: myBookingNotices[notice], Errors: errs, Sub: sub, Now: s.now()}
+	p.Page.NoIndex = true
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the booking
+	s.render(w, r, status, views.Receipt(p))
+}
+
+func id64(n int64) string { return views.FormatID(n) }

@@ -1,0 +1,598 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/catalog"
+)
+
+// NewBooking is a validated enrolment: every participant on every date.
+type NewBooking struct {
+	FormTokenHash    []byte
+	ManageTokenHash  []byte
+	BookerName       string
+	BookerEmail      string
+	BookerPhone      string
+	OrgName          string
+	Department       string
+	EAN              string
+	CVR              string
+	InvoiceAddress   string
+	InvoiceReference string
+	Comment          string
+	DateIDs          []int64
+	Participants     []NewParticipant
+}
+
+// NewParticipant is one person of a NewBooking.
+type NewParticipant struct {
+	Name, Email, JobTitle, Diet, Accessibility string
+}
+
+// DuplicateFormError means the form was posted before; Ref is its booking.
+type DuplicateFormError struct{ Ref string }
+
+func (e *DuplicateFormError) Error() string { return "store: form already booked as " + e.Ref }
+
+// DateClosedError means a date takes no (more) enrolments at this moment.
+type DateClosedError struct {
+	Date      booking.BookedDate
+	Phase     booking.Phase
+	SeatsLeft int // after the deadline: the seats there were
+}
+
+func (e *DateClosedError) Error() string {
+	return fmt.Sprintf("store: date %d is %s", e.Date.ID, e.Phase.Label())
+}
+
+// AlreadyBookedError means a participant already holds a place on a date.
+type AlreadyBookedError struct {
+	Email string
+	Date  booking.BookedDate
+}
+
+func (e *AlreadyBookedError) Error() string {
+	return fmt.Sprintf("store: %s is already on date %d", e.Email, e.Date.ID)
+}
+
+const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp`
+
+func bookedDateScanArgs(d *booking.BookedDate) []any {
+	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP)
+}
+
+// BookableDates loads the dates of published courses with these ids, in
+// start order, for the enrolment form. Unknown ids are left out.
+func (s *Store) BookableDates(ctx context.Context, ids []int64) ([]booking.BookedDate, error) {
+	return bookedDates(ctx, s.Pool, ids, false)
+}
+
+func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.BookedDate, error) {
+	q := `SELECT ` + bookedDateColumns + `
+		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
+		WHERE d.id = ANY($1) AND c.status = 'published'`
+	if lock {
+		// Locked in id order, so two bookings of the same dates never deadlock.
+		q += ` ORDER BY d.id FOR UPDATE OF d`
+	}
+	rows, err := db.Query(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []booking.BookedDate
+	for rows.Next() {
+		var d booking.BookedDate
+		if err := rows.Scan(bookedDateScanArgs(&d)...); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].StartsAt.Before(out[j].StartsAt) })
+	return out, nil
+}
+
+// OtherDates returns the upcoming planned dates of the given courses and of
+// the courses they share a bundle offer with, for adding to the form.
+func (s *Store) OtherDates(ctx context.Context, courseIDs []int64, now time.Time) ([]booking.BookedDate, error) {
+	rows, err := s.Pool.Query(ctx, `
+		WITH wanted AS (
+			SELECT unnest($1::bigint[]) AS course_id
+			UNION
+			SELECT oc2.course_id FROM bundle_offer_courses oc1
+			JOIN bundle_offer_courses oc2 ON oc2.offer_id = oc1.offer_id
+			WHERE oc1.course_id = ANY($1))
+		SELECT `+bookedDateColumns+`
+		FROM wanted w JOIN courses c ON c.id = w.course_id AND c.status = 'published'
+		JOIN course_dates d ON d.course_id = c.id AND d.status = 'planned' AND d.starts_at > $2
+		JOIN venues v ON v.id = d.venue_id
+		ORDER BY c.title, d.starts_at
+		LIMIT 100`, courseIDs, now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []booking.BookedDate
+	for rows.Next() {
+		var d booking.BookedDate
+		if err := rows.Scan(bookedDateScanArgs(&d)...); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// offersForCourses returns the bundle offers whose every course is among ids.
+func offersForCourses(ctx context.Context, db DB, ids []int64) ([]catalog.BundleOffer, error) {
+	rows, err := db.Query(ctx, `
+		SELECT o.id, o.price_ore, o.last_day, array_agg(oc.course_id ORDER BY oc.course_id)
+		FROM bundle_offers o JOIN bundle_offer_courses oc ON oc.offer_id = o.id
+		WHERE o.id IN (SELECT offer_id FROM bundle_offer_courses WHERE course_id = ANY($1))
+		GROUP BY o.id
+		HAVING bool_and(oc.course_id = ANY($1))`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []catalog.BundleOffer
+	for rows.Next() {
+		var o catalog.BundleOffer
+		var courses []int64
+		if err := rows.Scan(&o.ID, &o.PriceOre, &o.LastDay, &courses); err != nil {
+			return nil, err
+		}
+		for _, c := range courses {
+			o.Courses = append(o.Courses, catalog.BundleCourse{CourseID: c})
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// QuoteFor prices participants × dates as a booking made now would be.
+func (s *Store) QuoteFor(ctx context.Context, dates []booking.BookedDate, participants int, now time.Time) (booking.Quote, error) {
+	offers, err := offersForCourses(ctx, s.Pool, courseIDs(dates))
+	if err != nil {
+		return booking.Quote{}, err
+	}
+	return booking.Price(lineInputs(dates, participants), offers, now), nil
+}
+
+func courseIDs(dates []booking.BookedDate) []int64 {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, d := range dates {
+		if !seen[d.CourseID] {
+			seen[d.CourseID] = true
+			ids = append(ids, d.CourseID)
+		}
+	}
+	return ids
+}
+
+// lineInputs lists participant-major lines: participant 0 on every date,
+// then participant 1, …
+func lineInputs(dates []booking.BookedDate, participants int) []booking.LineInput {
+	lines := make([]booking.LineInput, 0, len(dates)*participants)
+	for p := 0; p < participants; p++ {
+		for _, d := range dates {
+			lines = append(lines, booking.LineInput{Participant: p, CourseID: d.CourseID, ListOre: d.PriceOre, VATRateBP: d.VATRateBP})
+		}
+	}
+	return lines
+}
+
+// Book makes a booking in one transaction: it locks the dates, checks their
+// phases, prices the lines, gives each participant a seat while there are
+// seats and otherwise a place on the waiting list, and then calls after in
+// the same transaction (to queue the mails). Seats go in commit order because
+// the date rows stay locked until commit.
+func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error) (booking.Receipt, error) {
+	var r booking.Receipt
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		var ref string
+		err := tx.QueryRow(ctx, `SELECT ref FROM bookings WHERE form_token_hash = $1`, nb.FormTokenHash).Scan(&ref)
+		if err == nil {
+			return &DuplicateFormError{Ref: ref}
+		} else if !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		dates, err := bookedDates(ctx, tx, nb.DateIDs, true)
+		if err != nil {
+			return err
+		}
+		if len(dates) != len(nb.DateIDs) {
+			return fmt.Errorf("book: %w", ErrNotFound)
+		}
+		want := len(nb.Participants)
+		for _, d := range dates {
+			p := booking.PhaseOf(d.CourseDate, now)
+			if !p.CanEnrol() {
+				return &DateClosedError{Date: d, Phase: p}
+			}
+			if p == booking.PhaseAfterDeadline && d.SeatsLeft() < want {
+				// No waiting list after the deadline: all get a seat or none books.
+				return &DateClosedError{Date: d, Phase: booking.PhaseFull, SeatsLeft: d.SeatsLeft()}
+			}
+		}
+		emails := make([]string, want)
+		for i, p := range nb.Participants {
+			emails[i] = strings.ToLower(p.Email)
+		}
+		var dup string
+		var dupDate int64
+		err = tx.QueryRow(ctx, `
+			SELECT email, date_id FROM participants
+			WHERE date_id = ANY($1) AND lower(email) = ANY($2) AND status <> 'cancelled' LIMIT 1`,
+			nb.DateIDs, emails).Scan(&dup, &dupDate)
+		if err == nil {
+			for _, d := range dates {
+				if d.ID == dupDate {
+					return &AlreadyBookedError{Email: dup, Date: d}
+				}
+			}
+		} else if !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+
+		offers, err := offersForCourses(ctx, tx, courseIDs(dates))
+		if err != nil {
+			return err
+		}
+		q := booking.Price(lineInputs(dates, want), offers, now)
+
+		r = booking.Receipt{
+			BookerName: nb.BookerName, BookerEmail: nb.BookerEmail, BookerPhone: nb.BookerPhone,
+			OrgName: nb.OrgName, Department: nb.Department, EAN: nb.EAN, CVR: nb.CVR,
+			InvoiceAddress: nb.InvoiceAddress, InvoiceReference: nb.InvoiceReference, Comment: nb.Comment,
+			ListOre: q.ListOre, ExclOre: q.ExclOre, VATOre: q.VATOre, InclOre: q.InclOre, Dates: dates,
+		}
+		year := now.In(catalog.Copenhagen).Year()
+		err = tx.QueryRow(ctx, `
+			INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
+				org_name, department, ean, cvr, invoice_address, invoice_reference, comment,
+				list_ore, excl_ore, vat_ore, incl_ore, created_at)
+			VALUES ('COK-' || $1::int || '-' || lpad(nextval('booking_ref_seq')::text, 5, '0'),
+				$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+			RETURNING id, ref, created_at`,
+			year, nb.FormTokenHash, nb.ManageTokenHash, nb.BookerName, nb.BookerEmail, nb.BookerPhone,
+			nb.OrgName, nb.Department, nb.EAN, nb.CVR, nb.InvoiceAddress, nb.InvoiceReference, nb.Comment,
+			q.ListOre, q.ExclOre, q.VATOre, q.InclOre, now).Scan(&r.ID, &r.Ref, &r.CreatedAt)
+		if err != nil {
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && pgErr.ConstraintName == "bookings_form_token_hash_key" {
+				// The same form, posted twice at once: the other post won.
+				return &DuplicateFormError{}
+			}
+			return err
+		}
+
+		// Seats, date by date, participants in the order they were typed.
+		n := len(q.Lines)
+		var (
+			dateIDs                                     = make([]int64, n)
+			names, mails, jobs, diets, access, statuses = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+			waiting, binding                            = make([]bool, n), make([]bool, n)
+			listOre, priceOre, vatOre, offerIDs         = make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+			vatRates                                    = make([]int32, n)
+			taken                                       = map[int64]int{}
+		)
+		for i, l := range q.Lines {
+			d := dates[i%len(dates)]
+			p := nb.Participants[l.Participant]
+			dateIDs[i] = d.ID
+			names[i], mails[i], jobs[i], diets[i], access[i] = p.Name, p.Email, p.JobTitle, p.Diet, p.Accessibility
+			if d.SeatsTaken+taken[d.ID] < d.Capacity {
+				statuses[i] = booking.StatusConfirmed
+				taken[d.ID]++
+			} else {
+				statuses[i] = booking.StatusWaitlisted
+				waiting[i] = true
+			}
+			binding[i] = !now.Before(booking.DeadlineEnd(d.Deadline))
+			listOre[i], priceOre[i], vatOre[i], offerIDs[i], vatRates[i] = l.ListOre, l.PriceOre, l.VATOre, l.OfferID, int32(l.VATRateBP)
+		}
+		_, err = tx.Exec(ctx, `
+			INSERT INTO participants (booking_id, date_id, name, email, job_title, diet, accessibility, status,
+				waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at)
+			SELECT $1, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
+				CASE WHEN u.waiting THEN nextval('waitlist_seq') END, u.binding, u.list_ore, u.price_ore,
+				u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $2, CASE WHEN u.waiting THEN NULL ELSE $2::timestamptz END
+			FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+				$10::bool[], $11::bool[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[], $16::bigint[])
+				WITH ORDINALITY AS u(date_id, name, email, job, diet, access, status, waiting, binding,
+					list_ore, price_ore, vat_rate, vat_ore, offer_id, ord)
+			ORDER BY u.ord`,
+			r.ID, now, dateIDs, names, mails, jobs, diets, access, statuses, waiting, binding,
+			listOre, priceOre, vatRates, vatOre, offerIDs)
+		if err != nil {
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
+				return &AlreadyBookedError{Email: "", Date: dates[0]}
+			}
+			return err
+		}
+		if len(taken) > 0 {
+			ids := make([]int64, 0, len(taken))
+			adds := make([]int32, 0, len(taken))
+			for id, k := range taken {
+				ids = append(ids, id)
+				adds = append(adds, int32(k))
+			}
+			if _, err := tx.Exec(ctx, `
+				UPDATE course_dates d SET seats_taken = d.seats_taken + u.k
+				FROM unnest($1::bigint[], $2::int[]) AS u(id, k) WHERE d.id = u.id`, ids, adds); err != nil {
+				return err
+			}
+		}
+		seats, err := seatsOf(ctx, tx, r.ID)
+		if err != nil {
+			return err
+		}
+		r.Seats = seats
+		for i := range r.Dates {
+			r.Dates[i].SeatsTaken += taken[r.Dates[i].ID]
+		}
+		if after != nil {
+			return after(ctx, tx, r)
+		}
+		return nil
+	})
+	return r, err
+}
+
+// seatsOf loads the participants of a booking with their places on the
+// waiting lists.
+func seatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error) {
+	rows, err := db.Query(ctx, `
+		SELECT p.id, p.date_id, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
+		       CASE WHEN p.status = 'waitlisted' THEN (
+		           SELECT count(*) FROM participants w
+		           WHERE w.date_id = p.date_id AND w.status = 'waitlisted' AND w.waitlist_seq <= p.waitlist_seq)
+		       ELSE 0 END,
+		       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
+		       p.substitute_for, p.cancel_reason
+		FROM participants p JOIN course_dates d ON d.id = p.date_id
+		WHERE p.booking_id = $1
+		ORDER BY d.starts_at, p.id`, bookingID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []booking.Seat
+	for rows.Next() {
+		var s booking.Seat
+		if err := rows.Scan(&s.ID, &s.DateID, &s.Name, &s.Email, &s.JobTitle, &s.Diet, &s.Accessibility, &s.Status,
+			&s.WaitlistPos, &s.Binding, &s.ListOre, &s.PriceOre, &s.VATRateBP, &s.VATOre, &s.OfferID,
+			&s.SubstituteFor, &s.CancelReason); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// RefByFormToken returns the booking a form token made, or ErrNotFound.
+func (s *Store) RefByFormToken(ctx context.Context, hash []byte) (string, error) {
+	var ref string
+	err := s.Pool.QueryRow(ctx, `SELECT ref FROM bookings WHERE form_token_hash = $1`, hash).Scan(&ref)
+	return ref, notFound(err)
+}
+
+const receiptColumns = `b.id, b.ref, b.created_at, b.booker_name, b.booker_email, b.booker_phone, b.org_name,
+	b.department, b.ean, b.cvr, b.invoice_address, b.invoice_reference, b.comment,
+	b.list_ore, b.excl_ore, b.vat_ore, b.incl_ore`
+
+// ReceiptByRef loads a booking when formHash is the hash of the token of
+// the form that made it (the browser that booked), else ErrNotFound.
+func (s *Store) ReceiptByRef(ctx context.Context, ref string, formHash []byte) (booking.Receipt, error) {
+	return s.receipt(ctx, s.Pool, `b.ref = $1 AND b.form_token_hash = $2`, ref, formHash)
+}
+
+// ReceiptByManageToken loads the booking a manage link opens.
+func (s *Store) ReceiptByManageToken(ctx context.Context, hash []byte) (booking.Receipt, error) {
+	return s.receipt(ctx, s.Pool, `b.manage_token_hash = $1`, hash)
+}
+
+func (s *Store) receipt(ctx context.Context, db DB, where string, args ...any) (booking.Receipt, error) {
+	var r booking.Receipt
+	err := db.QueryRow(ctx, `SELECT `+receiptColumns+` FROM bookings b WHERE `+where, args...).Scan(
+		&r.ID, &r.Ref, &r.CreatedAt, &r.BookerName, &r.BookerEmail, &r.BookerPhone, &r.OrgName,
+		&r.Department, &r.EAN, &r.CVR, &r.InvoiceAddress, &r.InvoiceReference, &r.Comment,
+		&r.ListOre, &r.ExclOre, &r.VATOre, &r.InclOre)
+	if err != nil {
+		return r, fmt.Errorf("receipt: %w", notFound(err))
+	}
+	if r.Seats, err = seatsOf(ctx, db, r.ID); err != nil {
+		return r, err
+	}
+	ids := make([]int64, 0, len(r.Seats))
+	for _, st := range r.Seats {
+		ids = append(ids, st.DateID)
+	}
+	r.Dates, err = bookedDates(ctx, db, ids, false)
+	return r, err
+}
+
+// Promotion is a participant moved from a waiting list to a seat.
+type Promotion struct {
+	BookingID int64
+	Seat      booking.Seat
+}
+
+// ErrBinding means the deadline has passed: the seat cannot be cancelled.
+var ErrBinding = errors.New("store: enrolment is binding")
+
+// CancelSeats cancels seats of one booking (all when seatIDs is empty) free
+// of charge, before the deadline. In the same transaction each freed seat
+// goes to the first on the date's waiting list; after is called with the
+// booking as it now is and the promotions, to queue the mails.
+func (s *Store) CancelSeats(ctx context.Context, manageHash []byte, seatIDs []int64, now time.Time, reason string,
+	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, cancelled []booking.Seat, promoted []Promotion) error) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
+		var bookingID int64
+		if err := tx.QueryRow(ctx, `SELECT id FROM bookings WHERE manage_token_hash = $1`, manageHash).Scan(&bookingID); err != nil {
+			return notFound(err)
+		}
+		// Lock the dates first (id order), then read the seats.
+		rows, err := tx.Query(ctx, `
+			SELECT d.id, d.deadline, d.starts_at FROM course_dates d
+			WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = $1 AND status <> 'cancelled'
+			               AND (cardinality($2::bigint[]) = 0 OR id = ANY($2)))
+			ORDER BY d.id FOR UPDATE`, bookingID, seatIDs)
+		if err != nil {
+			return err
+		}
+		dates := map[int64]catalog.CourseDate{}
+		for rows.Next() {
+			var d catalog.CourseDate
+			if err := rows.Scan(&d.ID, &d.Deadline, &d.StartsAt); err != nil {
+				rows.Close()
+				return err
+			}
+			dates[d.ID] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		seats, err := seatsOf(ctx, tx, bookingID)
+		if err != nil {
+			return err
+		}
+		want := map[int64]bool{}
+		for _, id := range seatIDs {
+			want[id] = true
+		}
+		var cancelled []booking.Seat
+		for _, st := range seats {
+			if st.Status == booking.StatusCancelled || (len(want) > 0 && !want[st.ID]) {
+				continue
+			}
+			d := dates[st.DateID]
+			if !booking.CanCancel(d, now) {
+				return ErrBinding
+			}
+			cancelled = append(cancelled, st)
+		}
+		if len(cancelled) == 0 {
+			return ErrNotFound
+		}
+		var promoted []Promotion
+		for _, st := range cancelled {
+			if _, err := tx.Exec(ctx, `
+				UPDATE participants SET status = 'cancelled', waitlist_seq = NULL, cancelled_at = $2, cancel_reason = $3
+				WHERE id = $1`, st.ID, now, reason); err != nil {
+				return err
+			}
+			if st.Status != booking.StatusConfirmed {
+				continue
+			}
+			p, ok, err := freeSeat(ctx, tx, st.DateID, now)
+			if err != nil {
+				return err
+			}
+			if ok {
+				promoted = append(promoted, p)
+			}
+		}
+		r, err := s.receipt(ctx, tx, `b.id = $1`, bookingID)
+		if err != nil {
+			return err
+		}
+		if after != nil {
+			return after(ctx, tx, r, cancelled, promoted)
+		}
+		return nil
+	})
+}
+
+// freeSeat gives a seat just freed on a locked date to the first on its
+// waiting list, or gives the seat back to the date when nobody waits.
+func freeSeat(ctx context.Context, tx pgx.Tx, dateID int64, now time.Time) (Promotion, bool, error) {
+	var p Promotion
+	err := tx.QueryRow(ctx, `
+		UPDATE participants SET status = 'confirmed', waitlist_seq = NULL, confirmed_at = $2
+		WHERE id = (SELECT id FROM participants WHERE date_id = $1 AND status = 'waitlisted'
+		            ORDER BY waitlist_seq LIMIT 1)
+		RETURNING booking_id, id, date_id, name, email, price_ore`, dateID, now).
+		Scan(&p.BookingID, &p.Seat.ID, &p.Seat.DateID, &p.Seat.Name, &p.Seat.Email, &p.Seat.PriceOre)
+	if err == nil {
+		p.Seat.Status = booking.StatusConfirmed
+		return p, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return p, false, err
+	}
+	_, err = tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken - 1 WHERE id = $1`, dateID)
+	return p, false, err
+}
+
+// Substitute names a colleague who takes a participant's seat, until the
+// course starts. after gets the old and the new seat.
+func (s *Store) Substitute(ctx context.Context, manageHash []byte, seatID int64, sub NewParticipant, now time.Time,
+	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, old, updated booking.Seat) error) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
+		var bookingID int64
+		var old booking.Seat
+		var d catalog.CourseDate
+		err := tx.QueryRow(ctx, `
+			SELECT b.id, p.id, p.date_id, p.name, p.email, p.status, d.starts_at, d.status
+			FROM bookings b JOIN participants p ON p.booking_id = b.id JOIN course_dates d ON d.id = p.date_id
+			WHERE b.manage_token_hash = $1 AND p.id = $2 AND p.status <> 'cancelled'
+			FOR UPDATE OF p`, manageHash, seatID).
+			Scan(&bookingID, &old.ID, &old.DateID, &old.Name, &old.Email, &old.Status, &d.StartsAt, &d.Status)
+		if err != nil {
+			return notFound(err)
+		}
+		if !booking.CanSubstitute(d, now) {
+			return ErrBinding
+		}
+		_, err = tx.Exec(ctx, `
+			UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
+				substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
+			WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
+		if err != nil {
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
+				return &AlreadyBookedError{Email: sub.Email}
+			}
+			return err
+		}
+		r, err := s.receipt(ctx, tx, `b.id = $1`, bookingID)
+		if err != nil {
+			return err
+		}
+		var updated booking.Seat
+		for _, st := range r.Seats {
+			if st.ID == seatID {
+				updated = st
+			}
+		}
+		if after != nil {
+			return after(ctx, tx, r, old, updated)
+		}
+		return nil
+	})
+}
+
+// ReceiptByID loads a booking for staff and for mails about promotions.
+func (s *Store) ReceiptByID(ctx context.Context, db DB, id int64) (booking.Receipt, error) {
+	if db == nil {
+		db = s.Pool
+	}
+	return s.receipt(ctx, db, `b.id = $1`, id)
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"kursuskatalog/internal/mail"
+)
+
+// OutgoingMail is a row of the outgoing-mail table.
+type OutgoingMail struct {
+	ID        int64
+	BookingID int64
+	mail.Message
+	State     string
+	Attempts  int
+	LastError string
+	CreatedAt time.Time
+	SentAt    *time.Time
+}
+
+// InsertMails records messages in tx and returns their ids, in order.
+func InsertMails(ctx context.Context, tx DB, bookingID int64, msgs []mail.Message) ([]int64, error) {
+	ids := make([]int64, 0, len(msgs))
+	for _, m := range msgs {
+		var id int64
+		err := tx.QueryRow(ctx, `
+			INSERT INTO outgoing_mails (booking_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
+			VALUES (nullif($1, 0), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			bookingID, m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS).Scan(&id)
+		if err != nil {
+			return nil, fmt.Errorf("record mail: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+const mailColumns = `id, coalesce(booking_id, 0), kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics,
+	state, attempts, last_error, created_at, sent_at`
+
+func scanMail(row interface{ Scan(...any) error }) (OutgoingMail, error) {
+	var m OutgoingMail
+	err := row.Scan(&m.ID, &m.BookingID, &m.Kind, &m.To, &m.ToName, &m.ReplyTo, &m.Subject, &m.Text, &m.HTML, &m.ICS,
+		&m.State, &m.Attempts, &m.LastError, &m.CreatedAt, &m.SentAt)
+	if m.ICS != "" {
+		m.ICSName = "kursus.ics"
+	}
+	return m, err
+}
+
+// Mail loads one outgoing mail.
+func (s *Store) Mail(ctx context.Context, id int64) (OutgoingMail, error) {
+	m, err := scanMail(s.Pool.QueryRow(ctx, `SELECT `+mailColumns+` FROM outgoing_mails WHERE id = $1`, id))
+	return m, notFound(err)
+}
+
+// MailsForBooking lists the mails of one booking, oldest first.
+func (s *Store) MailsForBooking(ctx context.Context, bookingID int64) ([]OutgoingMail, error) {
+	return s.mails(ctx, `WHERE booking_id = $1 ORDER BY id`, bookingID)
+}
+
+// RecentMails lists the newest mails first.
+func (s *Store) RecentMails(ctx context.Context, limit int) ([]OutgoingMail, error) {
+	return s.mails(ctx, `ORDER BY id DESC LIMIT $1`, limit)
+}
+
+func (s *Store) mails(ctx context.Context, tail string, args ...any) ([]OutgoingMail, error) {
+	rows, err := s.Pool.Query(ctx, `SELECT `+mailColumns+` FROM outgoing_mails `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OutgoingMail
+	for rows.Next() {
+		m, err := scanMail(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkMail sets a mail's state after an attempt: "sent", "recorded" (no
+// SMTP configured) or "queued" again with the error of a failed try.
+func (s *Store) MarkMail(ctx context.Context, id int64, state, lastError string, at time.Time) error {
+	_, err := s.Pool.Exec(ctx, `
+		UPDATE outgoing_mails SET state = $2, last_error = $3, attempts = attempts + 1,
+			sent_at = CASE WHEN $2 IN ('sent', 'recorded') THEN $4::timestamptz END
+		WHERE id = $1`, id, state, lastError, at)
+	return err
+}
