@@ -6,13 +6,13 @@ package mail
 
 // Message is one mail to one recipient.
 type Message struct {
-	Kind     string // confirmation, booking, waitlist, promoted, cancelled, substitute, inquiry, receipt
-	To       string
-	ToName   string
-	ReplyTo  string
-	Subject  string
-	Text     string
-	HTML     string
-	ICS      string // attached as invitation.ics when not empty
-	ICSName  string
+	Kind    string // confirmation, booking, waitlist, promoted, cancelled, substitute, inquiry, receipt
+	To      string
+	ToName  string
+	ReplyTo string
+	Subject string
+	Text    string
+	HTML    string
+	ICS     string // attached as invitation.ics when not empty
+	ICSName string
 }

@@ -81,11 +81,11 @@ func onForm(ids []int64, id int64) bool {
 
 // quoteRows groups the quote by date for the price summary.
 type quoteRow struct {
-	Title  string
-	Count  int
-	List   int64
-	Price  int64
-	Offer  bool
+	Title string
+	Count int
+	List  int64
+	Price int64
+	Offer bool
 }
 
 func (p EnrolmentProps) quoteRows() []quoteRow {
