@@ -231,15 +231,15 @@ func Enrolment(p EnrolmentProps) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = field(p.field("ean", "ean", "EAN-nummer", p.Form.EAN, "text", "", false, 20).withHint("13 cifre. Bruges, når du vælger EAN.").numeric()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = field(p.field("ean", "ean", "EAN-nummer", p.Form.EAN, "text", "", false, 20).withHint("13 cifre. Skal udfyldes, når du vælger EAN.").numeric().conditional()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = field(p.field("cvr", "cvr", "CVR-nummer", p.Form.CVR, "text", "", false, 12).withHint("8 cifre. Bruges, når du vælger CVR.").numeric()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = field(p.field("cvr", "cvr", "CVR-nummer", p.Form.CVR, "text", "", false, 12).withHint("8 cifre. Skal udfyldes, når du vælger CVR.").numeric().conditional()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = field(p.field("invoice-address", "invoice_address", "Fakturaadresse", p.Form.InvoiceAddress, "textarea", "", false, 500).withHint("Bruges, når du vælger CVR.")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = field(p.field("invoice-address", "invoice_address", "Fakturaadresse", p.Form.InvoiceAddress, "textarea", "", false, 500).withHint("Skal udfyldes, når du vælger CVR.").conditional()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -44,6 +44,7 @@ type Field struct {
 	Hint         string
 	Error        string
 	Required     bool
+	Conditional  bool // required only in some cases (explained in the hint): no "(valgfrit)"
 	MaxLength    int
 	InputMode    string
 }
@@ -79,3 +80,5 @@ func (f Field) typ() string {
 func (f Field) withHint(h string) Field { f.Hint = h; return f }
 
 func (f Field) numeric() Field { f.InputMode = "numeric"; return f }
+
+func (f Field) conditional() Field { f.Conditional = true; return f }

@@ -149,7 +149,7 @@ func field(f Field) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if !f.Required {
+		if !f.Required && !f.Conditional {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<span class=\"muted\">(valgfrit)</span>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

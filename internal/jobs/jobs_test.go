@@ -1,0 +1,182 @@
+package jobs_test
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/jobs"
+	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/testdb"
+)
+
+// smtpServer is a minimal SMTP receiver that keeps what it is sent.
+type smtpServer struct {
+	ln   net.Listener
+	mu   sync.Mutex
+	got  []string
+	addr string
+}
+
+func startSMTP(t *testing.T, addr string) *smtpServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &smtpServer{ln: ln, addr: ln.Addr().String()}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go s.session(c)
+		}
+	}()
+	t.Cleanup(func() { ln.Close() })
+	return s
+}
+
+func (s *smtpServer) session(c net.Conn) {
+	defer c.Close()
+	r := bufio.NewReader(c)
+	w := func(l string) { c.Write([]byte(l + "\r\n")) }
+	w("220 test ESMTP")
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return
+		}
+		cmd := strings.ToUpper(strings.TrimSpace(line))
+		switch {
+		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
+			w("250-test")
+			w("250 8BITMIME")
+		case strings.HasPrefix(cmd, "DATA"):
+			w("354 go on")
+			var b strings.Builder
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if l == ".\r\n" {
+					break
+				}
+				b.WriteString(l)
+			}
+			s.mu.Lock()
+			s.got = append(s.got, b.String())
+			s.mu.Unlock()
+			w("250 queued")
+		case strings.HasPrefix(cmd, "QUIT"):
+			w("221 bye")
+			return
+		default:
+			w("250 ok")
+		}
+	}
+}
+
+func (s *smtpServer) messages() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.got...)
+}
+
+func queue(t *testing.T, st *store.Store, jb *jobs.Jobs, msgs ...mail.Message) {
+	t.Helper()
+	err := st.InTx(context.Background(), func(tx pgx.Tx) error { return jb.QueueMails(context.Background(), tx, 0, msgs) })
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func state(st *store.Store, id int64) string {
+	var s string
+	st.Pool.QueryRow(context.Background(), `SELECT state FROM outgoing_mails WHERE id = $1`, id).Scan(&s)
+	return s
+}
+
+// Without SMTP a mail is recorded, not sent.
+func TestMailsAreRecordedWithoutSMTP(t *testing.T) {
+	st, _ := testdb.Store(t)
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := jb.Client.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer jb.Client.Stop(context.Background())
+	queue(t, st, jb, mail.Message{Kind: "booking", To: "a@b.dk", Subject: "Kvittering", Text: "Hej"})
+	var id int64
+	st.Pool.QueryRow(ctx, `SELECT id FROM outgoing_mails`).Scan(&id)
+	waitFor(t, "recorded", func() bool { return state(st, id) == "recorded" })
+}
+
+// A mail queued while SMTP is down waits, and goes out when it returns.
+func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
+	st, _ := testdb.Store(t)
+	// Reserve a port, then close it: SMTP is "down" at that address.
+	probe, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := probe.Addr().String()
+	probe.Close()
+	u, _ := url.Parse("smtp://" + addr)
+	sender, err := mail.NewSender(u, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := jb.Client.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer jb.Client.Stop(context.Background())
+	queue(t, st, jb, mail.Message{Kind: "booking", To: "anna@aarhus.dk", ToName: "Anna", Subject: "Kvittering for tilmelding COK-2026-00001", Text: "Tak for din tilmelding", HTML: "<p>Tak</p>", ICS: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"})
+	var id int64
+	st.Pool.QueryRow(ctx, `SELECT id FROM outgoing_mails`).Scan(&id)
+	waitFor(t, "a failed attempt", func() bool {
+		var attempts int
+		var lastErr string
+		st.Pool.QueryRow(ctx, `SELECT attempts, last_error FROM outgoing_mails WHERE id = $1`, id).Scan(&attempts, &lastErr)
+		return attempts >= 1 && lastErr != ""
+	})
+	if s := state(st, id); s != "queued" {
+		t.Fatalf("state after a failed attempt %q, want queued", s)
+	}
+	smtp := startSMTP(t, addr)
+	// River backs off after a failure; make the retry due now rather than in seconds.
+	st.Pool.Exec(ctx, `UPDATE river_job SET scheduled_at = now() WHERE kind = 'send_mail' AND state = 'retryable'`)
+	waitFor(t, "sent", func() bool { return state(st, id) == "sent" })
+	got := smtp.messages()
+	if len(got) != 1 || !strings.Contains(got[0], "Kvittering for tilmelding COK-2026-00001") || !strings.Contains(got[0], "text/calendar") {
+		t.Fatalf("SMTP got %d messages: %q", len(got), got)
+	}
+}

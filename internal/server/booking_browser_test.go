@@ -1,0 +1,98 @@
+package server_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"kursuskatalog/internal/browser"
+)
+
+// From the bundle box on the course page, a booker enrols herself and a
+// colleague on both modules, sees the receipt with the bundle price, and
+// later cancels the colleague from the manage link; the seat goes to the
+// first on the waiting list. axe-core checks the form, its error state and
+// the receipt.
+func TestBookTheBundleInBrowser(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	a, _ := seedDates(t, s.Store)
+	// Two seats left on the first module, so a later booking has to wait.
+	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET capacity = seats_taken + 2 WHERE id = $1`, a); err != nil {
+		t.Fatal(err)
+	}
+	b := browser.New(t, 1280)
+	browser.Do(t, b,
+		chromedp.Navigate(s.URL+"/kurser/politisk-forstaaelse"),
+		chromedp.Click(chromedp.CSS(".bundle a.btn")),
+		chromedp.WaitVisible(chromedp.CSS("#booker-name")),
+	)
+	browser.CheckAccessibility(t, b, "enrolment form")
+
+	// Sending the empty form shows the error summary.
+	browser.Do(t, b,
+		chromedp.Click(chromedp.CSS(`p > button[value=tilmeld]`)),
+		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+	)
+	summary := browser.Get(t, b, chromedp.Text(chromedp.CSS(".error-summary")))
+	if !strings.Contains(summary, "Skriv dit navn") || !strings.Contains(summary, "EAN-nummeret skal have 13 cifre") {
+		t.Fatalf("error summary: %q", summary)
+	}
+	browser.CheckAccessibility(t, b, "enrolment form with errors")
+
+	browser.Do(t, b,
+		chromedp.SendKeys(chromedp.CSS("#booker-name"), "Mette Booker"),
+		chromedp.SendKeys(chromedp.CSS("#booker-email"), "mette@aarhus.dk"),
+		chromedp.SendKeys(chromedp.CSS("#booker-phone"), "87 13 00 00"),
+		chromedp.Click(chromedp.CSS("#self")),
+		chromedp.SendKeys(chromedp.CSS("#org-name"), "Aarhus Kommune"),
+		chromedp.SendKeys(chromedp.CSS("#ean"), goodEAN),
+		chromedp.SendKeys(chromedp.CSS("#reference"), "PO-4711"),
+		chromedp.SendKeys(chromedp.CSS("#p0-name"), "Anna Andersen"),
+		chromedp.SendKeys(chromedp.CSS("#p0-email"), "anna@aarhus.dk"),
+		chromedp.Click(chromedp.CSS("#vilkaar")),
+		chromedp.Click(chromedp.CSS(`p > button[value=tilmeld]`)),
+		chromedp.WaitVisible(chromedp.CSS(".lead")),
+	)
+	receipt := browser.Get(t, b, chromedp.Text(chromedp.CSS("main")))
+	for _, want := range []string{"Tak for din tilmelding", "19.990 kr.", "Pakkerabat", "Mette Booker", "Anna Andersen", "Bekræftet", "EAN-nummer: " + goodEAN} {
+		if !strings.Contains(receipt, want) {
+			t.Errorf("receipt lacks %q", want)
+		}
+	}
+	browser.CheckAccessibility(t, b, "receipt")
+	var mails int
+	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE to_addr IN ('mette@aarhus.dk', 'anna@aarhus.dk')`).Scan(&mails)
+	if mails != 3 {
+		t.Fatalf("%d mails recorded, want 3: the receipt to Mette and a participant mail with .ics to each of them", mails)
+	}
+
+	// Someone else now has to wait.
+	other := newClient()
+	waiter := &site{Server: s.Server, Store: s.Store, Client: other}
+	_, loc, _ := waiter.post(t, "/tilmelding", enrolment("tok-waiter", []int64{a}, "Vera Venter <vera@odense.dk>"))
+	if _, body := waiter.get(t, loc); !strings.Contains(body, "Venteliste nr. 1") {
+		t.Fatalf("third booking not on the waiting list")
+	}
+
+	link := browser.Get(t, b, chromedp.AttributeValue(chromedp.CSS(`a[href*="/min-tilmelding/"]`), "href"))
+	browser.Do(t, b,
+		chromedp.Navigate(s.URL+strings.TrimPrefix(link.Value, "http://kurser.test")),
+		chromedp.WaitVisible(chromedp.CSS("h1")),
+	)
+	browser.CheckAccessibility(t, b, "manage page")
+	browser.Do(t, b,
+		chromedp.Click(chromedp.CSS(`form[action$="/afmeld"] button`)), // the first seat: Anna or Mette on module 1
+		chromedp.WaitVisible(chromedp.CSS(".notice-ok")),
+	)
+	if _, body := waiter.get(t, loc); !strings.Contains(body, "Bekræftet") {
+		t.Fatalf("the waiting list did not move")
+	}
+	var promoted int
+	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE kind = 'promoted' AND to_addr = 'vera@odense.dk'`).Scan(&promoted)
+	if promoted != 1 {
+		t.Fatalf("promotion mail not recorded")
+	}
+}
