@@ -12,15 +12,26 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
 // New starts a headless Chromium for the test and returns a context for
 // chromedp actions in its first tab. width is the window width in CSS pixels.
 func New(t testing.TB, width int) context.Context {
+	t.Helper()
+	ctx, _ := NewWithProfile(t, width, t.TempDir())
+	return ctx
+}
+
+// NewWithProfile starts Chromium with its profile (cookies included) in
+// dir, and returns a stop function that closes the browser, so that a test
+// can start it again on the same profile: a browser restart.
+func NewWithProfile(t testing.TB, width int, dir string) (context.Context, func()) {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -35,17 +46,41 @@ func New(t testing.TB, width int) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(width, 900),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			// Close the browser and wait for it, so the profile is free for
+			// a restart; then release the contexts.
+			chromedp.Cancel(ctx)
+			cancelTimeout()
+			cancel()
+			cancelAlloc()
+		})
+	}
+	t.Cleanup(stop)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("browser: start Chromium: %v", err)
 	}
-	return ctx
+	return ctx, stop
+}
+
+// DisableJavaScript turns off the page's scripts, as for a visitor without
+// JavaScript. Turn them on again (SetJavaScript) before CheckAccessibility:
+// axe is a script too. Scripts a page skipped while off are not run later.
+func DisableJavaScript(t testing.TB, ctx context.Context) { SetJavaScript(t, ctx, false) }
+
+// SetJavaScript turns the page's scripts on or off.
+func SetJavaScript(t testing.TB, ctx context.Context, on bool) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on}); err != nil {
+		t.Fatalf("browser: set JavaScript %v: %v", on, err)
+	}
 }
 
 // Do runs actions and fails the test on error.

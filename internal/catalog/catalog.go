@@ -266,3 +266,43 @@ type ProgrammeModule struct {
 	AudienceNote string
 	NextDate     *CourseDate
 }
+
+// Saved is what one visitor has saved as favourites.
+type Saved struct {
+	Courses    map[int64]bool
+	Programmes map[int64]bool
+}
+
+// Count is the number of favourites.
+func (s Saved) Count() int { return len(s.Courses) + len(s.Programmes) }
+
+// Course says whether the course is saved.
+func (s Saved) Course(id int64) bool { return s.Courses[id] }
+
+// Programme says whether the programme is saved.
+func (s Saved) Programme(id int64) bool { return s.Programmes[id] }
+
+// FavouriteCourse is a saved course with its coming dates.
+type FavouriteCourse struct {
+	ID       int64
+	Slug     string
+	Title    string
+	Teaser   string
+	PriceOre int64
+	Dates    []CourseDate
+}
+
+// FavouriteProgramme is a saved programme with its modules and their dates.
+type FavouriteProgramme struct {
+	ID      int64
+	Slug    string
+	Title   string
+	Teaser  string
+	Modules []FavouriteCourse
+}
+
+// Favourites is the favourites page of one visitor.
+type Favourites struct {
+	Courses    []FavouriteCourse
+	Programmes []FavouriteProgramme
+}

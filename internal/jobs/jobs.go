@@ -71,6 +71,32 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 // Timeout bounds one SMTP conversation.
 func (w *mailWorker) Timeout(*river.Job[SendMailArgs]) time.Duration { return 30 * time.Second }
 
+// CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
+// not seen for 13 months, and old rate-limit counters.
+type CleanUpArgs struct{}
+
+// Kind names the job in River's table.
+func (CleanUpArgs) Kind() string { return "clean_up" }
+
+type cleanUpWorker struct {
+	river.WorkerDefaults[CleanUpArgs]
+	store *store.Store
+	now   func() time.Time
+	log   *slog.Logger
+}
+
+func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) error {
+	now := w.now()
+	n, err := w.store.DeleteIdleVisitors(ctx, now.AddDate(0, -13, 0))
+	if err != nil {
+		return err
+	}
+	if w.log != nil && n > 0 {
+		w.log.Info("deleted idle visitors", slog.Int64("visitors", n))
+	}
+	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
+}
+
 // Jobs inserts jobs and, when started, works them.
 type Jobs struct {
 	Client *river.Client[pgx.Tx]
@@ -94,6 +120,10 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 	if o.Work {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
+		river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
+		cfg.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true})}
 		n := o.Workers
 		if n <= 0 {
 			n = 10
@@ -109,12 +139,21 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 	return &Jobs{Client: c}, nil
 }
 
-// QueueMails records msgs and inserts a send job for each, in tx.
+// QueueMails records msgs about a booking and inserts a send job for each, in tx.
 func (j *Jobs) QueueMails(ctx context.Context, tx pgx.Tx, bookingID int64, msgs []mail.Message) error {
+	return j.queue(ctx, tx, store.MailOwner{BookingID: bookingID}, msgs)
+}
+
+// QueueInquiryMails records msgs about an inquiry and queues them, in tx.
+func (j *Jobs) QueueInquiryMails(ctx context.Context, tx pgx.Tx, inquiryID int64, msgs []mail.Message) error {
+	return j.queue(ctx, tx, store.MailOwner{InquiryID: inquiryID}, msgs)
+}
+
+func (j *Jobs) queue(ctx context.Context, tx pgx.Tx, owner store.MailOwner, msgs []mail.Message) error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	ids, err := store.InsertMails(ctx, tx, bookingID, msgs)
+	ids, err := store.InsertMails(ctx, tx, owner, msgs)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,6 +29,25 @@ type site struct {
 	*httptest.Server
 	Store  *store.Store
 	Client *http.Client
+	Clock  *testClock
+}
+
+// testClock is the server's clock in tests: fixed, moved on by hand.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }
 
 // newSite starts the real server on a fresh database with the demo
@@ -53,6 +73,7 @@ func startSite(t *testing.T, st *store.Store) *site {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("http://kurser.test")
+	clock := &testClock{t: testNow}
 	// Jobs are inserted, not worked: tests read the outgoing-mail table.
 	jb, err := jobs.New(st.Pool, st, jobs.Options{})
 	if err != nil {
@@ -61,13 +82,13 @@ func startSite(t *testing.T, st *store.Store) *site {
 	srv := server.New(server.Deps{
 		Store: st, Jobs: jb, Assets: assets, BaseURL: base,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now:    func() time.Time { return testNow },
+		Now:    clock.Now,
 	})
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock}
 }
 
 // get fetches path and returns status and body.

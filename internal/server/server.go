@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -41,6 +42,9 @@ type Server struct {
 	now     func() time.Time
 	metrics *metrics
 	handler http.Handler
+
+	keyMu   sync.Mutex
+	formKey []byte // signs the time stamps of inquiry forms
 }
 
 // New builds the server and its routes.
@@ -84,6 +88,18 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/min-tilmelding/{token}", s.showMyBooking)
 		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
 		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+		r.Get("/favoritter", s.showFavourites)
+		r.Post("/favoritter", s.saveFavourite)
+		r.Get("/favoritter/tjek", s.checkCookie)
+		r.Get("/kurser/{slug}/spoerg", s.showQuestion)
+		r.Post("/kurser/{slug}/spoerg", s.saveQuestion)
+		r.Get("/kurser/{slug}/tilpasset", s.showInhouse)
+		r.Post("/kurser/{slug}/tilpasset", s.saveInhouse)
+		r.Get("/kontakt", s.showContact)
+		r.Post("/kontakt", s.saveContact)
+		r.Get("/tak", s.showThanks)
+		r.Get("/privatliv", s.showPrivacy)
+		r.Get("/tilgaengelighed", s.showAccessibility)
 		r.Get("/sitemap.xml", s.showSitemap)
 		r.Get("/robots.txt", s.showRobots)
 	})

@@ -20,15 +20,21 @@ type OutgoingMail struct {
 	SentAt    *time.Time
 }
 
+// MailOwner ties mails to the booking or inquiry they are about.
+type MailOwner struct {
+	BookingID int64
+	InquiryID int64
+}
+
 // InsertMails records messages in tx and returns their ids, in order.
-func InsertMails(ctx context.Context, tx DB, bookingID int64, msgs []mail.Message) ([]int64, error) {
+func InsertMails(ctx context.Context, tx DB, owner MailOwner, msgs []mail.Message) ([]int64, error) {
 	ids := make([]int64, 0, len(msgs))
 	for _, m := range msgs {
 		var id int64
 		err := tx.QueryRow(ctx, `
-			INSERT INTO outgoing_mails (booking_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
-			VALUES (nullif($1, 0), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			bookingID, m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS).Scan(&id)
+			INSERT INTO outgoing_mails (booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
+			VALUES (nullif($1, 0), nullif($10, 0), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			owner.BookingID, m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS, owner.InquiryID).Scan(&id)
 		if err != nil {
 			return nil, fmt.Errorf("record mail: %w", err)
 		}

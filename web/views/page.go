@@ -5,6 +5,8 @@ package views
 import (
 	"strings"
 
+	"kursuskatalog/internal/catalog"
+
 	"github.com/a-h/templ"
 )
 
@@ -15,7 +17,8 @@ type Page struct {
 	Canonical   string // absolute URL, "" for none
 	Path        string // the request path, to mark the current navigation item
 	Query       string // the search words, kept in the header search field
-	Favourites  int    // how many favourites the visitor has
+	Return      string // path and query of this page, where a favourite button returns to
+	Saved       catalog.Saved // the visitor's favourites (nil maps when none)
 	NoIndex     bool   // pages search engines should not list
 	// CSS and JS are the hashed URLs of the site's assets.
 	CSS, JS, Icon string
