@@ -7,8 +7,8 @@ import (
 	"encoding/base64"
 	"errors"
 	"net"
-	"net/url"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -148,12 +148,24 @@ func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status in
 	s.render(w, r, status, views.Inquiry(p))
 }
 
-func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request) { s.showInquiry(w, r, store.InquiryQuestion) }
-func (s *Server) showInhouse(w http.ResponseWriter, r *http.Request)  { s.showInquiry(w, r, store.InquiryInhouse) }
-func (s *Server) showContact(w http.ResponseWriter, r *http.Request)  { s.showInquiry(w, r, store.InquiryContact) }
-func (s *Server) saveQuestion(w http.ResponseWriter, r *http.Request) { s.saveInquiry(w, r, store.InquiryQuestion) }
-func (s *Server) saveInhouse(w http.ResponseWriter, r *http.Request)  { s.saveInquiry(w, r, store.InquiryInhouse) }
-func (s *Server) saveContact(w http.ResponseWriter, r *http.Request)  { s.saveInquiry(w, r, store.InquiryContact) }
+func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request) {
+	s.showInquiry(w, r, store.InquiryQuestion)
+}
+func (s *Server) showInhouse(w http.ResponseWriter, r *http.Request) {
+	s.showInquiry(w, r, store.InquiryInhouse)
+}
+func (s *Server) showContact(w http.ResponseWriter, r *http.Request) {
+	s.showInquiry(w, r, store.InquiryContact)
+}
+func (s *Server) saveQuestion(w http.ResponseWriter, r *http.Request) {
+	s.saveInquiry(w, r, store.InquiryQuestion)
+}
+func (s *Server) saveInhouse(w http.ResponseWriter, r *http.Request) {
+	s.saveInquiry(w, r, store.InquiryInhouse)
+}
+func (s *Server) saveContact(w http.ResponseWriter, r *http.Request) {
+	s.saveInquiry(w, r, store.InquiryContact)
+}
 
 func (s *Server) showInquiry(w http.ResponseWriter, r *http.Request, kind string) {
 	t, ok := s.targetFor(w, r, kind)
@@ -308,5 +320,3 @@ func clientAddr(r *http.Request) string {
 	}
 	return host
 }
-
-

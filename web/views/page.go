@@ -12,14 +12,14 @@ import (
 
 // Page is what the layout needs from every page.
 type Page struct {
-	Title       string // the page's own title; the layout adds " | COK Kursuskatalog"
-	Description string // meta description
-	Canonical   string // absolute URL, "" for none
-	Path        string // the request path, to mark the current navigation item
-	Query       string // the search words, kept in the header search field
-	Return      string // path and query of this page, where a favourite button returns to
+	Title       string        // the page's own title; the layout adds " | COK Kursuskatalog"
+	Description string        // meta description
+	Canonical   string        // absolute URL, "" for none
+	Path        string        // the request path, to mark the current navigation item
+	Query       string        // the search words, kept in the header search field
+	Return      string        // path and query of this page, where a favourite button returns to
 	Saved       catalog.Saved // the visitor's favourites (nil maps when none)
-	NoIndex     bool   // pages search engines should not list
+	NoIndex     bool          // pages search engines should not list
 	// CSS and JS are the hashed URLs of the site's assets.
 	CSS, JS, Icon string
 }
