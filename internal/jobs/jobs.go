@@ -116,7 +116,7 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	cfg := &river.Config{Logger: o.Logger, MaxAttempts: 25}
+	cfg := &river.Config{Logger: quiet(o.Logger), MaxAttempts: 25}
 	if o.Work {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
@@ -166,3 +166,27 @@ func (j *Jobs) queue(ctx context.Context, tx pgx.Tx, owner store.MailOwner, msgs
 	}
 	return nil
 }
+
+// quiet passes on River's warnings and errors only; its info lines (job
+// counts every few seconds) would drown the access log.
+func quiet(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		return nil
+	}
+	return slog.New(minLevel{l.Handler(), slog.LevelWarn})
+}
+
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(a []slog.Attr) slog.Handler {
+	return minLevel{h.Handler.WithAttrs(a), h.min}
+}
+
+func (h minLevel) WithGroup(n string) slog.Handler { return minLevel{h.Handler.WithGroup(n), h.min} }
