@@ -74,7 +74,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
+	r.Use(s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
