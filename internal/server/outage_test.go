@@ -42,7 +42,8 @@ func TestBookingsSurviveADatabaseOutage(t *testing.T) {
 		status int
 		body   string
 	}
-	results := make(chan result, 400)
+	var mu sync.Mutex
+	var results []result
 	var wg sync.WaitGroup
 	stopAt := time.Now().Add(1500 * time.Millisecond)
 	for w := range 8 {
@@ -70,7 +71,9 @@ func TestBookingsSurviveADatabaseOutage(t *testing.T) {
 					}
 				}
 				res.Body.Close()
-				results <- result{token, res.StatusCode, buf.String()}
+				mu.Lock()
+				results = append(results, result{token, res.StatusCode, buf.String()})
+				mu.Unlock()
 			}
 		}()
 	}
@@ -79,12 +82,11 @@ func TestBookingsSurviveADatabaseOutage(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	proxy.Start()
 	wg.Wait()
-	close(results)
 
 	ctx := context.Background()
 	var ok, unavailable, unsure int
 	var resend []string
-	for r := range results {
+	for _, r := range results {
 		switch {
 		case r.status == http.StatusSeeOther:
 			ok++
