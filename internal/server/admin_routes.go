@@ -59,6 +59,13 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)
 		r.Get("/", a.showDashboard)
+		r.Get("/datoer/{id}", a.showAdminDate)
+		r.Get("/datoer/{id}/deltagere.csv", a.exportParticipants)
+		r.Get("/datoer/{id}/udskrift", a.printParticipants)
+		r.Post("/deltagere/{id}/afmeld", a.cancelParticipant)
+		r.Post("/deltagere/{id}/optag", a.promoteParticipant)
+		r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
+		r.Post("/deltagere/{id}/flyt", a.moveParticipant)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)

@@ -141,3 +141,10 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]DateParti
 	}
 	return out, rows.Err()
 }
+
+// ParticipantDateID returns the date a participant is on.
+func (s *Store) ParticipantDateID(ctx context.Context, seatID int64) (int64, error) {
+	var id int64
+	err := s.Pool.QueryRow(ctx, `SELECT date_id FROM participants WHERE id = $1`, seatID).Scan(&id)
+	return id, notFound(err)
+}

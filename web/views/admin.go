@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -55,3 +57,71 @@ type StaffUserRow struct {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// DateParticipant is a participant on a date's staff list (store.DateParticipant).
+type DateParticipant struct {
+	ID            int64
+	BookingID     int64
+	Ref           string
+	Name          string
+	Email         string
+	JobTitle      string
+	Diet          string
+	Accessibility string
+	Status        string
+	WaitlistPos   int
+	Binding       bool
+	SubstituteFor string
+	CancelReason  string
+	OrgName       string
+	Department    string
+	BookerName    string
+	BookerEmail   string
+	EAN           string
+	CVR           string
+	Reference     string
+	PriceOre      int64
+	CreatedAt     time.Time
+	CancelledAt   *time.Time
+}
+
+// ActionForm is what was typed into one participant's action form, kept
+// when it is refused.
+type ActionForm struct {
+	For      int64 // the participant
+	Reason   string
+	SubName  string
+	SubEmail string
+}
+
+// AdminDateProps are the props of a date's staff page.
+type AdminDateProps struct {
+	Page      AdminPage
+	Date      DateOverview
+	Confirmed []DateParticipant
+	Waiting   []DateParticipant
+	Cancelled []DateParticipant
+	Others    []DateOverview // other dates of the course, targets of a move
+	Form      ActionForm
+	Errors    FormErrors
+}
+
+func (p AdminDateProps) kept(id int64) ActionForm {
+	if p.Form.For == id {
+		return p.Form
+	}
+	return ActionForm{}
+}
+
+func actionID(prefix string, id int64) string { return prefix + "-" + i64(id) }
+
+func actionURL(id int64, action string) templ.SafeURL {
+	return templ.SafeURL("/admin/deltagere/" + i64(id) + "/" + action)
+}
+
+// ShortDate is a date as "03.03.2027", for titles.
+func ShortDate(t time.Time) string { return catalog.FormatDate(t) }
+
+// ActionFieldID is the id of an input of a participant's action form, for
+// the error summary's links.
+func ActionFieldID(prefix string, id int64) string { return actionID(prefix, id) }
