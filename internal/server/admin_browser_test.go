@@ -66,4 +66,10 @@ func TestAdminCancelInBrowser(t *testing.T) {
 		t.Errorf("the first on the waiting list is not confirmed: %q", confirmed)
 	}
 	browser.CheckAccessibility(t, b, "admin date after cancel")
+
+	for _, path := range []string{"/admin/soeg?q=Mette", "/admin/fakturering", "/admin/mails", "/admin/henvendelser",
+		fmt.Sprintf("/admin/datoer/%d/udskrift", date)} {
+		browser.Do(t, b, chromedp.Navigate(s.URL+path), chromedp.WaitVisible(chromedp.CSS("h1")))
+		browser.CheckAccessibility(t, b, path)
+	}
 }

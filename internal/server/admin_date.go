@@ -3,9 +3,6 @@ package server
 import (
 	"errors"
 	"net/http"
-	"strconv"
-
-	"github.com/go-chi/chi/v5"
 
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
@@ -14,8 +11,8 @@ import (
 // showAdminDate shows a date's confirmed participants, waiting list and
 // cancellations with the staff actions.
 func (a *adminArea) showAdminDate(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
+	id, ok := idParam(r)
+	if !ok {
 		a.notFound(w, r)
 		return
 	}

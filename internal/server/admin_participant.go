@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -15,8 +13,8 @@ import (
 // and the date the participant is on (to return to). ok is false when the
 // response has been written.
 func (a *adminArea) participantForm(w http.ResponseWriter, r *http.Request) (seatID, dateID int64, ok bool) {
-	seatID, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
+	seatID, ok = idParam(r)
+	if !ok {
 		a.notFound(w, r)
 		return 0, 0, false
 	}
@@ -24,7 +22,7 @@ func (a *adminArea) participantForm(w http.ResponseWriter, r *http.Request) (sea
 		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
 		return 0, 0, false
 	}
-	dateID, err = a.store.ParticipantDateID(r.Context(), seatID)
+	dateID, err := a.store.ParticipantDateID(r.Context(), seatID)
 	if errors.Is(err, store.ErrNotFound) {
 		a.notFound(w, r)
 		return 0, 0, false

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -66,6 +67,14 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Post("/deltagere/{id}/optag", a.promoteParticipant)
 		r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
 		r.Post("/deltagere/{id}/flyt", a.moveParticipant)
+		r.Get("/soeg", a.searchBookings)
+		r.Get("/fakturering", a.showInvoicing)
+		r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
+		r.Get("/mails", a.listMails)
+		r.Get("/mails/{id}", a.showMail)
+		r.Get("/henvendelser", a.listInquiries)
+		r.Get("/henvendelser/{id}", a.showInquiry)
+		r.Post("/henvendelser/{id}", a.saveInquiry)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
@@ -164,4 +173,10 @@ func adminReturn(p string) string {
 		return p
 	}
 	return "/admin"
+}
+
+// idParam is the {id} of a staff URL; ok is false when it is no id.
+func idParam(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	return id, err == nil && id > 0
 }
