@@ -94,6 +94,11 @@ func TestAdminDatePageAndCancel(t *testing.T) {
 	}
 	_, body = s.get(t, page)
 	mustContain(t, body, "Deltageren er afmeldt", "Afmeldte (1)", "Sygdom, aftalt i telefonen", "Venteliste (0)")
+	status, body = s.get(t, "/admin/log")
+	if status != 200 {
+		t.Fatalf("audit log: %d", status)
+	}
+	mustContain(t, body, "Medarbejder admin", "participant "+strconv.FormatInt(first, 10), "cancel", "status, cancel_reason")
 
 	// Again: already cancelled.
 	if status, _, _ := s.post(t, cancel, url.Values{"reason": {"igen"}}); status != http.StatusUnprocessableEntity {

@@ -78,6 +78,7 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
+			r.Get("/log", a.showAuditLog)
 		})
 	})
 	return r

@@ -147,8 +147,10 @@ func TestAdminLoginAndLogout(t *testing.T) {
 	if strings.Contains(string(b), `href="/admin/brugere"`) {
 		t.Error("an editor sees the link to staff users")
 	}
-	if status, _ := s.get(t, "/admin/brugere"); status != http.StatusForbidden {
-		t.Errorf("editor on /admin/brugere: %d", status)
+	for _, path := range []string{"/admin/brugere", "/admin/log"} {
+		if status, _ := s.get(t, path); status != http.StatusForbidden {
+			t.Errorf("editor on %s: %d", path, status)
+		}
 	}
 
 	status, loc, _ := s.post(t, "/admin/log-ud", nil)

@@ -294,3 +294,13 @@ type AdminInquiryProps struct {
 	State, Consultant, Note string
 	Errors                  FormErrors
 }
+
+// AuditRow is one line of the audit log.
+type AuditRow struct {
+	At            time.Time
+	StaffName     string
+	Entity        string
+	EntityID      int64
+	Action        string
+	ChangedFields []string
+}
