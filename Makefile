@@ -5,14 +5,20 @@ BIN := .data/bin/katalog
 
 .PHONY: run test generate build vet check-generated deps-test
 
-## run: local Postgres under .data/, migrations, demo catalogue, server on :8080
+# The development administrator that `make run` creates when missing.
+DEV_ADMIN_EMAIL := admin@cok.dk
+DEV_ADMIN_PASSWORD := udvikler-kodeord-123
+
+## run: local Postgres under .data/, migrations, demo catalogue, dev admin, server on :8080
 run: build
 	@set -e; \
 	url="$${DATABASE_URL:-$$(.tools/pg-local.sh)}"; \
 	export DATABASE_URL="$$url"; \
 	$(BIN) migrate up; \
 	$(BIN) demo; \
+	printf '%s\n' '$(DEV_ADMIN_PASSWORD)' | $(BIN) user add -email $(DEV_ADMIN_EMAIL) -role admin -name Udvikler -if-missing; \
 	echo "Kursuskatalog: http://localhost:8080"; \
+	echo "Administration: http://localhost:8080/admin (e-mail $(DEV_ADMIN_EMAIL), adgangskode $(DEV_ADMIN_PASSWORD))"; \
 	exec $(BIN) serve
 
 build:

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/demo"
 	"kursuskatalog/internal/store"
@@ -26,6 +27,8 @@ commands:
   serve [-migrate=false]     run the web server (applies pending migrations first)
   migrate up|down [N]|version
   demo [-scale N]            load the demo catalogue (idempotent); -scale adds N generated courses
+  user add -email E -role admin|redaktør [-name N] [-if-missing]
+                             create a staff user; the password is read from stdin, or asked for on a terminal
 `
 
 func main() {
@@ -57,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(cfg, rest, stdout)
 	case "demo":
 		return runDemo(ctx, cfg, rest, stdout)
+	case "user":
+		return runUser(ctx, cfg, rest, stdin, stdout, stderr, auth.Params())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

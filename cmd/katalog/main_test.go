@@ -1,20 +1,20 @@
 package main
 
 import (
-	"io/fs"
-
-	"kursuskatalog/migrations"
-
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
+	"kursuskatalog/migrations"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -134,4 +134,44 @@ func previousVersion(t *testing.T, v int) int {
 		}
 	}
 	return prev
+}
+
+// user add reads the password from standard input when it is not a
+// terminal, hashes it, and with -if-missing leaves an existing user alone.
+func TestUserAddReadsPasswordFromStdin(t *testing.T) {
+	url := testdb.New(t)
+	env := envOf(map[string]string{"DATABASE_URL": url})
+	ctx := context.Background()
+	var out bytes.Buffer
+	add := []string{"user", "add", "-email", "Ida@cok.dk", "-role", "redaktør", "-name", "Ida Jensen"}
+	if err := run(ctx, add, env, strings.NewReader("en god lang adgangskode\n"), &out, &out); err != nil {
+		t.Fatalf("user add: %v (%s)", err, out.String())
+	}
+	st, err := store.Open(ctx, url, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	u, err := st.StaffUserByEmail(ctx, "ida@cok.dk")
+	if err != nil || u.Role != "redaktør" || u.Name != "Ida Jensen" || !auth.CheckPassword("en god lang adgangskode", u.PasswordHash) {
+		t.Fatalf("user %+v, %v", u, err)
+	}
+	if err := run(ctx, add, env, strings.NewReader("en anden lang adgangskode\n"), &out, &out); err == nil || !strings.Contains(err.Error(), "exists") {
+		t.Fatalf("second add: %v", err)
+	}
+	out.Reset()
+	if err := run(ctx, append(add, "-if-missing"), env, strings.NewReader(""), &out, &out); err != nil || !strings.Contains(out.String(), "left unchanged") {
+		t.Fatalf("-if-missing: %q %v", out.String(), err)
+	}
+	for _, bad := range [][]string{
+		{"user", "add", "-email", "x@cok.dk", "-role", "chef"},
+		{"user", "add", "-email", "ikke-en-mail", "-role", "admin"},
+	} {
+		if err := run(ctx, bad, env, strings.NewReader("en god lang adgangskode\n"), &out, &out); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	if err := run(ctx, []string{"user", "add", "-email", "kort@cok.dk", "-role", "admin"}, env, strings.NewReader("kort\n"), &out, &out); err == nil {
+		t.Error("short password accepted")
+	}
 }

@@ -72,7 +72,7 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 func (w *mailWorker) Timeout(*river.Job[SendMailArgs]) time.Duration { return 30 * time.Second }
 
 // CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
-// not seen for 13 months, and old rate-limit counters.
+// not seen for 13 months, expired staff sessions and old rate-limit counters.
 type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
@@ -93,6 +93,9 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 	}
 	if w.log != nil && n > 0 {
 		w.log.Info("deleted idle visitors", slog.Int64("visitors", n))
+	}
+	if err := w.store.PruneSessions(ctx, now); err != nil {
+		return err
 	}
 	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
 }

@@ -33,27 +33,12 @@ func (s *Server) cancelMyBooking(w http.ResponseWriter, r *http.Request) {
 		seats = []int64{id}
 	}
 	now := s.now()
-	base := mail.Links{BaseURL: s.baseURL.String()}
 	err := s.store.CancelSeats(r.Context(), hashToken(token), seats, now, "Afmeldt af bookeren",
 		func(ctx context.Context, tx pgx.Tx, rec booking.Receipt, cancelled []booking.Seat, promoted []store.Promotion) error {
 			if err := s.jobs.QueueMails(ctx, tx, rec.ID, mail.CancelledMails(rec, cancelled)); err != nil {
 				return err
 			}
-			for _, p := range promoted {
-				other, err := s.store.ReceiptByID(ctx, tx, p.BookingID)
-				if err != nil {
-					return err
-				}
-				for _, st := range other.Seats {
-					if st.ID == p.Seat.ID {
-						p.Seat = st
-					}
-				}
-				if err := s.jobs.QueueMails(ctx, tx, other.ID, mail.PromotedMail(other, p.Seat, base, now)); err != nil {
-					return err
-				}
-			}
-			return nil
+			return s.queuePromotions(ctx, tx, promoted)
 		})
 	switch {
 	case errors.Is(err, store.ErrBinding):

@@ -120,6 +120,8 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/tak", s.showThanks)
 	})
 
+	r.Mount("/admin", s.adminRoutes())
+
 	// Every unsafe method from another origin is refused before any handler.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

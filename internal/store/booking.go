@@ -561,15 +561,7 @@ func (s *Store) Substitute(ctx context.Context, manageHash []byte, seatID int64,
 		if !booking.CanSubstitute(d, now) {
 			return ErrBinding
 		}
-		_, err = tx.Exec(ctx, `
-			UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
-				substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
-			WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
-		if err != nil {
-			var pgErr *pgconn.PgError
-			if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
-				return &AlreadyBookedError{Email: sub.Email}
-			}
+		if err := substituteSeat(ctx, tx, seatID, sub); err != nil {
 			return err
 		}
 		r, err := s.receipt(ctx, tx, `b.id = $1`, bookingID)
@@ -587,6 +579,20 @@ func (s *Store) Substitute(ctx context.Context, manageHash []byte, seatID int64,
 		}
 		return nil
 	})
+}
+
+// substituteSeat puts sub in a seat, remembering the name it was first
+// booked for.
+func substituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub NewParticipant) error {
+	_, err := tx.Exec(ctx, `
+		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
+			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
+		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
+		return &AlreadyBookedError{Email: sub.Email}
+	}
+	return err
 }
 
 // ReceiptByID loads a booking for staff and for mails about promotions.

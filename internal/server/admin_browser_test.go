@@ -1,0 +1,75 @@
+package server_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/browser"
+)
+
+// A staff member logs in, opens a full date, cancels the confirmed
+// participant with a reason and sees the first on the waiting list take
+// the seat. axe-core checks the login page, the dashboard and the date.
+func TestAdminCancelInBrowser(t *testing.T) {
+	s := newSite(t)
+	addStaff(t, s.Store, "ida@cok.dk", auth.RoleEditor)
+	date, first, _ := fullDate(t, s)
+
+	b := browser.New(t, 1280)
+	browser.Do(t, b,
+		chromedp.Navigate(s.URL+"/admin"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+	)
+	browser.CheckAccessibility(t, b, "admin login")
+	browser.Do(t, b,
+		chromedp.SendKeys(chromedp.CSS("#email"), "ida@cok.dk"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "forkert"),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+	)
+	browser.CheckAccessibility(t, b, "admin login with error")
+	browser.Do(t, b,
+		chromedp.SendKeys(chromedp.CSS("#password"), staffPassword),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.CSS("table.admin-table")),
+	)
+	if h1 := browser.Get(t, b, chromedp.Text(chromedp.CSS("h1"))); h1 != "Kommende datoer" {
+		t.Fatalf("after login: %q", h1)
+	}
+	browser.CheckAccessibility(t, b, "admin dashboard")
+
+	browser.Do(t, b,
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/admin/datoer/%d"]`, date))),
+		chromedp.WaitVisible(chromedp.CSS("#venteliste")),
+	)
+	browser.CheckAccessibility(t, b, "admin date")
+	form := fmt.Sprintf(`form[action="/admin/deltagere/%d/afmeld"]`, first)
+	browser.Do(t, b,
+		chromedp.Click(chromedp.CSS("table.admin-table details summary")),
+		chromedp.SendKeys(chromedp.CSS("#reason-"+strconv.FormatInt(first, 10)), "Sygdom"),
+		chromedp.Click(chromedp.CSS(form+" button")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	main := browser.Get(t, b, chromedp.Text(chromedp.CSS("main")))
+	for _, want := range []string{"Deltageren er afmeldt", "Bekræftede deltagere (1)", "Venteliste (0)", "Afmeldte (1)", "Sygdom"} {
+		if !strings.Contains(main, want) {
+			t.Errorf("date page lacks %q", want)
+		}
+	}
+	confirmed := browser.Get(t, b, chromedp.Text(chromedp.CSS("table.admin-table tbody")))
+	if !strings.Contains(confirmed, "Anden") {
+		t.Errorf("the first on the waiting list is not confirmed: %q", confirmed)
+	}
+	browser.CheckAccessibility(t, b, "admin date after cancel")
+
+	for _, path := range []string{"/admin/soeg?q=Mette", "/admin/fakturering", "/admin/mails", "/admin/henvendelser",
+		fmt.Sprintf("/admin/datoer/%d/udskrift", date)} {
+		browser.Do(t, b, chromedp.Navigate(s.URL+path), chromedp.WaitVisible(chromedp.CSS("h1")))
+		browser.CheckAccessibility(t, b, path)
+	}
+}

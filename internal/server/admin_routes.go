@@ -1,0 +1,183 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
+
+	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/views"
+)
+
+// adminArea is the staff area: the server plus the staff sessions. Its
+// handlers are methods here so that the session manager is no global and
+// the public server needs no field for it.
+type adminArea struct {
+	*Server
+	sessions *scs.SessionManager
+
+	dummyOnce sync.Once
+	dummyHash string // checked when no account matches, so a miss takes as long as a wrong password
+}
+
+const sessionStaffID = "staff_id"
+
+type staffKey struct{}
+
+// adminRoutes builds the /admin router. Only the login page is open; every
+// other route passes requireStaff.
+func (s *Server) adminRoutes() chi.Router {
+	sm := scs.New()
+	// Expired rows are deleted by the daily clean-up job, not by a sweeper
+	// goroutine per server process.
+	sm.Store = pgxstore.NewWithCleanupInterval(s.store.Pool, 0)
+	sm.IdleTimeout = 8 * time.Hour
+	sm.Lifetime = 24 * time.Hour
+	sm.Cookie.Name = "cok_admin"
+	sm.Cookie.Path = "/admin"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = s.baseURL != nil && s.baseURL.Scheme == "https"
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.serverError(w, r, err) }
+	a := &adminArea{Server: s, sessions: sm}
+
+	r := chi.NewRouter()
+	r.Use(noStore, sm.LoadAndSave)
+	r.NotFound(a.notFound)
+	r.Get("/login", a.showLogin)
+	r.Post("/login", a.login)
+	r.Group(func(r chi.Router) {
+		r.Use(a.requireStaff)
+		r.Post("/log-ud", a.logout)
+		r.Get("/", a.showDashboard)
+		r.Get("/datoer/{id}", a.showAdminDate)
+		r.Get("/datoer/{id}/deltagere.csv", a.exportParticipants)
+		r.Get("/datoer/{id}/udskrift", a.printParticipants)
+		r.Post("/deltagere/{id}/afmeld", a.cancelParticipant)
+		r.Post("/deltagere/{id}/optag", a.promoteParticipant)
+		r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
+		r.Post("/deltagere/{id}/flyt", a.moveParticipant)
+		r.Get("/soeg", a.searchBookings)
+		r.Get("/fakturering", a.showInvoicing)
+		r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
+		r.Get("/mails", a.listMails)
+		r.Get("/mails/{id}", a.showMail)
+		r.Get("/henvendelser", a.listInquiries)
+		r.Get("/henvendelser/{id}", a.showInquiry)
+		r.Post("/henvendelser/{id}", a.saveInquiry)
+		r.Group(func(r chi.Router) {
+			r.Use(requireRole(auth.RoleAdmin))
+			r.Get("/brugere", a.listStaffUsers)
+			r.Get("/log", a.showAuditLog)
+		})
+	})
+	return r
+}
+
+// noStore keeps staff pages (participants' names, invoice data) out of
+// every cache, the browser's back-forward cache included.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireStaff lets a request through only with the session of an active
+// staff user, whom it puts in the context; others go to the login page.
+func (a *adminArea) requireStaff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := a.sessions.GetInt64(r.Context(), sessionStaffID)
+		if id == 0 {
+			a.toLogin(w, r)
+			return
+		}
+		u, err := a.store.StaffUserByID(r.Context(), id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled) {
+			a.sessions.Remove(r.Context(), sessionStaffID)
+			a.toLogin(w, r)
+			return
+		}
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), staffKey{}, u)))
+	})
+}
+
+func (a *adminArea) toLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/admin/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/admin" && r.URL.Path != "/admin/" {
+		target += "?tilbage=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// requireRole refuses staff without role with a 403 page.
+func requireRole(role string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if staffOf(r).Role != role {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				w.WriteHeader(http.StatusForbidden)
+				w.Write([]byte("Du har ikke adgang til denne side. Den kræver rollen administrator.\n"))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// staffOf is the logged-in staff user (zero outside requireStaff).
+func staffOf(r *http.Request) store.StaffUser {
+	u, _ := r.Context().Value(staffKey{}).(store.StaffUser)
+	return u
+}
+
+// adminPage is the layout's props for a staff page.
+func (a *adminArea) adminPage(r *http.Request, title string) views.AdminPage {
+	u := staffOf(r)
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	return views.AdminPage{
+		Title: title, Path: r.URL.Path,
+		StaffName: name, IsAdmin: u.Role == auth.RoleAdmin,
+		Flash: a.sessions.PopString(r.Context(), "besked"),
+		CSS:   a.assets.URL("css/site.css"), Icon: a.assets.URL("favicon.svg"),
+	}
+}
+
+// flash shows msg on the next staff page (after a redirect).
+func (a *adminArea) flash(r *http.Request, msg string) { a.sessions.Put(r.Context(), "besked", msg) }
+
+func (a *adminArea) notFound(w http.ResponseWriter, r *http.Request) {
+	p := a.adminPage(r, "Siden findes ikke")
+	a.render(w, r, http.StatusNotFound, views.AdminMessage(p, "Siden findes ikke", "Siden eller rækken findes ikke (længere)."))
+}
+
+// safeReturn accepts only paths inside the staff area as a place to return to.
+func adminReturn(p string) string {
+	if strings.HasPrefix(p, "/admin/") && !strings.HasPrefix(p, "//") && !strings.Contains(p, "\\") && !strings.HasPrefix(p, "/admin/login") {
+		return p
+	}
+	return "/admin"
+}
+
+// idParam is the {id} of a staff URL; ok is false when it is no id.
+func idParam(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	return id, err == nil && id > 0
+}

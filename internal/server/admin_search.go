@@ -1,0 +1,32 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"kursuskatalog/web/views"
+)
+
+const searchLimit = 200
+
+// searchBookings finds bookings by name, e-mail, organisation, EAN or
+// reference.
+func (a *adminArea) searchBookings(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	p := views.AdminSearchProps{Query: q, Limit: searchLimit}
+	if q != "" {
+		hits, err := a.store.SearchBookings(r.Context(), q, searchLimit)
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		for _, h := range hits {
+			p.Hits = append(p.Hits, views.BookingHit(h))
+		}
+	}
+	p.Page = a.adminPage(r, "Søg i tilmeldinger")
+	a.render(w, r, http.StatusOK, views.AdminSearch(p))
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// BookingHit is one participant of a booking that matched a staff search.
+type BookingHit struct {
+	BookingID   int64
+	Ref         string
+	BookerName  string
+	BookerEmail string
+	OrgName     string
+	EAN         string
+	Reference   string
+	Name        string
+	Email       string
+	Status      string
+	DateID      int64
+	CourseTitle string
+	StartsAt    time.Time
+}
+
+// likePattern makes q a substring pattern with its wildcards escaped.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(q) + "%"
+}
+
+// SearchBookings finds bookings by the booker's or a participant's name or
+// e-mail, the organisation, EAN, CVR, invoice reference or booking number,
+// newest first, one row per participant.
+func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]BookingHit, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT b.id, b.ref, b.booker_name, b.booker_email, b.org_name, b.ean, b.invoice_reference,
+			p.name, p.email, p.status, d.id, c.title, d.starts_at
+		FROM bookings b JOIN participants p ON p.booking_id = b.id
+		JOIN course_dates d ON d.id = p.date_id JOIN courses c ON c.id = d.course_id
+		WHERE b.id IN (
+			SELECT b2.id FROM bookings b2
+			WHERE b2.ref ILIKE $1 OR b2.booker_name ILIKE $1 OR b2.booker_email ILIKE $1 OR b2.org_name ILIKE $1
+			   OR b2.ean ILIKE $1 OR b2.cvr ILIKE $1 OR b2.invoice_reference ILIKE $1
+			   OR EXISTS (SELECT 1 FROM participants p2 WHERE p2.booking_id = b2.id AND (p2.name ILIKE $1 OR p2.email ILIKE $1)))
+		ORDER BY b.created_at DESC, b.id DESC, d.starts_at, p.id
+		LIMIT $2`, likePattern(q), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BookingHit
+	for rows.Next() {
+		var h BookingHit
+		if err := rows.Scan(&h.BookingID, &h.Ref, &h.BookerName, &h.BookerEmail, &h.OrgName, &h.EAN, &h.Reference,
+			&h.Name, &h.Email, &h.Status, &h.DateID, &h.CourseTitle, &h.StartsAt); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// InvoiceLine is one participant on one date to invoice.
+type InvoiceLine struct {
+	Name        string
+	CourseTitle string
+	StartsAt    time.Time
+	PriceOre    int64 // excl. VAT, after any bundle discount
+	VATOre      int64
+}
+
+// InvoiceItem is a booking to invoice with its lines and totals.
+type InvoiceItem struct {
+	BookingID      int64
+	Ref            string
+	OrgName        string
+	Department     string
+	BookerName     string
+	BookerEmail    string
+	EAN            string
+	CVR            string
+	InvoiceAddress string
+	Reference      string
+	FirstStart     time.Time
+	Lines          []InvoiceLine
+	ExclOre        int64
+	VATOre         int64
+	InclOre        int64
+}
+
+// InvoiceWorklist lists the bookings not yet invoiced that have a date
+// starting before until (the invoice goes out 3-4 weeks before the course),
+// earliest course first. Cancelled participants are neither lines nor in
+// the totals.
+func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]InvoiceItem, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT b.id, b.ref, b.org_name, b.department, b.booker_name, b.booker_email, b.ean, b.cvr,
+			b.invoice_address, b.invoice_reference, p.name, c.title, d.starts_at, p.price_ore, p.vat_ore,
+			min(d.starts_at) OVER (PARTITION BY b.id) AS first_start
+		FROM bookings b JOIN participants p ON p.booking_id = b.id AND p.status <> 'cancelled'
+		JOIN course_dates d ON d.id = p.date_id JOIN courses c ON c.id = d.course_id
+		WHERE b.invoiced_at IS NULL
+		  AND EXISTS (SELECT 1 FROM participants p2 JOIN course_dates d2 ON d2.id = p2.date_id
+		              WHERE p2.booking_id = b.id AND p2.status <> 'cancelled' AND d2.starts_at < $1)
+		ORDER BY first_start, b.id, d.starts_at, p.id`, until)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []InvoiceItem
+	for rows.Next() {
+		var it InvoiceItem
+		var l InvoiceLine
+		if err := rows.Scan(&it.BookingID, &it.Ref, &it.OrgName, &it.Department, &it.BookerName, &it.BookerEmail,
+			&it.EAN, &it.CVR, &it.InvoiceAddress, &it.Reference, &l.Name, &l.CourseTitle, &l.StartsAt, &l.PriceOre, &l.VATOre,
+			&it.FirstStart); err != nil {
+			return nil, err
+		}
+		if n := len(out); n == 0 || out[n-1].BookingID != it.BookingID {
+			out = append(out, it)
+		}
+		last := &out[len(out)-1]
+		last.Lines = append(last.Lines, l)
+		last.ExclOre += l.PriceOre
+		last.VATOre += l.VATOre
+		last.InclOre = last.ExclOre + last.VATOre
+	}
+	return out, rows.Err()
+}
+
+// ErrInvoiced means the booking has been marked as invoiced already.
+var ErrInvoiced = errors.New("store: booking already invoiced")
+
+// MarkInvoiced records the invoice number of a booking, once.
+func (s *Store) MarkInvoiced(ctx context.Context, bookingID, staffID int64, number string, now time.Time) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
+		var invoiced bool
+		if err := tx.QueryRow(ctx, `SELECT invoiced_at IS NOT NULL FROM bookings WHERE id = $1 FOR UPDATE`, bookingID).Scan(&invoiced); err != nil {
+			return notFound(err)
+		}
+		if invoiced {
+			return ErrInvoiced
+		}
+		if _, err := tx.Exec(ctx, `UPDATE bookings SET invoiced_at = $2, invoice_number = $3 WHERE id = $1`, bookingID, now, number); err != nil {
+			return err
+		}
+		return Audit(ctx, tx, staffID, "booking", bookingID, "invoice", []string{"invoiced_at", "invoice_number"}, now)
+	})
+}

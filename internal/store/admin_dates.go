@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"kursuskatalog/internal/catalog"
+)
+
+// DateOverview is one date on the staff dashboard: the date, its course and
+// how many wait.
+type DateOverview struct {
+	catalog.CourseDate
+	CourseTitle string
+	CourseSlug  string
+	Waiting     int
+	Cancelled   int
+}
+
+const overviewColumns = dateColumns + `, c.title, c.slug,
+	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'waitlisted'),
+	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'cancelled')`
+
+func overviewScanArgs(o *DateOverview) []any {
+	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled)
+}
+
+// UpcomingDateOverviews lists the dates that have not ended, of every
+// course (drafts too), in start order.
+func (s *Store) UpcomingDateOverviews(ctx context.Context, now time.Time, limit int) ([]DateOverview, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT `+overviewColumns+`
+		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
+		WHERE d.ends_at > $1
+		ORDER BY d.starts_at, d.id LIMIT $2`, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DateOverview
+	for rows.Next() {
+		var o DateOverview
+		if err := rows.Scan(overviewScanArgs(&o)...); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// DateOverviewByID loads one date for its staff page.
+func (s *Store) DateOverviewByID(ctx context.Context, id int64) (DateOverview, error) {
+	var o DateOverview
+	err := s.Pool.QueryRow(ctx, `
+		SELECT `+overviewColumns+`
+		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
+		WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
+	if err != nil {
+		return o, fmt.Errorf("date %d: %w", id, notFound(err))
+	}
+	return o, nil
+}
+
+// OtherDatesOfCourse lists the course's other dates that have not started,
+// as targets for moving a participant.
+func (s *Store) OtherDatesOfCourse(ctx context.Context, courseID, exceptDateID int64, now time.Time) ([]DateOverview, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT `+overviewColumns+`
+		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
+		WHERE d.course_id = $1 AND d.id <> $2 AND d.starts_at > $3 AND d.status = 'planned'
+		ORDER BY d.starts_at`, courseID, exceptDateID, now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DateOverview
+	for rows.Next() {
+		var o DateOverview
+		if err := rows.Scan(overviewScanArgs(&o)...); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// DateParticipant is a participant as staff see it on a date's list.
+type DateParticipant struct {
+	ID            int64
+	BookingID     int64
+	Ref           string
+	Name          string
+	Email         string
+	JobTitle      string
+	Diet          string
+	Accessibility string
+	Status        string
+	WaitlistPos   int
+	Binding       bool
+	SubstituteFor string
+	CancelReason  string
+	OrgName       string
+	Department    string
+	BookerName    string
+	BookerEmail   string
+	EAN           string
+	CVR           string
+	Reference     string
+	PriceOre      int64
+	CreatedAt     time.Time
+	CancelledAt   *time.Time
+}
+
+// DateParticipants lists a date's participants: confirmed in booking
+// order, then the waiting list in its order, then the cancelled.
+func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]DateParticipant, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT p.id, p.booking_id, b.ref, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
+			CASE WHEN p.status = 'waitlisted' THEN
+				row_number() OVER (PARTITION BY p.status ORDER BY p.waitlist_seq) ELSE 0 END,
+			p.binding, p.substitute_for, p.cancel_reason, b.org_name, b.department, b.booker_name, b.booker_email,
+			b.ean, b.cvr, b.invoice_reference, p.price_ore, p.created_at, p.cancelled_at
+		FROM participants p JOIN bookings b ON b.id = p.booking_id
+		WHERE p.date_id = $1
+		ORDER BY CASE p.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
+			p.waitlist_seq, coalesce(p.confirmed_at, p.created_at), p.id`, dateID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DateParticipant
+	for rows.Next() {
+		var p DateParticipant
+		if err := rows.Scan(&p.ID, &p.BookingID, &p.Ref, &p.Name, &p.Email, &p.JobTitle, &p.Diet, &p.Accessibility,
+			&p.Status, &p.WaitlistPos, &p.Binding, &p.SubstituteFor, &p.CancelReason, &p.OrgName, &p.Department,
+			&p.BookerName, &p.BookerEmail, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ParticipantDateID returns the date a participant is on.
+func (s *Store) ParticipantDateID(ctx context.Context, seatID int64) (int64, error) {
+	var id int64
+	err := s.Pool.QueryRow(ctx, `SELECT date_id FROM participants WHERE id = $1`, seatID).Scan(&id)
+	return id, notFound(err)
+}

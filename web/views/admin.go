@@ -1,0 +1,306 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"kursuskatalog/internal/catalog"
+)
+
+// AdminPage is what the staff layout needs from every staff page.
+type AdminPage struct {
+	Title     string
+	Path      string
+	StaffName string // "" on the login page: no navigation
+	IsAdmin   bool
+	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
+	CSS, Icon string
+}
+
+func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }
+
+func adminCurrent(p AdminPage, prefix string) bool {
+	if prefix == "/admin" {
+		return p.Path == "/admin" || p.Path == "/admin/" || strings.HasPrefix(p.Path, "/admin/datoer/")
+	}
+	return p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/")
+}
+
+// LoginForm is the login form with what was typed (never the password).
+type LoginForm struct {
+	Email  string
+	Return string
+	Errors FormErrors
+}
+
+// DateOverview is one date in the staff lists (store.DateOverview).
+type DateOverview struct {
+	catalog.CourseDate
+	CourseTitle string
+	CourseSlug  string
+	Waiting     int
+	Cancelled   int
+}
+
+func (d DateOverview) when() string { return catalog.FormatSpan(d.StartsAt, d.EndsAt) }
+
+// StaffUserRow is one staff user in the list of users.
+type StaffUserRow struct {
+	Email, Name, Role string
+	Disabled          bool
+	CreatedAt         time.Time
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// DateParticipant is a participant on a date's staff list (store.DateParticipant).
+type DateParticipant struct {
+	ID            int64
+	BookingID     int64
+	Ref           string
+	Name          string
+	Email         string
+	JobTitle      string
+	Diet          string
+	Accessibility string
+	Status        string
+	WaitlistPos   int
+	Binding       bool
+	SubstituteFor string
+	CancelReason  string
+	OrgName       string
+	Department    string
+	BookerName    string
+	BookerEmail   string
+	EAN           string
+	CVR           string
+	Reference     string
+	PriceOre      int64
+	CreatedAt     time.Time
+	CancelledAt   *time.Time
+}
+
+// ActionForm is what was typed into one participant's action form, kept
+// when it is refused.
+type ActionForm struct {
+	For      int64 // the participant
+	Reason   string
+	SubName  string
+	SubEmail string
+}
+
+// AdminDateProps are the props of a date's staff page.
+type AdminDateProps struct {
+	Page      AdminPage
+	Date      DateOverview
+	Confirmed []DateParticipant
+	Waiting   []DateParticipant
+	Cancelled []DateParticipant
+	Others    []DateOverview // other dates of the course, targets of a move
+	Form      ActionForm
+	Errors    FormErrors
+}
+
+func (p AdminDateProps) kept(id int64) ActionForm {
+	if p.Form.For == id {
+		return p.Form
+	}
+	return ActionForm{}
+}
+
+func actionID(prefix string, id int64) string { return prefix + "-" + i64(id) }
+
+func actionURL(id int64, action string) templ.SafeURL {
+	return templ.SafeURL("/admin/deltagere/" + i64(id) + "/" + action)
+}
+
+// ShortDate is a date as "03.03.2027", for titles.
+func ShortDate(t time.Time) string { return catalog.FormatDate(t) }
+
+// ActionFieldID is the id of an input of a participant's action form, for
+// the error summary's links.
+func ActionFieldID(prefix string, id int64) string { return actionID(prefix, id) }
+
+// BookingHit is one participant row of a booking search (store.BookingHit).
+type BookingHit struct {
+	BookingID   int64
+	Ref         string
+	BookerName  string
+	BookerEmail string
+	OrgName     string
+	EAN         string
+	Reference   string
+	Name        string
+	Email       string
+	Status      string
+	DateID      int64
+	CourseTitle string
+	StartsAt    time.Time
+}
+
+// AdminSearchProps are the props of the booking search.
+type AdminSearchProps struct {
+	Page  AdminPage
+	Query string
+	Hits  []BookingHit
+	Limit int // the most rows shown; the page says when it is reached
+}
+
+// InvoiceLine is one participant on one date to invoice.
+type InvoiceLine struct {
+	Name        string
+	CourseTitle string
+	StartsAt    time.Time
+	PriceOre    int64
+	VATOre      int64
+}
+
+// InvoiceItem is a booking on the invoicing worklist.
+type InvoiceItem struct {
+	BookingID      int64
+	Ref            string
+	OrgName        string
+	Department     string
+	BookerName     string
+	BookerEmail    string
+	EAN            string
+	CVR            string
+	InvoiceAddress string
+	Reference      string
+	FirstStart     time.Time
+	Lines          []InvoiceLine
+	ExclOre        int64
+	VATOre         int64
+	InclOre        int64
+}
+
+// AdminInvoicingProps are the props of the invoicing worklist.
+type AdminInvoicingProps struct {
+	Page   AdminPage
+	Until  time.Time
+	Items  []InvoiceItem
+	For    int64 // the booking whose number was refused
+	Number string
+	Errors FormErrors
+}
+
+func (p AdminInvoicingProps) kept(id int64) string {
+	if p.For == id {
+		return p.Number
+	}
+	return ""
+}
+
+// MailRow is one outgoing mail in the staff list.
+type MailRow struct {
+	ID        int64
+	Kind      string
+	To        string
+	ToName    string
+	Subject   string
+	State     string
+	LastError string
+	CreatedAt time.Time
+	SentAt    *time.Time
+	Text      string
+}
+
+func mailState(s string) string {
+	switch s {
+	case "sent":
+		return "Sendt"
+	case "recorded":
+		return "Gemt (ingen SMTP)"
+	case "failed":
+		return "Fejlet"
+	default:
+		return "I kø"
+	}
+}
+
+func statusText(s string) string {
+	switch s {
+	case "confirmed":
+		return "Bekræftet"
+	case "waitlisted":
+		return "Venteliste"
+	default:
+		return "Afmeldt"
+	}
+}
+
+// InquiryRow is an inquiry in the staff inbox.
+type InquiryRow struct {
+	ID             int64
+	Kind           string
+	Name           string
+	Email          string
+	Phone          string
+	Organisation   string
+	Participants   int
+	Period         string
+	Place          string
+	Message        string
+	PageURL        string
+	State          string
+	CreatedAt      time.Time
+	CourseTitle    string
+	ConsultantID   int64
+	ConsultantName string
+	InternalNote   string
+}
+
+func inquiryKind(k string) string {
+	switch k {
+	case "question":
+		return "Spørgsmål"
+	case "inhouse":
+		return "Tilpasset forløb"
+	default:
+		return "Kontakt"
+	}
+}
+
+func inquiryState(s string) string {
+	if s == "handled" {
+		return "Behandlet"
+	}
+	return "Ny"
+}
+
+// Option is a choice in a select.
+type Option struct {
+	Value, Label string
+}
+
+// AdminInquiriesProps are the props of the inbox.
+type AdminInquiriesProps struct {
+	Page      AdminPage
+	State     string // the filter: "new", "handled" or "" for all
+	Inquiries []InquiryRow
+}
+
+// AdminInquiryProps are the props of one inquiry with its form.
+type AdminInquiryProps struct {
+	Page        AdminPage
+	Inquiry     InquiryRow
+	Consultants []Option
+	// What the form holds (the saved values, or what was typed).
+	State, Consultant, Note string
+	Errors                  FormErrors
+}
+
+// AuditRow is one line of the audit log.
+type AuditRow struct {
+	At            time.Time
+	StaffName     string
+	Entity        string
+	EntityID      int64
+	Action        string
+	ChangedFields []string
+}
