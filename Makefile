@@ -1,9 +1,10 @@
 # Kursuskatalog. `make run` serves the site with the demo catalogue;
-# `make test` runs the whole suite against a temporary Postgres.
+# `make test` runs the whole suite against a temporary Postgres;
+# `make bench` measures the site under load (README, "Benchmark").
 GO ?= go
 BIN := .data/bin/katalog
 
-.PHONY: run test generate build vet check-generated deps-test
+.PHONY: run test generate build vet check-generated deps-test deps-bench bench bench-scale
 
 # The development administrator that `make run` creates when missing.
 DEV_ADMIN_EMAIL := admin@cok.dk
@@ -36,7 +37,7 @@ vet:
 
 deps-test:
 	.tools/ensure-postgres.sh
-	.tools/ensure-chromium.sh
+	.tools/ensure-deb.sh chromium chromium fonts-dejavu-core
 	.tools/ensure-npm.sh
 
 ## test: generated code current, go vet, every test against a real Postgres
@@ -47,3 +48,19 @@ test: check-generated vet deps-test
 	  pg_virtualenv -t -o max_connections=300 -o fsync=off sh -c '$(GO) test -count=1 -timeout 20m ./...'; \
 	fi
 
+
+deps-bench:
+	.tools/ensure-postgres.sh
+	.tools/ensure-deb.sh wrk wrk
+
+# pg_virtualenv takes PGPORT from the environment: set it to keep parallel
+# runs apart (PGPORT=5442 make bench).
+BENCH_PG := pg_virtualenv -t -o max_connections=300
+
+## bench: load test on -scale 2000 against a throw-away Postgres, then the cost growth
+bench: deps-bench
+	$(BENCH_PG) env GO=$(GO) .tools/bench.sh all
+
+## bench-scale: only the cost growth (-scale 0, 2000, 20000)
+bench-scale: deps-bench
+	$(BENCH_PG) env GO=$(GO) .tools/bench.sh scale

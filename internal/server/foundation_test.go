@@ -143,7 +143,8 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Fatalf("metrics %d", status)
 	}
 	// Route patterns, not raw paths, label the requests.
-	mustContain(t, body, `http_request_duration_seconds_count{code="200",method="GET",route="/"}`)
+	mustContain(t, body, `http_request_duration_seconds_count{code="200",method="GET",route="/"}`,
+		`katalog_db_queries_total{method="GET",route="/"}`)
 }
 
 // /readyz follows the database: 503 while it cannot be reached, 200 again

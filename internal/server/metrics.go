@@ -11,6 +11,7 @@ import (
 
 type metrics struct {
 	requests *prometheus.HistogramVec
+	queries  *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -20,8 +21,12 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Time to answer an HTTP request, by route pattern (not raw path, to bound the label set).",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"method", "route", "code"}),
+		queries: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "katalog_db_queries_total",
+			Help: "Database queries run while answering requests, by route pattern; divided by the request count it gives queries per request.",
+		}, []string{"method", "route"}),
 	}
-	reg.MustRegister(m.requests)
+	reg.MustRegister(m.requests, m.queries)
 	return m
 }
 

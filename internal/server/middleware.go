@@ -32,13 +32,15 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 }
 
-// logRequests writes one structured line per request.
+// logRequests writes one structured line per request and counts the
+// request's database queries in the metrics, also when the log is off.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		start := time.Now()
 		ctx, queries := store.CountQueries(r.Context())
 		next.ServeHTTP(ww, r.WithContext(ctx))
+		s.metrics.queries.WithLabelValues(r.Method, routePattern(r)).Add(float64(queries.Load()))
 		level := slog.LevelInfo
 		if ww.Status() >= 500 {
 			level = slog.LevelError

@@ -77,6 +77,14 @@ func (s *Store) BookableDates(ctx context.Context, ids []int64) ([]booking.Booke
 }
 
 func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.BookedDate, error) {
+	rows, err := db.Query(ctx, bookedDatesSQL(lock), ids)
+	if err != nil {
+		return nil, err
+	}
+	return scanBookedDates(rows)
+}
+
+func bookedDatesSQL(lock bool) string {
 	q := `SELECT ` + bookedDateColumns + `
 		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
 		WHERE d.id = ANY($1) AND c.status = 'published'`
@@ -84,10 +92,11 @@ func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.
 		// Locked in id order, so two bookings of the same dates never deadlock.
 		q += ` ORDER BY d.id FOR UPDATE OF d`
 	}
-	rows, err := db.Query(ctx, q, ids)
-	if err != nil {
-		return nil, err
-	}
+	return q
+}
+
+// scanBookedDates reads dates in start order and closes rows.
+func scanBookedDates(rows pgx.Rows) ([]booking.BookedDate, error) {
 	defer rows.Close()
 	var out []booking.BookedDate
 	for rows.Next() {
@@ -135,17 +144,31 @@ func (s *Store) OtherDates(ctx context.Context, courseIDs []int64, now time.Time
 	return out, rows.Err()
 }
 
+// offersSQL selects the bundle offers whose every course is in the set
+// of course ids that the %s subquery yields from $1.
+const offersSQL = `
+	WITH c AS (%s)
+	SELECT o.id, o.price_ore, o.last_day, array_agg(oc.course_id ORDER BY oc.course_id)
+	FROM bundle_offers o JOIN bundle_offer_courses oc ON oc.offer_id = o.id
+	WHERE o.id IN (SELECT offer_id FROM bundle_offer_courses WHERE course_id IN (SELECT id FROM c))
+	GROUP BY o.id
+	HAVING bool_and(oc.course_id IN (SELECT id FROM c))`
+
+var (
+	offersForCoursesSQL = fmt.Sprintf(offersSQL, `SELECT unnest($1::bigint[]) AS id`)
+	offersForDatesSQL   = fmt.Sprintf(offersSQL, `SELECT course_id AS id FROM course_dates WHERE id = ANY($1)`)
+)
+
 // offersForCourses returns the bundle offers whose every course is among ids.
 func offersForCourses(ctx context.Context, db DB, ids []int64) ([]catalog.BundleOffer, error) {
-	rows, err := db.Query(ctx, `
-		SELECT o.id, o.price_ore, o.last_day, array_agg(oc.course_id ORDER BY oc.course_id)
-		FROM bundle_offers o JOIN bundle_offer_courses oc ON oc.offer_id = o.id
-		WHERE o.id IN (SELECT offer_id FROM bundle_offer_courses WHERE course_id = ANY($1))
-		GROUP BY o.id
-		HAVING bool_and(oc.course_id = ANY($1))`, ids)
+	rows, err := db.Query(ctx, offersForCoursesSQL, ids)
 	if err != nil {
 		return nil, err
 	}
+	return scanOffers(rows)
+}
+
+func scanOffers(rows pgx.Rows) ([]catalog.BundleOffer, error) {
 	defer rows.Close()
 	var out []catalog.BundleOffer
 	for rows.Next() {
@@ -202,17 +225,51 @@ func lineInputs(dates []booking.BookedDate, participants int) []booking.LineInpu
 // the date rows stay locked until commit.
 func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error) (booking.Receipt, error) {
 	var r booking.Receipt
+	emails := make([]string, len(nb.Participants))
+	for i, p := range nb.Participants {
+		emails[i] = strings.ToLower(p.Email)
+	}
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		var ref string
-		err := tx.QueryRow(ctx, `SELECT ref FROM bookings WHERE form_token_hash = $1`, nb.FormTokenHash).Scan(&ref)
-		if err == nil {
-			return &DuplicateFormError{Ref: ref}
-		} else if !errors.Is(err, pgx.ErrNoRows) {
+		// The reads go to Postgres as one pipelined batch, run in this
+		// order: a booking is a few round trips, not a dozen. The check for
+		// participants already on a date runs after the dates are locked,
+		// so it sees every booking committed before this one.
+		var (
+			ref, dup    string
+			dupDate, id int64
+			dates       []booking.BookedDate
+			offers      []catalog.BundleOffer
+			tokenErr    error
+			dupErr      error
+			datesErr    error
+			offersErr   error
+		)
+		b := &pgx.Batch{}
+		b.Queue(`SELECT ref FROM bookings WHERE form_token_hash = $1`, nb.FormTokenHash).
+			QueryRow(func(row pgx.Row) error { tokenErr = row.Scan(&ref); return nil })
+		b.Queue(bookedDatesSQL(true), nb.DateIDs).
+			Query(func(rows pgx.Rows) error { dates, datesErr = scanBookedDates(rows); return nil })
+		b.Queue(`
+			SELECT email, date_id FROM participants
+			WHERE date_id = ANY($1) AND lower(email) = ANY($2) AND status <> 'cancelled' LIMIT 1`, nb.DateIDs, emails).
+			QueryRow(func(row pgx.Row) error { dupErr = row.Scan(&dup, &dupDate); return nil })
+		b.Queue(offersForDatesSQL, nb.DateIDs).
+			Query(func(rows pgx.Rows) error { offers, offersErr = scanOffers(rows); return nil })
+		b.Queue(`SELECT nextval(pg_get_serial_sequence('bookings', 'id'))`).QueryRow(func(row pgx.Row) error { return row.Scan(&id) })
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
 		}
-		dates, err := bookedDates(ctx, tx, nb.DateIDs, true)
-		if err != nil {
-			return err
+		switch {
+		case tokenErr == nil:
+			return &DuplicateFormError{Ref: ref}
+		case !errors.Is(tokenErr, pgx.ErrNoRows):
+			return tokenErr
+		case datesErr != nil:
+			return datesErr
+		case offersErr != nil:
+			return offersErr
+		case dupErr != nil && !errors.Is(dupErr, pgx.ErrNoRows):
+			return dupErr
 		}
 		if len(dates) != len(nb.DateIDs) {
 			return fmt.Errorf("book: %w", ErrNotFound)
@@ -228,56 +285,21 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 				return &DateClosedError{Date: d, Phase: booking.PhaseFull, SeatsLeft: d.SeatsLeft()}
 			}
 		}
-		emails := make([]string, want)
-		for i, p := range nb.Participants {
-			emails[i] = strings.ToLower(p.Email)
-		}
-		var dup string
-		var dupDate int64
-		err = tx.QueryRow(ctx, `
-			SELECT email, date_id FROM participants
-			WHERE date_id = ANY($1) AND lower(email) = ANY($2) AND status <> 'cancelled' LIMIT 1`,
-			nb.DateIDs, emails).Scan(&dup, &dupDate)
-		if err == nil {
+		if dupErr == nil {
 			for _, d := range dates {
 				if d.ID == dupDate {
 					return &AlreadyBookedError{Email: dup, Date: d}
 				}
 			}
-		} else if !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
-
-		offers, err := offersForCourses(ctx, tx, courseIDs(dates))
-		if err != nil {
-			return err
 		}
 		q := booking.Price(lineInputs(dates, want), offers, now)
 
 		r = booking.Receipt{
+			ID:         id,
 			BookerName: nb.BookerName, BookerEmail: nb.BookerEmail, BookerPhone: nb.BookerPhone,
 			OrgName: nb.OrgName, Department: nb.Department, EAN: nb.EAN, CVR: nb.CVR,
 			InvoiceAddress: nb.InvoiceAddress, InvoiceReference: nb.InvoiceReference, Comment: nb.Comment,
 			ListOre: q.ListOre, ExclOre: q.ExclOre, VATOre: q.VATOre, InclOre: q.InclOre, Dates: dates,
-		}
-		year := now.In(catalog.Copenhagen).Year()
-		err = tx.QueryRow(ctx, `
-			INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
-				org_name, department, ean, cvr, invoice_address, invoice_reference, comment,
-				list_ore, excl_ore, vat_ore, incl_ore, created_at)
-			VALUES ('COK-' || $1::int || '-' || lpad(nextval('booking_ref_seq')::text, 5, '0'),
-				$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-			RETURNING id, ref, created_at`,
-			year, nb.FormTokenHash, nb.ManageTokenHash, nb.BookerName, nb.BookerEmail, nb.BookerPhone,
-			nb.OrgName, nb.Department, nb.EAN, nb.CVR, nb.InvoiceAddress, nb.InvoiceReference, nb.Comment,
-			q.ListOre, q.ExclOre, q.VATOre, q.InclOre, now).Scan(&r.ID, &r.Ref, &r.CreatedAt)
-		if err != nil {
-			var pgErr *pgconn.PgError
-			if errors.As(err, &pgErr) && pgErr.ConstraintName == "bookings_form_token_hash_key" {
-				// The same form, posted twice at once: the other post won.
-				return &DuplicateFormError{}
-			}
-			return err
 		}
 
 		// Seats, date by date, participants in the order they were typed.
@@ -305,44 +327,73 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 			binding[i] = !now.Before(booking.DeadlineEnd(d.Deadline))
 			listOre[i], priceOre[i], vatOre[i], offerIDs[i], vatRates[i] = l.ListOre, l.PriceOre, l.VATOre, l.OfferID, int32(l.VATRateBP)
 		}
-		_, err = tx.Exec(ctx, `
-			INSERT INTO participants (booking_id, date_id, name, email, job_title, diet, accessibility, status,
-				waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at)
-			SELECT $1, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
-				CASE WHEN u.waiting THEN nextval('waitlist_seq') END, u.binding, u.list_ore, u.price_ore,
-				u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $2, CASE WHEN u.waiting THEN NULL ELSE $2::timestamptz END
-			FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-				$10::bool[], $11::bool[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[], $16::bigint[])
-				WITH ORDINALITY AS u(date_id, name, email, job, diet, access, status, waiting, binding,
-					list_ore, price_ore, vat_rate, vat_ore, offer_id, ord)
-			ORDER BY u.ord`,
-			r.ID, now, dateIDs, names, mails, jobs, diets, access, statuses, waiting, binding,
-			listOre, priceOre, vatRates, vatOre, offerIDs)
+		takenIDs := make([]int64, 0, len(taken))
+		takenAdds := make([]int32, 0, len(taken))
+		for id, k := range taken {
+			takenIDs = append(takenIDs, id)
+			takenAdds = append(takenAdds, int32(k))
+		}
+
+		// The booking, its participants and the seats taken in one
+		// statement, and the seats read back with their waiting-list
+		// places in the same round trip.
+		var insertErr, seatsErr error
+		b = &pgx.Batch{}
+		b.Queue(`
+			WITH b AS (
+				INSERT INTO bookings (id, ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
+					org_name, department, ean, cvr, invoice_address, invoice_reference, comment,
+					list_ore, excl_ore, vat_ore, incl_ore, created_at)
+				OVERRIDING SYSTEM VALUE
+				VALUES ($1, 'COK-' || $2::int || '-' || lpad(nextval('booking_ref_seq')::text, 5, '0'),
+					$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+				RETURNING ref, created_at
+			), p AS (
+				INSERT INTO participants (booking_id, date_id, name, email, job_title, diet, accessibility, status,
+					waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at)
+				SELECT $1, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
+					CASE WHEN u.waiting THEN nextval('waitlist_seq') END, u.binding, u.list_ore, u.price_ore,
+					u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $19, CASE WHEN u.waiting THEN NULL ELSE $19::timestamptz END
+				FROM unnest($20::bigint[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[],
+					$27::bool[], $28::bool[], $29::bigint[], $30::bigint[], $31::int[], $32::bigint[], $33::bigint[])
+					WITH ORDINALITY AS u(date_id, name, email, job, diet, access, status, waiting, binding,
+						list_ore, price_ore, vat_rate, vat_ore, offer_id, ord)
+				ORDER BY u.ord
+				RETURNING 1
+			), s AS (
+				UPDATE course_dates d SET seats_taken = d.seats_taken + u.k
+				FROM unnest($34::bigint[], $35::int[]) AS u(id, k) WHERE d.id = u.id
+				RETURNING 1
+			)
+			SELECT ref, created_at FROM b`,
+			id, now.In(catalog.Copenhagen).Year(), nb.FormTokenHash, nb.ManageTokenHash, nb.BookerName, nb.BookerEmail, nb.BookerPhone,
+			nb.OrgName, nb.Department, nb.EAN, nb.CVR, nb.InvoiceAddress, nb.InvoiceReference, nb.Comment,
+			q.ListOre, q.ExclOre, q.VATOre, q.InclOre, now,
+			dateIDs, names, mails, jobs, diets, access, statuses, waiting, binding,
+			listOre, priceOre, vatRates, vatOre, offerIDs,
+			takenIDs, takenAdds).
+			QueryRow(func(row pgx.Row) error { insertErr = row.Scan(&r.Ref, &r.CreatedAt); return nil })
+		queueSeatsOf(b, id, func(seats []booking.Seat, err error) { r.Seats, seatsErr = seats, err })
+		err := tx.SendBatch(ctx, b).Close()
+		if insertErr != nil {
+			err = insertErr
+		}
 		if err != nil {
 			var pgErr *pgconn.PgError
-			if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
-				return &AlreadyBookedError{Email: "", Date: dates[0]}
+			if errors.As(err, &pgErr) {
+				switch pgErr.ConstraintName {
+				case "bookings_form_token_hash_key":
+					// The same form, posted twice at once: the other post won.
+					return &DuplicateFormError{}
+				case "participants_one_per_date":
+					return &AlreadyBookedError{Email: "", Date: dates[0]}
+				}
 			}
 			return err
 		}
-		if len(taken) > 0 {
-			ids := make([]int64, 0, len(taken))
-			adds := make([]int32, 0, len(taken))
-			for id, k := range taken {
-				ids = append(ids, id)
-				adds = append(adds, int32(k))
-			}
-			if _, err := tx.Exec(ctx, `
-				UPDATE course_dates d SET seats_taken = d.seats_taken + u.k
-				FROM unnest($1::bigint[], $2::int[]) AS u(id, k) WHERE d.id = u.id`, ids, adds); err != nil {
-				return err
-			}
+		if seatsErr != nil {
+			return seatsErr
 		}
-		seats, err := seatsOf(ctx, tx, r.ID)
-		if err != nil {
-			return err
-		}
-		r.Seats = seats
 		for i := range r.Dates {
 			r.Dates[i].SeatsTaken += taken[r.Dates[i].ID]
 		}
@@ -357,20 +408,31 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 // seatsOf loads the participants of a booking with their places on the
 // waiting lists.
 func seatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error) {
-	rows, err := db.Query(ctx, `
-		SELECT p.id, p.date_id, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
-		       CASE WHEN p.status = 'waitlisted' THEN (
-		           SELECT count(*) FROM participants w
-		           WHERE w.date_id = p.date_id AND w.status = 'waitlisted' AND w.waitlist_seq <= p.waitlist_seq)
-		       ELSE 0 END,
-		       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
-		       p.substitute_for, p.cancel_reason
-		FROM participants p JOIN course_dates d ON d.id = p.date_id
-		WHERE p.booking_id = $1
-		ORDER BY d.starts_at, p.id`, bookingID)
+	rows, err := db.Query(ctx, seatsSQL, bookingID)
 	if err != nil {
 		return nil, err
 	}
+	return scanSeats(rows)
+}
+
+// queueSeatsOf queues seatsOf in a batch; done gets the result.
+func queueSeatsOf(b *pgx.Batch, bookingID int64, done func([]booking.Seat, error)) {
+	b.Queue(seatsSQL, bookingID).Query(func(rows pgx.Rows) error { done(scanSeats(rows)); return nil })
+}
+
+const seatsSQL = `
+	SELECT p.id, p.date_id, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
+	       CASE WHEN p.status = 'waitlisted' THEN (
+	           SELECT count(*) FROM participants w
+	           WHERE w.date_id = p.date_id AND w.status = 'waitlisted' AND w.waitlist_seq <= p.waitlist_seq)
+	       ELSE 0 END,
+	       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
+	       p.substitute_for, p.cancel_reason
+	FROM participants p JOIN course_dates d ON d.id = p.date_id
+	WHERE p.booking_id = $1
+	ORDER BY d.starts_at, p.id`
+
+func scanSeats(rows pgx.Rows) ([]booking.Seat, error) {
 	defer rows.Close()
 	var out []booking.Seat
 	for rows.Next() {
