@@ -48,6 +48,13 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// "Politisk forståelse"; pg_trgm's default of 0.6 is too strict for
 	// longer words with two slips.
 	cfg.ConnConfig.RuntimeParams["pg_trgm.word_similarity_threshold"] = "0.5"
+	// JIT compilation pays off for long analytical queries; for the
+	// catalogue's facet queries on a large catalogue it cost 0.7 s of a
+	// 1.2 s query (the planner's row estimates over CTEs trigger it).
+	cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	// Facet counts sort and hash the upcoming dates; the default 4 MB spilled
+	// to disk at 20,000 courses.
+	cfg.ConnConfig.RuntimeParams["work_mem"] = "16MB"
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.ConnConfig.Tracer = queryTracer{}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
