@@ -66,7 +66,10 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		defer cancel()
 		jb.Client.Stop(sctx)
 	}()
-	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL})
+	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
+		PageCacheTTL: 10 * time.Second})
+	// Cached pages are dropped on every change any process makes.
+	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,

@@ -152,3 +152,25 @@ func Violations(t testing.TB, ctx context.Context, name string) []Violation {
 	}
 	return vs
 }
+
+// WaitURL waits until the page's address contains part. After a click that
+// navigates, the old page may still match the selectors the test waits for
+// next; the address changes only when the new page has been committed. An
+// evaluation that a navigation interrupts is simply tried again.
+func WaitURL(t testing.TB, ctx context.Context, part string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var loc string
+	for time.Now().Before(deadline) {
+		l, err := chromedp.Run(ctx, chromedp.Location())
+		if err == nil {
+			loc = l
+			if strings.Contains(l, part) {
+				Do(t, ctx, chromedp.WaitReady(chromedp.CSS("body")))
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("browser: the address never had %q (last %s)", part, loc)
+}

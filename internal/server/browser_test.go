@@ -31,8 +31,8 @@ func TestBrowseCatalogueInBrowser(t *testing.T) {
 	browser.Do(t, ctx,
 		chromedp.SetValue(chromedp.CSS("#sted"), "syddanmark"),
 		chromedp.Click(chromedp.CSS(`.filters button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS("#resultater")),
 	)
+	browser.WaitURL(t, ctx, "sted=syddanmark")
 	loc := browser.Get(t, ctx, chromedp.Location())
 	if !strings.Contains(loc, "sted=syddanmark") || !strings.Contains(loc, "q=politikerne") {
 		t.Fatalf("filter kept in URL? %s", loc)
@@ -44,8 +44,8 @@ func TestBrowseCatalogueInBrowser(t *testing.T) {
 
 	browser.Do(t, ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/kurser/politisk-forstaaelse"]`)),
-		chromedp.WaitVisible(chromedp.CSS("h1")),
 	)
+	browser.WaitURL(t, ctx, "/kurser/politisk-forstaaelse")
 	if h1 := browser.Get(t, ctx, chromedp.Text(chromedp.CSS("h1"))); h1 != "Politisk forståelse" {
 		t.Fatalf("course page h1 %q", h1)
 	}
@@ -53,8 +53,8 @@ func TestBrowseCatalogueInBrowser(t *testing.T) {
 
 	browser.Do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.notice a[href="/forloeb/fremtidens-politikerbetjening"]`)),
-		chromedp.WaitVisible(chromedp.CSS("h1")),
 	)
+	browser.WaitURL(t, ctx, "/forloeb/fremtidens-politikerbetjening")
 	if h1 := browser.Get(t, ctx, chromedp.Text(chromedp.CSS("h1"))); h1 != "Fremtidens politikerbetjening" {
 		t.Fatalf("programme page h1 %q", h1)
 	}

@@ -68,6 +68,13 @@ func loadDemo(t *testing.T, st *store.Store) {
 
 func startSite(t *testing.T, st *store.Store) *site {
 	t.Helper()
+	return startSiteWith(t, st, 0)
+}
+
+// startSiteWith starts a server whose public pages are cached for ttl (0:
+// off), listening for change notifications as `katalog serve` does.
+func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
+	t.Helper()
 	assets, err := static.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -81,9 +88,15 @@ func startSite(t *testing.T, st *store.Store) *site {
 	}
 	srv := server.New(server.Deps{
 		Store: st, Jobs: jb, Assets: assets, BaseURL: base,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now:    clock.Now,
+		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Now:          clock.Now,
+		PageCacheTTL: ttl,
 	})
+	if ttl > 0 {
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		go st.ListenChanges(ctx, nil, srv.CatalogueChanged)
+	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)

@@ -30,6 +30,10 @@ func (s *Server) measure(next http.Handler) http.Handler {
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		start := time.Now()
 		next.ServeHTTP(ww, r)
-		s.metrics.requests.WithLabelValues(r.Method, routePattern(r), strconv.Itoa(ww.Status())).Observe(time.Since(start).Seconds())
+		s.metrics.observe(r.Method, routePattern(r), ww.Status(), time.Since(start))
 	})
+}
+
+func (m *metrics) observe(method, route string, status int, d time.Duration) {
+	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Observe(d.Seconds())
 }

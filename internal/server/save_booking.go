@@ -117,7 +117,7 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
 		return
 	case err != nil:
-		s.enrolmentUnavailable(w, r, f, views.FormErrors{}, err)
+		s.bookingFailed(w, r, f, err)
 		return
 	}
 	s.log.Info("booking made", "ref", rec.Ref, "seats", len(rec.Seats), "excl_ore", rec.ExclOre)

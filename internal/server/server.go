@@ -30,6 +30,10 @@ type Deps struct {
 	BaseURL *url.URL
 	// Now is the clock; tests pass a fixed one.
 	Now func() time.Time
+	// PageCacheTTL is how long a rendered public page is served from memory
+	// to anonymous visitors; 0 turns the cache off. Whoever sets it must
+	// call CatalogueChanged on every change notification.
+	PageCacheTTL time.Duration
 }
 
 // Server holds the dependencies of every handler.
@@ -43,6 +47,8 @@ type Server struct {
 	metrics *metrics
 	handler http.Handler
 
+	pages *pageCache
+
 	keyMu   sync.Mutex
 	formKey []byte // signs the time stamps of inquiry forms
 }
@@ -54,17 +60,21 @@ func New(d Deps) *Server {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg)}
+	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return s
 }
+
+// CatalogueChanged drops the cached pages; the server's owner calls it for
+// every change notification from Postgres (store.ListenChanges).
+func (s *Server) CatalogueChanged() { s.pages.Invalidate() }
 
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
+	r.Use(s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
@@ -75,13 +85,23 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r.Method(http.MethodGet, "/metrics", metricsHandler)
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
 
+	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
+	// The pages every visitor sees alike are served from memory to anonymous
+	// visitors; misses and personal pages are rendered and compressed.
 	r.Group(func(r chi.Router) {
-		r.Use(middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json"))
+		r.Use(s.cachePages, compress)
 		r.Get("/", s.showHome)
 		r.Get("/kurser", s.listCourses)
 		r.Get("/kurser/{slug}", s.showCourse)
-		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
 		r.Get("/forloeb/{slug}", s.showProgramme)
+		r.Get("/privatliv", s.showPrivacy)
+		r.Get("/tilgaengelighed", s.showAccessibility)
+		r.Get("/sitemap.xml", s.showSitemap)
+		r.Get("/robots.txt", s.showRobots)
+	})
+	r.Group(func(r chi.Router) {
+		r.Use(compress)
+		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
 		r.Get("/tilmelding", s.showEnrolment)
 		r.Post("/tilmelding", s.saveBooking)
 		r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
@@ -98,10 +118,6 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/kontakt", s.showContact)
 		r.Post("/kontakt", s.saveContact)
 		r.Get("/tak", s.showThanks)
-		r.Get("/privatliv", s.showPrivacy)
-		r.Get("/tilgaengelighed", s.showAccessibility)
-		r.Get("/sitemap.xml", s.showSitemap)
-		r.Get("/robots.txt", s.showRobots)
 	})
 
 	r.Mount("/admin", s.adminRoutes())

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
 
 	"kursuskatalog/web/views"
 )
@@ -23,7 +26,12 @@ func (s *Server) showEnrolment(w http.ResponseWriter, r *http.Request) {
 // renderEnrolment loads the dates, other dates and the price for f and
 // shows the form with status.
 func (s *Server) renderEnrolment(w http.ResponseWriter, r *http.Request, status int, f views.EnrolmentForm, errs views.FormErrors, unavailable bool) {
-	p := views.EnrolmentProps{Page: s.page(r, "Tilmelding", ""), Form: f, Errors: errs, Now: s.now(), Unavailable: unavailable}
+	s.renderEnrolmentProps(w, r, status, views.EnrolmentProps{Form: f, Errors: errs, Unavailable: unavailable})
+}
+
+func (s *Server) renderEnrolmentProps(w http.ResponseWriter, r *http.Request, status int, p views.EnrolmentProps) {
+	f, errs, unavailable := p.Form, p.Errors, p.Unavailable || p.Unsure
+	p.Page, p.Now = s.page(r, "Tilmelding", ""), s.now()
 	p.Page.NoIndex = true
 	if !unavailable {
 		dates, err := s.store.BookableDates(r.Context(), f.DateIDs)
@@ -68,4 +76,21 @@ func (s *Server) enrolmentUnavailable(w http.ResponseWriter, r *http.Request, f 
 	s.log.Warn("enrolment: database unavailable", "err", err)
 	w.Header().Set("Retry-After", "5")
 	s.renderEnrolment(w, r, http.StatusServiceUnavailable, f, errs, true)
+}
+
+// bookingFailed answers a booking that failed on the database. A refused
+// connection booked nothing; a connection lost midway may have committed,
+// so the page asks to send the same form again, which the form token makes
+// safe. Either way the form comes back with everything typed.
+func (s *Server) bookingFailed(w http.ResponseWriter, r *http.Request, f views.EnrolmentForm, err error) {
+	reqID := middleware.GetReqID(r.Context())
+	if isUnavailable(err) {
+		s.log.Warn("booking: database unavailable", slog.String("request_id", reqID), slog.Any("err", err))
+		w.Header().Set("Retry-After", "5")
+		s.renderEnrolment(w, r, http.StatusServiceUnavailable, f, views.FormErrors{}, true)
+		return
+	}
+	s.log.Error("booking failed", slog.String("request_id", reqID), slog.Any("err", err))
+	w.Header().Set("Retry-After", "5")
+	s.renderEnrolmentProps(w, r, http.StatusServiceUnavailable, views.EnrolmentProps{Form: f, Unsure: true})
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"kursuskatalog/internal/mail"
 )
 
@@ -26,19 +28,29 @@ type MailOwner struct {
 	InquiryID int64
 }
 
-// InsertMails records messages in tx and returns their ids, in order.
+// InsertMails records messages in tx, in one statement, and returns their
+// ids in order.
 func InsertMails(ctx context.Context, tx DB, owner MailOwner, msgs []mail.Message) ([]int64, error) {
-	ids := make([]int64, 0, len(msgs))
-	for _, m := range msgs {
-		var id int64
-		err := tx.QueryRow(ctx, `
-			INSERT INTO outgoing_mails (booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
-			VALUES (nullif($1, 0), nullif($10, 0), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			owner.BookingID, m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS, owner.InquiryID).Scan(&id)
-		if err != nil {
-			return nil, fmt.Errorf("record mail: %w", err)
-		}
-		ids = append(ids, id)
+	n := len(msgs)
+	kinds, tos, names, replies, subjects, texts, htmls, icss := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, m := range msgs {
+		kinds[i], tos[i], names[i], replies[i], subjects[i], texts[i], htmls[i], icss[i] = m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS
+	}
+	rows, err := tx.Query(ctx, `
+		INSERT INTO outgoing_mails (booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
+		SELECT nullif($1::bigint, 0), nullif($2::bigint, 0), u.kind, u.to_addr, u.to_name, u.reply_to, u.subject, u.text_body, u.html_body, u.ics
+		FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+			WITH ORDINALITY AS u(kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics, ord)
+		ORDER BY u.ord
+		RETURNING id`,
+		owner.BookingID, owner.InquiryID, kinds, tos, names, replies, subjects, texts, htmls, icss)
+	if err != nil {
+		return nil, fmt.Errorf("record mails: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("record mails: %w", err)
 	}
 	return ids, nil
 }

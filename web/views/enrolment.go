@@ -55,6 +55,9 @@ type EnrolmentProps struct {
 	People      int // participants the quote is for
 	Now         time.Time
 	Unavailable bool // the database could not be reached: nothing was booked
+	// Unsure: the connection broke while booking, so the booking may or may
+	// not have been committed; sending the same form again shows which.
+	Unsure bool
 }
 
 func pid(i int, name string) string { return "p" + strconv.Itoa(i) + "-" + name }

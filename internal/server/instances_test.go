@@ -1,0 +1,85 @@
+package server_test
+
+import (
+	"context"
+
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/testdb"
+)
+
+// Two server processes on one database, each caching pages in memory: a
+// change made through one is visible through the other within a second,
+// because Postgres notifies both.
+func TestTwoInstancesSeeEachOthersChanges(t *testing.T) {
+	st1, dbURL := testdb.Store(t)
+	loadDemo(t, st1)
+	st2, err := store.Open(context.Background(), dbURL, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	s1 := startSiteWith(t, st1, time.Minute)
+	s2 := startSiteWith(t, st2, time.Minute)
+	a, _ := seedDates(t, st1)
+	anon := &site{Server: s2.Server, Client: &http.Client{}}
+
+	// The page is cached on instance 2 (the second fetch comes from memory).
+	_, body := anon.get(t, "/kurser/politisk-forstaaelse")
+	mustContain(t, body, "12 ledige pladser")
+	res, err := http.Get(s2.URL + "/kurser/politisk-forstaaelse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	etag := res.Header.Get("ETag")
+	if etag == "" {
+		t.Fatalf("cached page has no ETag")
+	}
+	req, _ := http.NewRequest(http.MethodGet, s2.URL+"/kurser/politisk-forstaaelse", nil)
+	req.Header.Set("If-None-Match", etag)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotModified {
+		t.Fatalf("revalidation: %d, want 304", res.StatusCode)
+	}
+
+	// A booking through instance 1 takes a seat; instance 2 shows it.
+	status, _, _ := s1.post(t, "/tilmelding", enrolment("tok-inst", []int64{a}, "Anna <anna@aarhus.dk>"))
+	if status != http.StatusSeeOther {
+		t.Fatalf("booking: %d", status)
+	}
+	within(t, time.Second, func() bool {
+		_, body := anon.get(t, "/kurser/politisk-forstaaelse")
+		return strings.Contains(body, "11 ledige pladser")
+	})
+
+	// A staff edit (as the admin area saves it) shows on both.
+	if _, err := st1.Pool.Exec(context.Background(), `UPDATE courses SET title = 'Politisk forståelse for embedsmænd', version = version + 1 WHERE slug = 'politisk-forstaaelse'`); err != nil {
+		t.Fatal(err)
+	}
+	within(t, time.Second, func() bool {
+		_, body := anon.get(t, "/kurser/politisk-forstaaelse")
+		return strings.Contains(body, "<h1>Politisk forståelse for embedsmænd</h1>")
+	})
+}
+
+// within polls cond until it holds, failing after d.
+func within(t *testing.T, d time.Duration, cond func() bool) {
+	t.Helper()
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > d {
+			t.Fatalf("not visible within %s", d)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("visible after %s", time.Since(start).Round(time.Millisecond))
+}
