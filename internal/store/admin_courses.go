@@ -3,11 +3,16 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"kursuskatalog/internal/catalog"
 )
 
 // CourseRow is a course in the staff list.
@@ -61,6 +66,8 @@ type CourseEdit struct {
 	InhouseAvailable bool
 	ConsultantID     int64 // 0: none
 	Status           string
+	TopicIDs         []int64 // in id order
+	Agenda           []catalog.AgendaDay
 	Version          int
 }
 
@@ -77,7 +84,25 @@ func scanCourseEdit(row pgx.Row) (CourseEdit, error) {
 
 // CourseForEdit loads a course (draft or published) for the staff form.
 func (s *Store) CourseForEdit(ctx context.Context, id int64) (CourseEdit, error) {
-	return scanCourseEdit(s.Pool.QueryRow(ctx, `SELECT `+courseEditColumns+` FROM courses WHERE id = $1`, id))
+	return courseForEdit(ctx, s.Pool, id, "")
+}
+
+// courseForEdit loads the course with its topics and agenda; lock is ""
+// or "FOR UPDATE".
+func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdit, error) {
+	c, err := scanCourseEdit(db.QueryRow(ctx, `SELECT `+courseEditColumns+` FROM courses WHERE id = $1 `+lock, id))
+	if err != nil {
+		return c, err
+	}
+	rows, err := db.Query(ctx, `SELECT topic_id FROM course_topics WHERE course_id = $1 ORDER BY topic_id`, id)
+	if err != nil {
+		return c, err
+	}
+	if c.TopicIDs, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil {
+		return c, err
+	}
+	c.Agenda, err = agendaOf(ctx, db, id)
+	return c, err
 }
 
 // Errors of SaveCourse.
@@ -110,6 +135,8 @@ func changedCourseFields(a, b CourseEdit) []string {
 	add("inhouse_available", a.InhouseAvailable != b.InhouseAvailable)
 	add("consultant_id", a.ConsultantID != b.ConsultantID)
 	add("status", a.Status != b.Status)
+	add("topics", !slices.Equal(a.TopicIDs, b.TopicIDs))
+	add("agenda", !reflect.DeepEqual(nonNilDays(a.Agenda), nonNilDays(b.Agenda)))
 	return f
 }
 
@@ -119,7 +146,7 @@ func changedCourseFields(a, b CourseEdit) []string {
 func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int, error) {
 	var version int
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		old, err := scanCourseEdit(tx.QueryRow(ctx, `SELECT `+courseEditColumns+` FROM courses WHERE id = $1 FOR UPDATE`, c.ID))
+		old, err := courseForEdit(ctx, tx, c.ID, "FOR UPDATE")
 		if err != nil {
 			return err
 		}
@@ -160,7 +187,157 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 		if err != nil {
 			return err
 		}
+		if slices.Contains(changed, "topics") {
+			if err := SetCourseTopics(ctx, tx, c.ID, c.TopicIDs); err != nil {
+				return err
+			}
+		}
+		if slices.Contains(changed, "agenda") {
+			if err := SetAgenda(ctx, tx, c.ID, c.Agenda); err != nil {
+				return err
+			}
+		}
 		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
 	})
 	return version, err
+}
+
+// nonNilDays makes an agenda comparable whether it was read from the
+// database or the form: no nil slices.
+func nonNilDays(days []catalog.AgendaDay) []catalog.AgendaDay {
+	out := make([]catalog.AgendaDay, len(days))
+	for i, d := range days {
+		out[i] = catalog.AgendaDay{DayNo: d.DayNo, Title: d.Title, Items: make([]catalog.AgendaItem, len(d.Items))}
+		for j, it := range d.Items {
+			it.Points = nonNil(it.Points)
+			out[i].Items[j] = it
+		}
+	}
+	return out
+}
+
+// CreateCourse inserts a new course (normally a draft) with its topics and
+// agenda and returns its id. A slug another course has is ErrSlugTaken; a
+// slug that used to lead to another course now leads to this one.
+func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int64, error) {
+	var id int64
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `
+			INSERT INTO courses (slug, title, teaser, audience, description, content_intro, content_bullets,
+				teaching_form, price_ore, vat_rate_bp, price_covers, invoice_note, partner_note,
+				inhouse_available, consultant_id, status, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, nullif($15, 0), $16, $17, $17)
+			RETURNING id`,
+			c.Slug, c.Title, c.Teaser, c.Audience, c.Description, c.ContentIntro, nonNil(c.ContentBullets),
+			c.TeachingForm, c.PriceOre, c.VATRateBP, c.PriceCovers, c.InvoiceNote, c.PartnerNote,
+			c.InhouseAvailable, c.ConsultantID, c.Status, now).Scan(&id)
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.ConstraintName == "courses_slug_key" {
+			return ErrSlugTaken
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM course_slug_history WHERE slug = $1`, c.Slug); err != nil {
+			return err
+		}
+		if err := SetCourseTopics(ctx, tx, id, c.TopicIDs); err != nil {
+			return err
+		}
+		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
+			return err
+		}
+		// The audit entry names the fields that were filled in.
+		c.ID, c.Version = id, 1
+		return Audit(ctx, tx, staffID, "course", id, "create", changedCourseFields(CourseEdit{}, c), now)
+	})
+	return id, err
+}
+
+// CourseInUseError says why a course cannot be deleted.
+type CourseInUseError struct {
+	Participants int      // participants (any status) on its dates
+	Programmes   []string // titles of the programmes it is a module of
+	Bundles      []string // titles of the bundle offers it is part of
+}
+
+func (e *CourseInUseError) Error() string {
+	return fmt.Sprintf("store: course in use: %d participants, programmes %s, bundles %s",
+		e.Participants, strings.Join(e.Programmes, ", "), strings.Join(e.Bundles, ", "))
+}
+
+// DeleteCourse deletes a course with its dates, topics, agenda and old
+// slugs, but only when nothing depends on it: no participant on any of its
+// dates (cancelled ones included, they are the booking's history), no
+// programme and no bundle offer. Else it returns a *CourseInUseError.
+func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID int64, now time.Time) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
+		var v int
+		if err := tx.QueryRow(ctx, `SELECT version FROM courses WHERE id = $1 FOR UPDATE`, id).Scan(&v); err != nil {
+			return notFound(err)
+		}
+		if v != version {
+			return ErrVersionConflict
+		}
+		var use CourseInUseError
+		if err := tx.QueryRow(ctx, `
+			SELECT (SELECT count(*) FROM participants p JOIN course_dates d ON d.id = p.date_id WHERE d.course_id = $1),
+				array(SELECT p.title FROM programme_modules m JOIN programmes p ON p.id = m.programme_id
+				      WHERE m.course_id = $1 ORDER BY p.title),
+				array(SELECT o.title FROM bundle_offer_courses oc JOIN bundle_offers o ON o.id = oc.offer_id
+				      WHERE oc.course_id = $1 ORDER BY o.title)`, id).
+			Scan(&use.Participants, &use.Programmes, &use.Bundles); err != nil {
+			return err
+		}
+		if use.Participants > 0 || len(use.Programmes) > 0 || len(use.Bundles) > 0 {
+			return &use
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM course_dates WHERE course_id = $1`, id); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM courses WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return Audit(ctx, tx, staffID, "course", id, "delete", nil, now)
+	})
+}
+
+// SetCourseStatus publishes a course or makes it a draft again, if nobody
+// saved it since version was read.
+func (s *Store) SetCourseStatus(ctx context.Context, id int64, version int, status string, staffID int64, now time.Time) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
+		var v int
+		var old string
+		if err := tx.QueryRow(ctx, `SELECT version, status FROM courses WHERE id = $1 FOR UPDATE`, id).Scan(&v, &old); err != nil {
+			return notFound(err)
+		}
+		if v != version {
+			return ErrVersionConflict
+		}
+		if old == status {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE courses SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1`,
+			id, status, now); err != nil {
+			return err
+		}
+		action := "publish"
+		if status != catalog.StatusPublished {
+			action = "unpublish"
+		}
+		return Audit(ctx, tx, staffID, "course", id, action, []string{"status"}, now)
+	})
+}
+
+// TopicOptions lists every topic by name, for the editor's checkboxes.
+func (s *Store) TopicOptions(ctx context.Context) ([]catalog.Topic, error) {
+	rows, err := s.Pool.Query(ctx, `SELECT id, slug, name FROM topics ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (catalog.Topic, error) {
+		var t catalog.Topic
+		err := r.Scan(&t.ID, &t.Slug, &t.Name)
+		return t, err
+	})
 }
