@@ -27,6 +27,9 @@ func courseForm(t *testing.T, body string) url.Values {
 	if m := regexp.MustCompile(`(?s)<select id="consultant".*?<option value="(\d+)" selected`).FindStringSubmatch(body); m != nil {
 		v.Set("consultant", m[1])
 	}
+	for _, m := range regexp.MustCompile(`<input type="checkbox" id="topic-\d+" name="topic" value="(\d+)" checked`).FindAllStringSubmatch(body, -1) {
+		v.Add("topic", m[1])
+	}
 	v.Set("vat", "2500")
 	v.Set("status", "published")
 	v.Set("inhouse", "1")

@@ -165,6 +165,9 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			if _, err := tx.Exec(ctx, `DELETE FROM course_slug_history WHERE slug = $1`, c.Slug); err != nil {
 				return err
 			}
+		}
+		// Only a published slug can have been linked to, so only it is kept.
+		if old.Slug != c.Slug && old.Status == catalog.StatusPublished {
 			if _, err := tx.Exec(ctx, `
 				INSERT INTO course_slug_history (slug, course_id) VALUES ($1, $2)
 				ON CONFLICT (slug) DO UPDATE SET course_id = EXCLUDED.course_id`, old.Slug, c.ID); err != nil {

@@ -335,9 +335,13 @@ type CourseForm struct {
 	Inhouse      bool
 	Consultant   string
 	Status       string
-	Preview      bool // show the rendered description beside the editor
+	Topics       []string // ids of the checked topics
+	Agenda       string   // the programme as text (catalog.FormatAgenda)
+	Preview      bool     // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
+	TopicChoices []Option
+	Dates        []DateOverview // the course's dates (not for a new course)
 }
 
 func (f CourseForm) field(id, name, label, value string) Field {
