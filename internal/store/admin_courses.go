@@ -282,6 +282,12 @@ func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID
 		if v != version {
 			return ErrVersionConflict
 		}
+		// A booking locks its dates (in id order) before it adds anyone, so
+		// with the dates locked no participant can arrive between the check
+		// and the delete.
+		if _, err := tx.Exec(ctx, `SELECT id FROM course_dates WHERE course_id = $1 ORDER BY id FOR UPDATE`, id); err != nil {
+			return err
+		}
 		var use CourseInUseError
 		if err := tx.QueryRow(ctx, `
 			SELECT (SELECT count(*) FROM participants p JOIN course_dates d ON d.id = p.date_id WHERE d.course_id = $1),
