@@ -363,6 +363,12 @@ func TestAdminCancelCourseDate(t *testing.T) {
 	}
 	_, body = s.get(t, fmt.Sprintf("/admin/datoer/%d", date))
 	mustContain(t, body, "Datoen er aflyst, og deltagerne har fået besked", "Aflyst", "Datoen er aflyst: Underviseren er syg")
+	// The public page says so, and the date takes no more bookings.
+	_, body = s.get(t, "/kurser/politisk-forstaaelse")
+	mustContain(t, body, "Aflyst")
+	if status, _, _ := s.post(t, "/tilmelding", enrolment("after-cancel", []int64{date}, "Sen <sen@vejle.dk>")); status == http.StatusSeeOther {
+		t.Error("a cancelled date took a booking")
+	}
 	// A second cancel changes nothing and mails nobody.
 	s.post(t, cancel, url.Values{"version": {"2"}, "reason": {"Igen"}})
 	if mailsTo(t, s, "date_cancelled", "anden@odense.dk") != 1 {
