@@ -54,3 +54,31 @@ func MovedMails(r booking.Receipt, s booking.Seat, from, to booking.BookedDate, 
 	}
 	return out
 }
+
+// CancelledDate is a cancelled date as its mails describe it.
+type CancelledDate struct {
+	CourseTitle      string
+	StartsAt, EndsAt time.Time
+	Place            string // the venue's one-line address
+	Reason           string
+}
+
+// DateCancelledMail tells one participant (confirmed or waiting) that COK
+// has cancelled the date, and why; they pay nothing for it.
+func DateCancelledMail(d CancelledDate, name, email, ref string, waiting bool) Message {
+	what := "Du var tilmeldt"
+	if waiting {
+		what = "Du stod på ventelisten til"
+	}
+	body := doc{
+		Greeting: "Kære " + name,
+		Intro: []string{"COK har desværre aflyst kurset nedenfor. " + what + " det (tilmelding " + ref + "). " +
+			"Du skal ikke betale for det aflyste kursus."},
+		Sections: []section{
+			{Heading: "Aflyst", Lines: []string{d.CourseTitle + ": " + catalog.FormatSpan(d.StartsAt, d.EndsAt) + ", " + d.Place}},
+			{Heading: "Begrundelse", Lines: []string{d.Reason}},
+		},
+		Outro: []string{"Vil du tilmelde dig en anden dato, finder du kurset på kursuskataloget. Har du spørgsmål, så svar på denne mail."},
+	}
+	return render("date_cancelled", email, name, "Aflyst: "+d.CourseTitle, body)
+}

@@ -68,7 +68,8 @@ func TestAdminCancelInBrowser(t *testing.T) {
 	browser.CheckAccessibility(t, b, "admin date after cancel")
 
 	for _, path := range []string{"/admin/soeg?q=Mette", "/admin/fakturering", "/admin/mails", "/admin/henvendelser",
-		fmt.Sprintf("/admin/datoer/%d/udskrift", date)} {
+		fmt.Sprintf("/admin/datoer/%d/udskrift", date), "/admin/kurser",
+		fmt.Sprintf("/admin/kurser/%d", courseID(t, s.Store, "politisk-forstaaelse"))} {
 		browser.Do(t, b, chromedp.Navigate(s.URL+path), chromedp.WaitVisible(chromedp.CSS("h1")))
 		browser.CheckAccessibility(t, b, path)
 	}

@@ -100,26 +100,13 @@ func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
 	if typed.State != "handled" {
 		typed.State = "new"
 	}
-	var consultant int64
-	if typed.Consultant != "" {
-		var err error
-		consultant, err = strconv.ParseInt(typed.Consultant, 10, 64)
-		if err == nil {
-			cs, cerr := a.store.ConsultantOptions(r.Context())
-			if cerr != nil {
-				a.serverError(w, r, cerr)
-				return
-			}
-			err = errors.New("unknown consultant")
-			for _, c := range cs {
-				if c.ID == consultant {
-					err = nil
-				}
-			}
-		}
-		if err != nil {
-			errs.Add("consultant", "Vælg en konsulent fra listen")
-		}
+	consultant, known, err := a.consultantChoice(r, typed.Consultant)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	if !known {
+		errs.Add("consultant", "Vælg en konsulent fra listen")
 	}
 	if utf8.RuneCountInString(typed.Note) > 5000 {
 		errs.Add("note", "Noten må højst have 5.000 tegn")
@@ -128,7 +115,7 @@ func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
 		a.renderInquiry(w, r, http.StatusUnprocessableEntity, &typed, errs)
 		return
 	}
-	err := a.store.UpdateInquiry(r.Context(), id, staffOf(r).ID,
+	err = a.store.UpdateInquiry(r.Context(), id, staffOf(r).ID,
 		store.InquiryUpdate{State: typed.State, ConsultantID: consultant, InternalNote: typed.Note}, a.now())
 	if errors.Is(err, store.ErrNotFound) {
 		a.notFound(w, r)
@@ -139,4 +126,23 @@ func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
 	}
 	a.flash(r, "Henvendelsen er gemt.")
 	http.Redirect(w, r, "/admin/henvendelser/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+// consultantChoice reads a consultant select: "" is none; otherwise the id
+// must be a consultant's (known false when not).
+func (a *adminArea) consultantChoice(r *http.Request, value string) (id int64, known bool, err error) {
+	if value == "" {
+		return 0, true, nil
+	}
+	id, perr := strconv.ParseInt(value, 10, 64)
+	cs, err := a.store.ConsultantOptions(r.Context())
+	if err != nil || perr != nil {
+		return 0, false, err
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return id, true, nil
+		}
+	}
+	return 0, false, nil
 }

@@ -27,6 +27,26 @@ func (r *SlugRedirect) Error() string { return "store: course moved to " + r.Slu
 // fixed number of queries whatever the catalogue's size. A draft or unknown
 // slug is ErrNotFound; an old slug is a *SlugRedirect.
 func (s *Store) CoursePage(ctx context.Context, slug string, now time.Time) (catalog.CoursePage, error) {
+	p, err := s.coursePage(ctx, `c.slug = $1 AND c.status = 'published'`, slug, now)
+	if err == ErrNotFound {
+		var newSlug string
+		if rerr := s.Pool.QueryRow(ctx, `
+			SELECT c.slug FROM course_slug_history h JOIN courses c ON c.id = h.course_id
+			WHERE h.slug = $1 AND c.status = 'published'`, slug).Scan(&newSlug); rerr == nil {
+			return p, &SlugRedirect{Slug: newSlug}
+		}
+	}
+	return p, err
+}
+
+// CoursePreview loads a course, draft or published, as its public page
+// would show it, for staff to look at before publishing.
+func (s *Store) CoursePreview(ctx context.Context, id int64, now time.Time) (catalog.CoursePage, error) {
+	return s.coursePage(ctx, `c.id = $1`, id, now)
+}
+
+// coursePage loads the course that cond (with its one argument) picks.
+func (s *Store) coursePage(ctx context.Context, cond string, arg any, now time.Time) (catalog.CoursePage, error) {
 	var p catalog.CoursePage
 	var cons catalog.Consultant
 	var consID *int64
@@ -34,19 +54,10 @@ func (s *Store) CoursePage(ctx context.Context, slug string, now time.Time) (cat
 	err := s.Pool.QueryRow(ctx, `
 		SELECT `+courseColumns+`, k.id, k.name, k.job_title, k.phone, k.email
 		FROM courses c LEFT JOIN consultants k ON k.id = c.consultant_id
-		WHERE c.slug = $1 AND c.status = 'published'`, slug).
+		WHERE `+cond, arg).
 		Scan(append(courseScanArgs(&p.Course), &consID, &consName, &consTitle, &consPhone, &consEmail)...)
 	if err != nil {
-		err = notFound(err)
-		if err == ErrNotFound {
-			var newSlug string
-			if rerr := s.Pool.QueryRow(ctx, `
-				SELECT c.slug FROM course_slug_history h JOIN courses c ON c.id = h.course_id
-				WHERE h.slug = $1 AND c.status = 'published'`, slug).Scan(&newSlug); rerr == nil {
-				return p, &SlugRedirect{Slug: newSlug}
-			}
-		}
-		return p, err
+		return p, notFound(err)
 	}
 	if consID != nil {
 		cons = catalog.Consultant{ID: *consID, Name: *consName, JobTitle: *consTitle, Phone: *consPhone, Email: *consEmail}
@@ -120,7 +131,12 @@ func (s *Store) courseDates(ctx context.Context, courseID int64, now time.Time) 
 }
 
 func (s *Store) agenda(ctx context.Context, courseID int64) ([]catalog.AgendaDay, error) {
-	rows, err := s.Pool.Query(ctx, `
+	return agendaOf(ctx, s.Pool, courseID)
+}
+
+// agendaOf loads a course's days and items, in a transaction or not.
+func agendaOf(ctx context.Context, db DB, courseID int64) ([]catalog.AgendaDay, error) {
+	rows, err := db.Query(ctx, `
 		SELECT d.day_no, d.title, to_char(i.at, 'HH24:MI'), i.title, i.speaker, i.points
 		FROM agenda_days d JOIN agenda_items i ON i.day_id = d.id
 		WHERE d.course_id = $1 ORDER BY d.day_no, i.position`, courseID)

@@ -304,3 +304,49 @@ type AuditRow struct {
 	Action        string
 	ChangedFields []string
 }
+
+// CourseRow is a course in the staff list.
+type CourseRow struct {
+	ID        int64
+	Title     string
+	Slug      string
+	Status    string
+	Upcoming  int
+	UpdatedAt time.Time
+}
+
+// CourseForm is the course editor's content: strings as typed.
+type CourseForm struct {
+	ID           int64
+	Version      int // the version the form was opened at
+	Title        string
+	Slug         string
+	Teaser       string
+	Audience     string
+	Description  string
+	ContentIntro string
+	Bullets      string // one per line
+	TeachingForm string
+	Price        string // kroner as typed: "6.750" or "6.750,50"
+	VAT          string // "2500" or "0"
+	PriceCovers  string
+	InvoiceNote  string
+	PartnerNote  string
+	Inhouse      bool
+	Consultant   string
+	Status       string
+	Topics       []string // ids of the checked topics
+	Agenda       string   // the programme as text (catalog.FormatAgenda)
+	Preview      bool     // show the rendered description beside the editor
+	Errors       FormErrors
+	Consultants  []Option
+	TopicChoices []Option
+	Dates        []DateOverview // the course's dates (not for a new course)
+}
+
+func (f CourseForm) field(id, name, label, value string) Field {
+	return Field{ID: id, Name: name, Label: label, Value: value, Error: f.Errors.Get(id)}
+}
+
+func (f Field) req() Field  { f.Required = true; return f }
+func (f Field) area() Field { f.Type = "textarea"; return f }

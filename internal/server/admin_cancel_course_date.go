@@ -1,0 +1,80 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/store"
+)
+
+// cancelCourseDate cancels a date with a reason. Every confirmed and
+// waiting participant is cancelled and mailed, in the same transaction as
+// the cancellation, so nobody is left unmailed and no mail goes out for a
+// cancellation that was rolled back.
+func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+		return
+	}
+	saved, err := a.store.DateForEdit(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	} else if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	f := dateFormOf(saved)
+	f.Reason = strings.TrimSpace(r.PostForm.Get("reason"))
+	switch {
+	case f.Reason == "":
+		f.Errors.Add("reason", "Skriv en begrundelse for aflysningen. Den står i mailen til deltagerne.")
+	case utf8.RuneCountInString(f.Reason) > 500:
+		f.Errors.Add("reason", "Begrundelsen må højst have 500 tegn.")
+	}
+	if f.Errors.Any() {
+		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
+		return
+	}
+	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	err = a.store.CancelDate(r.Context(), id, version, f.Reason, staffOf(r).ID, a.now(),
+		func(ctx context.Context, tx pgx.Tx, d store.DateOverview, seats []store.CancelledSeat) error {
+			info := mail.CancelledDate{CourseTitle: d.CourseTitle, StartsAt: d.StartsAt, EndsAt: d.EndsAt,
+				Place: d.Venue.Address(), Reason: f.Reason}
+			for _, st := range seats {
+				m := mail.DateCancelledMail(info, st.Name, st.Email, st.Ref, st.Status == booking.StatusWaitlisted)
+				if err := a.jobs.QueueMails(ctx, tx, st.BookingID, []mail.Message{m}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	switch {
+	case errors.Is(err, store.ErrVersionConflict):
+		f.Errors.Add("reason", "Datoen er ændret af en anden siden du åbnede den. Se ændringerne, og aflys igen.")
+		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
+	case errors.Is(err, store.ErrDateCancelled):
+		a.flash(r, "Datoen var allerede aflyst.")
+		http.Redirect(w, r, "/admin/datoer/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	case errors.Is(err, store.ErrNotFound):
+		a.notFound(w, r)
+	case err != nil:
+		a.serverError(w, r, err)
+	default:
+		a.flash(r, "Datoen er aflyst, og deltagerne har fået besked.")
+		http.Redirect(w, r, "/admin/datoer/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	}
+}

@@ -1,0 +1,32 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/views"
+)
+
+// previewCourse shows a course, a draft too, the way its public page would,
+// to staff only (it is under /admin, behind the session, never cached).
+func (a *adminArea) previewCourse(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return
+	}
+	now := a.now()
+	data, err := a.store.CoursePreview(r.Context(), id, now)
+	if errors.Is(err, store.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	} else if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	p := a.page(r, "Forhåndsvisning: "+data.Course.Title, metaDescription(data.Course.Teaser))
+	p.NoIndex = true
+	a.render(w, r, http.StatusOK, views.Course(views.CourseProps{Page: p, Data: data, Now: now, Preview: true,
+		Head: views.CourseHead(p, data, now)}))
+}
