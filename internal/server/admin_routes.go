@@ -75,6 +75,14 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Get("/henvendelser", a.listInquiries)
 		r.Get("/henvendelser/{id}", a.showInquiry)
 		r.Post("/henvendelser/{id}", a.saveInquiry)
+		// Catalogue editors: venues, consultants, topics, bundle offers,
+		// programmes; and booking by phone on a date.
+		r.Get("/steder", a.listVenues)
+		r.Get("/steder/ny", a.newVenue)
+		r.Post("/steder/ny", a.createVenue)
+		r.Get("/steder/{id}", a.editVenue)
+		r.Post("/steder/{id}", a.saveVenue)
+		r.Post("/steder/{id}/slet", a.deleteVenue)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
