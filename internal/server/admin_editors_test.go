@@ -123,3 +123,90 @@ func TestAdminVenues(t *testing.T) {
 		t.Fatalf("deleted venue: %d", status)
 	}
 }
+
+func TestAdminConsultants(t *testing.T) {
+	s := adminSite(t)
+	ctx := context.Background()
+	status, body := s.get(t, "/admin/konsulenter")
+	wantStatus(t, "list", status, 200, body)
+
+	status, _, body = s.post(t, "/admin/konsulenter/ny", url.Values{"version": {"0"}, "name": {"Sofie Holm"}, "email": {"sofie@"}})
+	wantStatus(t, "invalid", status, http.StatusUnprocessableEntity, body)
+	mustContain(t, body, `href="#email"`, "Skriv en e-mailadresse", `value="Sofie Holm"`, `value="sofie@"`)
+
+	status, loc, body := s.post(t, "/admin/konsulenter/ny", url.Values{"version": {"0"}, "name": {"Sofie Holm"}, "job_title": {"Chefkonsulent"},
+		"phone": {"33 70 00 00"}, "email": {"sofie@cok.dk"}})
+	if status != http.StatusSeeOther || loc != "/admin/konsulenter" {
+		t.Fatalf("create: %d %q %s", status, loc, body)
+	}
+	_, body = s.get(t, "/admin/konsulenter")
+	id := idFrom(t, body, "/admin/konsulenter", "Sofie Holm")
+	if _, action, _, by := lastAudit(t, s, "consultant"); action != "create" || by != "admin@cok.dk" {
+		t.Fatalf("audit: %s %s", action, by)
+	}
+	page := "/admin/konsulenter/" + id
+	_, form := s.get(t, page)
+	v := versionIn(t, form)
+	edit := url.Values{"version": {v}, "name": {"Sofie Holm"}, "job_title": {"Konsulent"}, "phone": {"33 70 00 00"}, "email": {"sofie@cok.dk"}}
+	if status, _, body := s.post(t, page, edit); status != http.StatusSeeOther {
+		t.Fatalf("edit: %d %s", status, body)
+	}
+	if _, action, fields, _ := lastAudit(t, s, "consultant"); action != "update" || fields != "job_title" {
+		t.Fatalf("audit: %s %q", action, fields)
+	}
+	edit.Set("phone", "40 40 40 40")
+	status, _, body = s.post(t, page, edit)
+	wantStatus(t, "stale", status, http.StatusUnprocessableEntity, body)
+	mustContain(t, body, "Konsulenten er ændret af en anden siden du åbnede det", `value="40 40 40 40"`)
+
+	var used int64
+	s.Store.Pool.QueryRow(ctx, `SELECT consultant_id FROM courses WHERE consultant_id IS NOT NULL LIMIT 1`).Scan(&used)
+	status, _, body = s.post(t, "/admin/konsulenter/"+strconv.FormatInt(used, 10)+"/slet", nil)
+	wantStatus(t, "delete used", status, http.StatusConflict, body)
+	mustContain(t, body, "Konsulenten kan ikke slettes, fordi")
+	if status, _, body := s.post(t, page+"/slet", nil); status != http.StatusSeeOther {
+		t.Fatalf("delete: %d %s", status, body)
+	}
+	if _, action, _, _ := lastAudit(t, s, "consultant"); action != "delete" {
+		t.Fatalf("audit: %s", action)
+	}
+}
+
+func TestAdminTopics(t *testing.T) {
+	s := adminSite(t)
+	ctx := context.Background()
+	status, _, body := s.post(t, "/admin/emner/ny", url.Values{"version": {"0"}, "name": {"Nyt emne"}, "slug": {"Nyt emne og styring"}})
+	wantStatus(t, "invalid", status, http.StatusUnprocessableEntity, body)
+	mustContain(t, body, `href="#slug"`, `value="Nyt emne og styring"`)
+	if status, _, body := s.post(t, "/admin/emner/ny", url.Values{"version": {"0"}, "name": {"Nyt emne"}, "slug": {"nyt-emne"}}); status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", status, body)
+	}
+	// The same slug again is a message, not an error page.
+	status, _, body = s.post(t, "/admin/emner/ny", url.Values{"version": {"0"}, "name": {"Nyt emne 2"}, "slug": {"nyt-emne"}})
+	wantStatus(t, "duplicate", status, http.StatusUnprocessableEntity, body)
+	mustContain(t, body, "Der findes allerede et emne")
+
+	_, body = s.get(t, "/admin/emner")
+	id := idFrom(t, body, "/admin/emner", "Nyt emne")
+	page := "/admin/emner/" + id
+	_, form := s.get(t, page)
+	v := versionIn(t, form)
+	if status, _, body := s.post(t, page, url.Values{"version": {v}, "name": {"Nyt emne om styring"}, "slug": {"nyt-emne"}}); status != http.StatusSeeOther {
+		t.Fatalf("edit: %d %s", status, body)
+	}
+	if _, action, fields, _ := lastAudit(t, s, "topic"); action != "update" || fields != "name" {
+		t.Fatalf("audit: %s %q", action, fields)
+	}
+	status, _, body = s.post(t, page, url.Values{"version": {v}, "name": {"Nyt emne i kommunen"}, "slug": {"nyt-emne"}})
+	wantStatus(t, "stale", status, http.StatusUnprocessableEntity, body)
+	mustContain(t, body, "Emnet er ændret af en anden siden du åbnede det", `value="Nyt emne i kommunen"`)
+
+	var used int64
+	s.Store.Pool.QueryRow(ctx, `SELECT topic_id FROM course_topics LIMIT 1`).Scan(&used)
+	status, _, body = s.post(t, "/admin/emner/"+strconv.FormatInt(used, 10)+"/slet", nil)
+	wantStatus(t, "delete used", status, http.StatusConflict, body)
+	mustContain(t, body, "Emnet kan ikke slettes, fordi")
+	if status, _, body := s.post(t, page+"/slet", nil); status != http.StatusSeeOther {
+		t.Fatalf("delete: %d %s", status, body)
+	}
+}
