@@ -95,6 +95,10 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Get("/emner/{id}", a.editTopic)
 		r.Post("/emner/{id}", a.saveTopic)
 		r.Post("/emner/{id}/slet", a.deleteTopic)
+		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/ny", a.newStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/ny", a.createStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/{id}", a.editStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/{id}", a.saveStaffUser)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
