@@ -21,7 +21,7 @@ func (a *adminArea) listConsultants(w http.ResponseWriter, r *http.Request) {
 	p := views.EntityListProps{Page: a.adminPage(r, "Konsulenter"), Heading: "Konsulenter", NewURL: "/admin/konsulenter/ny",
 		NewLabel: "Opret konsulent", Caption: "Konsulenter", Columns: []string{"Navn", "Titel", "Telefon", "E-mail", "Kurser og forløb"}}
 	for _, c := range cs {
-		p.Rows = append(p.Rows, views.EntityRow{URL: idPath("/admin/konsulenter", c.ID),
+		p.Rows = append(p.Rows, views.EntityRow{URL: editorPath("/admin/konsulenter", c.ID),
 			Cells: []string{c.Name, c.JobTitle, c.Phone, c.Email, strconv.Itoa(c.Uses)}})
 	}
 	a.render(w, r, http.StatusOK, views.AdminEntityList(p))
@@ -54,14 +54,14 @@ func consultantForm(c catalog.Consultant, version int, errs views.FormErrors) vi
 	p := views.EntityFormProps{Section: "Konsulenter", SectionURL: "/admin/konsulenter", Heading: "Opret konsulent",
 		Action: "/admin/konsulenter/ny", Version: version, Errors: errs, Submit: "Opret konsulent"}
 	if c.ID != 0 {
-		p.Heading, p.Action, p.Submit = "Ret konsulent: "+c.Name, idPath("/admin/konsulenter", c.ID), "Gem"
-		p.DeleteURL, p.DeleteText = idPath("/admin/konsulenter", c.ID)+"/slet", "Slet konsulenten"
+		p.Heading, p.Action, p.Submit = "Ret konsulent: "+c.Name, editorPath("/admin/konsulenter", c.ID), "Gem"
+		p.DeleteURL, p.DeleteText = editorPath("/admin/konsulenter", c.ID)+"/slet", "Slet konsulenten"
 	}
 	p.Fields = []views.EntityField{
-		textField("name", "Navn", c.Name, errs, true, 200),
-		textField("job_title", "Titel", c.JobTitle, errs, false, 200),
-		textField("phone", "Telefon", c.Phone, errs, false, 40),
-		textField("email", "E-mail", c.Email, errs, true, 254),
+		editorTextField("name", "Navn", c.Name, errs, true, 200),
+		editorTextField("job_title", "Titel", c.JobTitle, errs, false, 200),
+		editorTextField("phone", "Telefon", c.Phone, errs, false, 40),
+		editorTextField("email", "E-mail", c.Email, errs, true, 254),
 	}
 	p.Fields[2].Type = "tel"
 	p.Fields[3].Type = "email"

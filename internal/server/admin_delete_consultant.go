@@ -24,7 +24,7 @@ func (a *adminArea) deleteConsultant(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := consultantForm(c.Consultant, c.Version, views.FormErrors{})
-		p.Notice = "Konsulenten kan ikke slettes, fordi " + plural(c.Uses, "kursus eller forløb", "kurser og forløb") +
+		p.Notice = "Konsulenten kan ikke slettes, fordi " + countNoun(c.Uses, "kursus eller forløb", "kurser og forløb") +
 			" har konsulenten som kontaktperson. Vælg en anden konsulent der først."
 		a.renderEditor(w, r, http.StatusConflict, c.Name, p)
 	case errors.Is(err, store.ErrNotFound):

@@ -24,7 +24,7 @@ func (a *adminArea) deleteTopic(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := topicForm(t.Topic, t.Version, views.FormErrors{})
-		p.Notice = "Emnet kan ikke slettes, fordi " + plural(t.Courses, "kursus", "kurser") + " har det. Fjern emnet fra kurserne først."
+		p.Notice = "Emnet kan ikke slettes, fordi " + countNoun(t.Courses, "kursus", "kurser") + " har det. Fjern emnet fra kurserne først."
 		a.renderEditor(w, r, http.StatusConflict, t.Name, p)
 	case errors.Is(err, store.ErrNotFound):
 		a.notFound(w, r)

@@ -25,7 +25,7 @@ func (a *adminArea) deleteVenue(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := venueForm(v.Venue, v.Version, views.FormErrors{})
-		p.Notice = "Stedet kan ikke slettes, fordi " + plural(v.Dates, "dato", "datoer") + " holdes der. Flyt eller slet datoerne først."
+		p.Notice = "Stedet kan ikke slettes, fordi " + countNoun(v.Dates, "dato", "datoer") + " holdes der. Flyt eller slet datoerne først."
 		a.renderEditor(w, r, http.StatusConflict, v.Name, p)
 	case errors.Is(err, store.ErrNotFound):
 		a.notFound(w, r)

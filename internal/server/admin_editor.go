@@ -31,26 +31,26 @@ func parseEditorForm(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// formText is a posted field with the spaces around it removed.
-func formText(r *http.Request, name string) string { return strings.TrimSpace(r.PostForm.Get(name)) }
+// postedText is a posted field with the spaces around it removed.
+func postedText(r *http.Request, name string) string { return strings.TrimSpace(r.PostForm.Get(name)) }
 
-// formVersion is the version the form was opened with (0 when missing,
+// postedVersion is the version the form was opened with (0 when missing,
 // which never matches a row and so is refused as a conflict).
-func formVersion(r *http.Request) int {
+func postedVersion(r *http.Request) int {
 	v, _ := strconv.Atoi(r.PostForm.Get("version"))
 	return v
 }
 
-// requireText adds a message when value is empty or longer than max.
-func requireText(errs *views.FormErrors, id, value, empty string, max int) {
+// requireEditorText adds a message when value is empty or longer than max.
+func requireEditorText(errs *views.FormErrors, id, value, empty string, max int) {
 	if value == "" {
 		errs.Add(id, empty)
 	}
-	maxText(errs, id, value, max)
+	maxEditorText(errs, id, value, max)
 }
 
-// maxText adds a message when value is longer than max characters.
-func maxText(errs *views.FormErrors, id, value string, max int) {
+// maxEditorText adds a message when value is longer than max characters.
+func maxEditorText(errs *views.FormErrors, id, value string, max int) {
 	if utf8.RuneCountInString(value) > max {
 		errs.Add(id, "Højst "+strconv.Itoa(max)+" tegn")
 	}
@@ -64,15 +64,15 @@ func conflictMessage(what string) string {
 		"Gem igen for at overskrive ændringen, eller åbn siden igen for at se den."
 }
 
-func idPath(prefix string, id int64) string { return prefix + "/" + strconv.FormatInt(id, 10) }
+func editorPath(prefix string, id int64) string { return prefix + "/" + strconv.FormatInt(id, 10) }
 
-func textField(id, label, value string, errs views.FormErrors, required bool, max int) views.EntityField {
+func editorTextField(id, label, value string, errs views.FormErrors, required bool, max int) views.EntityField {
 	return views.EntityField{Field: views.Field{ID: id, Name: id, Label: label, Value: value, Required: required,
 		MaxLength: max, Error: errs.Get(id)}}
 }
 
-// plural is "1 dato" or "3 datoer".
-func plural(n int, one, many string) string {
+// countNoun is "1 dato" or "3 datoer".
+func countNoun(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -25,8 +25,8 @@ func (a *adminArea) saveConsultant(w http.ResponseWriter, r *http.Request) {
 	a.writeConsultant(w, r, id)
 }
 
-// validEmail accepts a bare address ("navn@cok.dk"), nothing more.
-func validEmail(s string) bool {
+// plainEmail accepts a bare address ("navn@cok.dk"), nothing more.
+func plainEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == s && a.Name == ""
 }
@@ -35,16 +35,16 @@ func (a *adminArea) writeConsultant(w http.ResponseWriter, r *http.Request, id i
 	if !parseEditorForm(w, r) {
 		return
 	}
-	c := catalog.Consultant{ID: id, Name: formText(r, "name"), JobTitle: formText(r, "job_title"), Phone: formText(r, "phone"),
-		Email: formText(r, "email")}
-	version := formVersion(r)
+	c := catalog.Consultant{ID: id, Name: postedText(r, "name"), JobTitle: postedText(r, "job_title"), Phone: postedText(r, "phone"),
+		Email: postedText(r, "email")}
+	version := postedVersion(r)
 	var errs views.FormErrors
-	requireText(&errs, "name", c.Name, "Skriv konsulentens navn", 200)
-	maxText(&errs, "job_title", c.JobTitle, 200)
-	maxText(&errs, "phone", c.Phone, 40)
+	requireEditorText(&errs, "name", c.Name, "Skriv konsulentens navn", 200)
+	maxEditorText(&errs, "job_title", c.JobTitle, 200)
+	maxEditorText(&errs, "phone", c.Phone, 40)
 	if c.Email == "" {
 		errs.Add("email", "Skriv konsulentens e-mail")
-	} else if !validEmail(c.Email) || len(c.Email) > 254 {
+	} else if !plainEmail(c.Email) || len(c.Email) > 254 {
 		errs.Add("email", "Skriv en e-mailadresse som navn@cok.dk")
 	}
 	title := "Opret konsulent"

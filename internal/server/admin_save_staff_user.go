@@ -15,15 +15,15 @@ func (a *adminArea) createStaffUser(w http.ResponseWriter, r *http.Request) {
 	if !parseEditorForm(w, r) {
 		return
 	}
-	u := store.StaffUser{Email: formText(r, "email"), Name: formText(r, "name"), Role: r.PostForm.Get("role")}
+	u := store.StaffUser{Email: postedText(r, "email"), Name: postedText(r, "name"), Role: r.PostForm.Get("role")}
 	password := r.PostForm.Get("password")
 	var errs views.FormErrors
 	if u.Email == "" {
 		errs.Add("email", "Skriv brugerens e-mail")
-	} else if !validEmail(u.Email) || len(u.Email) > 254 {
+	} else if !plainEmail(u.Email) || len(u.Email) > 254 {
 		errs.Add("email", "Skriv en e-mailadresse som navn@cok.dk")
 	}
-	requireText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
+	requireEditorText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
 	if !auth.ValidRole(u.Role) {
 		errs.Add("role", "Vælg en rolle")
 	}
@@ -76,12 +76,12 @@ func (a *adminArea) saveStaffUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	state := r.PostForm.Get("state")
-	u := store.StaffUserUpdate{ID: id, Name: formText(r, "name"), Role: r.PostForm.Get("role"), Disabled: state == "disabled"}
-	version := formVersion(r)
+	u := store.StaffUserUpdate{ID: id, Name: postedText(r, "name"), Role: r.PostForm.Get("role"), Disabled: state == "disabled"}
+	version := postedVersion(r)
 	typed := cur
 	typed.Name, typed.Role, typed.Disabled, typed.Version = u.Name, u.Role, u.Disabled, version
 	var errs views.FormErrors
-	requireText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
+	requireEditorText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
 	if !auth.ValidRole(u.Role) {
 		errs.Add("role", "Vælg en rolle")
 	} else if id == staffOf(r).ID && u.Role != auth.RoleAdmin {

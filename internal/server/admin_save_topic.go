@@ -10,8 +10,8 @@ import (
 	"kursuskatalog/web/views"
 )
 
-// slugRE is the schema's rule for slugs of topics, courses and programmes.
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// editorSlugRE is the schema's rule for slugs of topics, courses and programmes.
+var editorSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // createTopic adds a topic (POST /emner/ny).
 func (a *adminArea) createTopic(w http.ResponseWriter, r *http.Request) { a.writeTopic(w, r, 0) }
@@ -30,13 +30,13 @@ func (a *adminArea) writeTopic(w http.ResponseWriter, r *http.Request, id int64)
 	if !parseEditorForm(w, r) {
 		return
 	}
-	t := catalog.Topic{ID: id, Name: formText(r, "name"), Slug: formText(r, "slug")}
-	version := formVersion(r)
+	t := catalog.Topic{ID: id, Name: postedText(r, "name"), Slug: postedText(r, "slug")}
+	version := postedVersion(r)
 	var errs views.FormErrors
-	requireText(&errs, "name", t.Name, "Skriv emnets navn", 100)
+	requireEditorText(&errs, "name", t.Name, "Skriv emnets navn", 100)
 	if t.Slug == "" {
 		errs.Add("slug", "Skriv en adresse (slug), fx politisk-betjening")
-	} else if !slugRE.MatchString(t.Slug) || len(t.Slug) > 100 {
+	} else if !editorSlugRE.MatchString(t.Slug) || len(t.Slug) > 100 {
 		errs.Add("slug", "Brug kun små bogstaver a-z, tal og enkelte bindestreger, fx politisk-betjening")
 	}
 	title := "Opret emne"

@@ -10,7 +10,7 @@ import (
 	"kursuskatalog/web/views"
 )
 
-var postcodeRE = regexp.MustCompile(`^[0-9]{4}$`)
+var venuePostcodeRE = regexp.MustCompile(`^[0-9]{4}$`)
 
 // createVenue adds a venue (POST /steder/ny).
 func (a *adminArea) createVenue(w http.ResponseWriter, r *http.Request) { a.writeVenue(w, r, 0) }
@@ -31,16 +31,16 @@ func (a *adminArea) writeVenue(w http.ResponseWriter, r *http.Request, id int64)
 	if !parseEditorForm(w, r) {
 		return
 	}
-	v := catalog.Venue{ID: id, Name: formText(r, "name"), Street: formText(r, "street"), Postcode: formText(r, "postcode"),
-		City: formText(r, "city"), Region: formText(r, "region")}
-	version := formVersion(r)
+	v := catalog.Venue{ID: id, Name: postedText(r, "name"), Street: postedText(r, "street"), Postcode: postedText(r, "postcode"),
+		City: postedText(r, "city"), Region: postedText(r, "region")}
+	version := postedVersion(r)
 	var errs views.FormErrors
-	requireText(&errs, "name", v.Name, "Skriv stedets navn", 200)
-	maxText(&errs, "street", v.Street, 200)
-	if !postcodeRE.MatchString(v.Postcode) {
+	requireEditorText(&errs, "name", v.Name, "Skriv stedets navn", 200)
+	maxEditorText(&errs, "street", v.Street, 200)
+	if !venuePostcodeRE.MatchString(v.Postcode) {
 		errs.Add("postcode", "Skriv et postnummer med 4 cifre, fx 5210")
 	}
-	requireText(&errs, "city", v.City, "Skriv byen", 100)
+	requireEditorText(&errs, "city", v.City, "Skriv byen", 100)
 	if catalog.RegionName(v.Region) == v.Region {
 		errs.Add("region", "Vælg en region")
 	}

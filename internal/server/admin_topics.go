@@ -20,7 +20,7 @@ func (a *adminArea) listTopics(w http.ResponseWriter, r *http.Request) {
 	p := views.EntityListProps{Page: a.adminPage(r, "Emner"), Heading: "Emner", NewURL: "/admin/emner/ny",
 		NewLabel: "Opret emne", Caption: "Emner", Columns: []string{"Navn", "Adresse (slug)", "Kurser"}}
 	for _, t := range ts {
-		p.Rows = append(p.Rows, views.EntityRow{URL: idPath("/admin/emner", t.ID), Cells: []string{t.Name, t.Slug, strconv.Itoa(t.Courses)}})
+		p.Rows = append(p.Rows, views.EntityRow{URL: editorPath("/admin/emner", t.ID), Cells: []string{t.Name, t.Slug, strconv.Itoa(t.Courses)}})
 	}
 	a.render(w, r, http.StatusOK, views.AdminEntityList(p))
 }
@@ -52,12 +52,12 @@ func topicForm(t catalog.Topic, version int, errs views.FormErrors) views.Entity
 	p := views.EntityFormProps{Section: "Emner", SectionURL: "/admin/emner", Heading: "Opret emne",
 		Action: "/admin/emner/ny", Version: version, Errors: errs, Submit: "Opret emne"}
 	if t.ID != 0 {
-		p.Heading, p.Action, p.Submit = "Ret emne: "+t.Name, idPath("/admin/emner", t.ID), "Gem"
-		p.DeleteURL, p.DeleteText = idPath("/admin/emner", t.ID)+"/slet", "Slet emnet"
+		p.Heading, p.Action, p.Submit = "Ret emne: "+t.Name, editorPath("/admin/emner", t.ID), "Gem"
+		p.DeleteURL, p.DeleteText = editorPath("/admin/emner", t.ID)+"/slet", "Slet emnet"
 	}
 	p.Fields = []views.EntityField{
-		textField("name", "Navn", t.Name, errs, true, 100),
-		textField("slug", "Adresse (slug)", t.Slug, errs, true, 100),
+		editorTextField("name", "Navn", t.Name, errs, true, 100),
+		editorTextField("slug", "Adresse (slug)", t.Slug, errs, true, 100),
 	}
 	p.Fields[1].Hint = "Små bogstaver, tal og bindestreger, fx politisk-betjening. Bruges i kataloget: /kurser?emne=…"
 	return p

@@ -24,7 +24,7 @@ func (a *adminArea) listStaffUsers(w http.ResponseWriter, r *http.Request) {
 		if name == "" {
 			name = u.Email
 		}
-		row := views.EntityRow{URL: idPath("/admin/brugere", u.ID), Cells: []string{name, u.Email, auth.RoleLabel(u.Role), catalog.FormatDate(u.CreatedAt)}}
+		row := views.EntityRow{URL: editorPath("/admin/brugere", u.ID), Cells: []string{name, u.Email, auth.RoleLabel(u.Role), catalog.FormatDate(u.CreatedAt)}}
 		if u.Disabled {
 			row.Tag = "Spærret"
 		}
@@ -65,11 +65,11 @@ func newStaffUserForm(u store.StaffUser, errs views.FormErrors) views.EntityForm
 	p := views.EntityFormProps{Section: "Brugere", SectionURL: "/admin/brugere", Heading: "Opret bruger",
 		Action: "/admin/brugere/ny", Errors: errs, Submit: "Opret bruger"}
 	p.Fields = []views.EntityField{
-		textField("email", "E-mail", u.Email, errs, true, 254),
-		textField("name", "Navn", u.Name, errs, true, 200),
+		editorTextField("email", "E-mail", u.Email, errs, true, 254),
+		editorTextField("name", "Navn", u.Name, errs, true, 200),
 		{Field: views.Field{ID: "role", Name: "role", Label: "Rolle", Value: u.Role, Required: true, Error: errs.Get("role"),
 			Hint: "En redaktør arbejder med kurser, tilmeldinger og henvendelser; en administrator kan også oprette brugere."}, Options: roleOptions()},
-		textField("password", "Første adgangskode", "", errs, true, 200),
+		editorTextField("password", "Første adgangskode", "", errs, true, 200),
 	}
 	p.Fields[0].Type, p.Fields[0].Autocomplete = "email", "off"
 	p.Fields[3].Type, p.Fields[3].Autocomplete = "password", "new-password"
@@ -79,13 +79,13 @@ func newStaffUserForm(u store.StaffUser, errs views.FormErrors) views.EntityForm
 
 func staffUserForm(u store.StaffUserRow, errs views.FormErrors) views.EntityFormProps {
 	p := views.EntityFormProps{Section: "Brugere", SectionURL: "/admin/brugere", Heading: "Ret bruger: " + u.Email,
-		Action: idPath("/admin/brugere", u.ID), Version: u.Version, Errors: errs, Submit: "Gem"}
+		Action: editorPath("/admin/brugere", u.ID), Version: u.Version, Errors: errs, Submit: "Gem"}
 	state := "active"
 	if u.Disabled {
 		state = "disabled"
 	}
 	p.Fields = []views.EntityField{
-		textField("name", "Navn", u.Name, errs, true, 200),
+		editorTextField("name", "Navn", u.Name, errs, true, 200),
 		{Field: views.Field{ID: "role", Name: "role", Label: "Rolle", Value: u.Role, Required: true, Error: errs.Get("role")}, Options: roleOptions()},
 		{Field: views.Field{ID: "state", Name: "state", Label: "Adgang", Value: state, Required: true, Error: errs.Get("state"),
 			Hint: "En spærret bruger kan ikke logge ind og bliver logget ud med det samme."},

@@ -20,7 +20,7 @@ func (a *adminArea) listVenues(w http.ResponseWriter, r *http.Request) {
 	p := views.EntityListProps{Page: a.adminPage(r, "Steder"), Heading: "Steder", NewURL: "/admin/steder/ny", NewLabel: "Opret sted",
 		Caption: "Steder", Columns: []string{"Navn", "Adresse", "Region", "Datoer"}}
 	for _, v := range venues {
-		p.Rows = append(p.Rows, views.EntityRow{URL: idPath("/admin/steder", v.ID),
+		p.Rows = append(p.Rows, views.EntityRow{URL: editorPath("/admin/steder", v.ID),
 			Cells: []string{v.Name, v.Address(), catalog.RegionName(v.Region), strconv.Itoa(v.Dates)}})
 	}
 	a.render(w, r, http.StatusOK, views.AdminEntityList(p))
@@ -54,18 +54,18 @@ func venueForm(v catalog.Venue, version int, errs views.FormErrors) views.Entity
 	p := views.EntityFormProps{Section: "Steder", SectionURL: "/admin/steder", Heading: "Opret sted",
 		Action: "/admin/steder/ny", Version: version, Errors: errs, Submit: "Opret sted"}
 	if v.ID != 0 {
-		p.Heading, p.Action, p.Submit = "Ret sted: "+v.Name, idPath("/admin/steder", v.ID), "Gem"
-		p.DeleteURL, p.DeleteText = idPath("/admin/steder", v.ID)+"/slet", "Slet stedet"
+		p.Heading, p.Action, p.Submit = "Ret sted: "+v.Name, editorPath("/admin/steder", v.ID), "Gem"
+		p.DeleteURL, p.DeleteText = editorPath("/admin/steder", v.ID)+"/slet", "Slet stedet"
 	}
 	regions := []views.Option{{Value: "", Label: "Vælg region"}}
 	for _, rg := range catalog.Regions {
 		regions = append(regions, views.Option{Value: rg.Slug, Label: rg.Name})
 	}
 	p.Fields = []views.EntityField{
-		textField("name", "Navn", v.Name, errs, true, 200),
-		textField("street", "Adresse", v.Street, errs, false, 200),
-		textField("postcode", "Postnummer", v.Postcode, errs, true, 4),
-		textField("city", "By", v.City, errs, true, 100),
+		editorTextField("name", "Navn", v.Name, errs, true, 200),
+		editorTextField("street", "Adresse", v.Street, errs, false, 200),
+		editorTextField("postcode", "Postnummer", v.Postcode, errs, true, 4),
+		editorTextField("city", "By", v.City, errs, true, 100),
 		{Field: views.Field{ID: "region", Name: "region", Label: "Region", Value: v.Region, Required: true, Error: errs.Get("region")}, Options: regions},
 	}
 	p.Fields[2].InputMode = "numeric"

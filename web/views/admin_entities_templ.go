@@ -413,7 +413,7 @@ func AdminEntityForm(p EntityFormProps) templ.Component {
 			}
 			for _, f := range p.Fields {
 				if f.Options != nil {
-					templ_7745c5c3_Err = selectField(f).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = editorSelect(f).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -499,8 +499,8 @@ func AdminEntityForm(p EntityFormProps) templ.Component {
 	})
 }
 
-// selectField is a labelled select with its message.
-func selectField(f EntityField) templ.Component {
+// editorSelect is a labelled select with its message.
+func editorSelect(f EntityField) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
