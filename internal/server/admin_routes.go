@@ -107,6 +107,8 @@ func (s *Server) adminRoutes() chi.Router {
 		r.Get("/forloeb/{id}", a.editProgramme)
 		r.Post("/forloeb/{id}", a.saveProgramme)
 		r.Post("/forloeb/{id}/slet", a.deleteProgramme)
+		r.Get("/datoer/{id}/tilmelding", a.showPhoneBooking)
+		r.Post("/datoer/{id}/tilmelding", a.savePhoneBooking)
 		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/ny", a.newStaffUser)
 		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/ny", a.createStaffUser)
 		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/{id}", a.editStaffUser)
