@@ -105,6 +105,14 @@ func TestAdminVenues(t *testing.T) {
 	if city != "Nyborg By" {
 		t.Fatalf("the stale save overwrote: %q", city)
 	}
+	// The refused form carries the newer version: saving it again
+	// overwrites on purpose.
+	status, _, body = s.post(t, page, url.Values{"version": {versionIn(t, body)}, "name": {"Hotel Nyborg Strand"}, "street": {"Østerøvej 4"},
+		"postcode": {"5800"}, "city": {"Nyborg"}, "region": {"syddanmark"}})
+	wantStatus(t, "save again", status, http.StatusSeeOther, body)
+	if _, action, fields, _ := lastAudit(t, s, "venue"); action != "update" || fields != "street,city" {
+		t.Fatalf("audit after saving again: %s %q", action, fields)
+	}
 
 	// A venue with dates cannot be deleted; a new one can.
 	var used int64
