@@ -47,13 +47,6 @@ type DateOverview struct {
 
 func (d DateOverview) when() string { return catalog.FormatSpan(d.StartsAt, d.EndsAt) }
 
-// StaffUserRow is one staff user in the list of users.
-type StaffUserRow struct {
-	Email, Name, Role string
-	Disabled          bool
-	CreatedAt         time.Time
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func i64(n int64) string { return strconv.FormatInt(n, 10) }
