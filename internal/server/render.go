@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
@@ -84,8 +85,13 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	w.Write(buf.Bytes())
 }
 
-// isUnavailable tells a database that cannot be reached from other errors.
+// isUnavailable tells a database that could not be reached, so that nothing
+// was saved, from other errors (including a commit whose outcome is unknown).
 func isUnavailable(err error) bool {
+	var unknown *store.CommitUnknownError
+	if errors.As(err, &unknown) {
+		return false // it may have been saved: never say it was not
+	}
 	var ce *pgconn.ConnectError
 	var ne net.Error
 	return errors.As(err, &ce) || errors.As(err, &ne) || pgconn.SafeToRetry(err)

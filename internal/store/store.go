@@ -74,9 +74,38 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.Pool.Ping(ctx)
 }
 
+// CommitUnknownError means the connection failed while COMMIT was under
+// way: the transaction may or may not have been committed. Any other error
+// of InTx means it was not (Postgres rolls back the transaction of a client
+// that goes away before COMMIT).
+type CommitUnknownError struct{ Err error }
+
+func (e *CommitUnknownError) Error() string { return "store: commit outcome unknown: " + e.Err.Error() }
+func (e *CommitUnknownError) Unwrap() error { return e.Err }
+
 // InTx runs fn in a transaction, committing when it returns nil.
 func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, s.Pool, fn)
+	tx, err := s.Pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx) // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		// Only an answer from Postgres says for sure. pgconn's "safe to
+		// retry" is no proof here: a connection closed while the answer to
+		// COMMIT was awaited reports "conn closed" as a safe lock error,
+		// and the test of an outage under load caught such a commit
+		// that had in fact gone through.
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) {
+			return err
+		}
+		return &CommitUnknownError{Err: err}
+	}
+	return nil
 }
 
 func notFound(err error) error {
