@@ -215,6 +215,8 @@ func (s *Store) searchCourses(ctx context.Context, f catalog.Filter, now time.Ti
 		next = `(SELECT min(d.starts_at) FROM ` + dates + `
 	        WHERE d.course_id = m.id AND d.status = 'planned' AND d.starts_at > ` + pNow + `
 	          AND ` + and(dc.region, dc.month, dc.free) + `)`
+		// cards is MATERIALIZED so that the probe is not made twice, for
+		// this filter and for the column (region+free: 330 -> 200 ms).
 		if f.HasDateFilter() {
 			where = `
 	WHERE next_start IS NOT NULL`
@@ -222,9 +224,11 @@ func (s *Store) searchCourses(ctx context.Context, f catalog.Filter, now time.Ti
 	}
 	// The date on each card of the page, by index, with the venue.
 	rows, err := s.Pool.Query(ctx, `WITH `+cte+`,
+cards AS MATERIALIZED (
+	SELECT m.id, m.slug, m.title, m.teaser, m.price_ore, m.is_module, m.rank, `+next+` AS next_start FROM m),
 page AS (
 	SELECT *, count(*) OVER () AS total
-	FROM (SELECT m.id, m.slug, m.title, m.teaser, m.price_ore, m.is_module, m.rank, `+next+` AS next_start FROM m) m`+where+`
+	FROM cards`+where+`
 	ORDER BY `+order+`
 	LIMIT `+a.add(catalog.PageSize)+` OFFSET `+a.add((f.Page-1)*catalog.PageSize)+`)
 SELECT id, slug, title, teaser, price_ore, is_module, total,
@@ -297,26 +301,14 @@ func (s *Store) facets(ctx context.Context, f catalog.Filter, now time.Time, pro
 	       count(*)` + filter(dc.region, dc.month, dc.free) + ` > 0 AS fits`
 		mcFits = `, coalesce(cd.fits, false) AS fits`
 	}
-	// Without words every published course matches: the dates are summed
-	// up without joining m first (the courses left over are drafts, which
-	// the LEFT JOIN from m drops).
-	dates := `m JOIN course_dates d ON d.course_id = m.id`
-	if f.Q == "" {
-		dates = `course_dates d`
+	// With type forloeb and no date filter the course facets count 0 and
+	// the type facet needs no dates: the dates are not summed up (100 ms).
+	if f.Type == catalog.TypeProgramme && !f.HasDateFilter() {
+		cte += `,
+mc AS (SELECT m.id, m.is_module, 0 AS regions, 0 AS months, false AS free FROM m)`
+	} else {
+		cte += datesByCourse(&a, f, dc, regions, bounds, now, fitsCol, mcFits)
 	}
-	cte += `,
-cd AS (
-	SELECT d.course_id,
-	       bit_or(1 << array_position(` + a.add(regions) + `::text[], v.region))` + filter(dc.month, dc.free) + ` AS regions,
-	       bit_or(1 << width_bucket(d.starts_at, ` + a.add(bounds) + `::timestamptz[]))` + filter(dc.region, dc.free) + ` AS months,
-	       bool_or(d.seats_taken < d.capacity)` + filter(dc.region, dc.month) + ` AS free` + fitsCol + `
-	FROM ` + dates + ` JOIN venues v ON v.id = d.venue_id
-	WHERE d.status = 'planned' AND d.starts_at > ` + a.add(now) + `
-	GROUP BY d.course_id),
-mc AS (
-	SELECT m.id, m.is_module, coalesce(cd.regions, 0) AS regions, coalesce(cd.months, 0) AS months,
-	       coalesce(cd.free, false) AS free` + mcFits + `
-	FROM m LEFT JOIN cd ON cd.course_id = m.id)`
 	topic, typ := topicCond(&a, "mc.id", f.Topic), typeCond("mc.is_module", f.Type)
 	rows, err := s.Pool.Query(ctx, `WITH `+cte+`
 		SELECT 'emne', t.slug, t.name, count(mc.id)
@@ -396,6 +388,31 @@ mc AS (
 		{Value: catalog.TypeProgramme, Label: "Forløb", Count: programmes},
 	}
 	return fc, nil
+}
+
+// datesByCourse is the CTEs cd, each matching course's upcoming dates
+// summed up, and mc, the matching courses with them.
+func datesByCourse(a *args, f catalog.Filter, dc dateConds, regions []string, bounds []time.Time, now time.Time, fitsCol, mcFits string) string {
+	// Without words every published course matches: the dates are summed
+	// up without joining m first (the courses left over are drafts, which
+	// the LEFT JOIN from m drops).
+	dates := `m JOIN course_dates d ON d.course_id = m.id`
+	if f.Q == "" {
+		dates = `course_dates d`
+	}
+	return `,
+cd AS (
+	SELECT d.course_id,
+	       bit_or(1 << array_position(` + a.add(regions) + `::text[], v.region))` + filter(dc.month, dc.free) + ` AS regions,
+	       bit_or(1 << width_bucket(d.starts_at, ` + a.add(bounds) + `::timestamptz[]))` + filter(dc.region, dc.free) + ` AS months,
+	       bool_or(d.seats_taken < d.capacity)` + filter(dc.region, dc.month) + ` AS free` + fitsCol + `
+	FROM ` + dates + ` JOIN venues v ON v.id = d.venue_id
+	WHERE d.status = 'planned' AND d.starts_at > ` + a.add(now) + `
+	GROUP BY d.course_id),
+mc AS (
+	SELECT m.id, m.is_module, coalesce(cd.regions, 0) AS regions, coalesce(cd.months, 0) AS months,
+	       coalesce(cd.free, false) AS free` + mcFits + `
+	FROM m LEFT JOIN cd ON cd.course_id = m.id)`
 }
 
 func sortFacet(v []catalog.FacetValue) {
