@@ -55,6 +55,12 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// Facet counts sort and hash the upcoming dates; the default 4 MB spilled
 	// to disk at 20,000 courses.
 	cfg.ConnConfig.RuntimeParams["work_mem"] = "16MB"
+	// Statements are prepared once per connection and written so that one
+	// plan fits every parameter (the catalogue query is built per filter
+	// shape). Postgres would plan the first five executions for their
+	// parameters anyway: 50 ms each for a catalogue search at 20,000
+	// courses, against 6 ms with the generic plan.
+	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.ConnConfig.Tracer = queryTracer{}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
