@@ -27,7 +27,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/katalog
 
 generate:
-	$(GO) tool templ generate -path web
+	$(GO) tool templ generate
 
 check-generated:
 	.tools/check-templ.sh

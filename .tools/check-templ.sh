@@ -5,9 +5,11 @@
 set -euo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp -r web "$tmp/web"
+cp -r web go.mod go.sum "$tmp/"
 find "$tmp/web" -name '*_templ.go' -delete
-go tool templ generate -path "$tmp/web" >/dev/null 2>&1
+# From the top, as `go tool templ generate` runs: the generated code names
+# its source by the path from there (web/views/x.templ).
+(cd "$tmp" && go tool templ generate >/dev/null 2>&1)
 stale=0
 while IFS= read -r f; do
   gen="${f%.templ}_templ.go"
