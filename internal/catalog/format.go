@@ -77,3 +77,27 @@ func MonthName(m time.Month) string { return months[m-1] }
 func FormatDayMonth(t time.Time) string {
 	return strconv.Itoa(t.Day()) + ". " + MonthName(t.Month())
 }
+
+// ParseKroner reads a price in kroner as staff type it, the way FormatKroner
+// writes it: "9995", "9.995", "9 995 kr." or "9.995,50"; the result is øre.
+func ParseKroner(s string) (int64, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "kr."))
+	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
+	kr, ore, comma := strings.Cut(s, ",")
+	if kr == "" || len(kr) > 9 || strings.Trim(kr, "0123456789") != "" {
+		return 0, false
+	}
+	n, _ := strconv.ParseInt(kr, 10, 64)
+	n *= 100
+	if comma {
+		if len(ore) == 0 || len(ore) > 2 || strings.Trim(ore, "0123456789") != "" {
+			return 0, false
+		}
+		if len(ore) == 1 {
+			ore += "0"
+		}
+		o, _ := strconv.ParseInt(ore, 10, 64)
+		n += o
+	}
+	return n, true
+}

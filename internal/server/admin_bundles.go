@@ -110,7 +110,7 @@ func bundleForm(t bundleTyped, id int64, version int, courses []store.CourseChoi
 		checks.Items = append(checks.Items, views.CourseCheck{ID: c.ID, Label: label, Checked: checked})
 	}
 	p.Extra = views.CourseChecks(checks)
-	if price, ok := parseKronerField(t.Price); ok && len(t.Courses) >= 2 {
+	if price, ok := catalog.ParseKroner(t.Price); ok && len(t.Courses) >= 2 {
 		p.After = views.BundleSaving(views.BundleSavingProps{SumOre: sum, PriceOre: price})
 	}
 	return p

@@ -137,7 +137,7 @@ func (a *adminArea) readCourseForm(r *http.Request, id int64) (views.CourseForm,
 	if utf8.RuneCountInString(f.Teaser) > 500 {
 		e.Add("teaser", "Den korte beskrivelse må højst have 500 tegn")
 	}
-	price, ok := parseKroner(f.Price)
+	price, ok := catalog.ParseKroner(f.Price)
 	if !ok {
 		e.Add("price", "Skriv prisen i kroner, f.eks. 6.750 eller 6.750,50")
 	}
@@ -234,34 +234,7 @@ func (a *adminArea) saveCourse(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// parseKroner reads "6.750", "6750", "6.750,50" or "6.750 kr." as øre.
-func parseKroner(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "kr."))
-	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
-	kr, ore, hasOre := strings.Cut(s, ",")
-	if kr == "" || len(kr) > 9 {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(kr, 10, 64)
-	if err != nil || n < 0 {
-		return 0, false
-	}
-	var o int64
-	if hasOre {
-		if len(ore) == 1 {
-			ore += "0"
-		}
-		if len(ore) != 2 {
-			return 0, false
-		}
-		if o, err = strconv.ParseInt(ore, 10, 64); err != nil || o < 0 {
-			return 0, false
-		}
-	}
-	return n*100 + o, true
-}
-
-// kronerInput shows øre the way parseKroner reads them back.
+// kronerInput shows øre the way catalog.ParseKroner reads them back.
 func kronerInput(ore int64) string {
 	return strings.TrimSuffix(catalog.FormatKroner(ore), " kr.")
 }

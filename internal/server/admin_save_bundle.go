@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"kursuskatalog/internal/catalog"
@@ -23,30 +22,6 @@ func (a *adminArea) saveBundle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.writeBundle(w, r, id)
-}
-
-// parseKronerField reads a price in kroner as staff type it: "9995",
-// "9.995", "9 995 kr." or "9.995,50".
-func parseKronerField(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "kr."))
-	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
-	kr, ore, comma := strings.Cut(s, ",")
-	if kr == "" || len(kr) > 9 || strings.Trim(kr, "0123456789") != "" {
-		return 0, false
-	}
-	n, _ := strconv.ParseInt(kr, 10, 64)
-	n *= 100
-	if comma {
-		if len(ore) == 0 || len(ore) > 2 || strings.Trim(ore, "0123456789") != "" {
-			return 0, false
-		}
-		if len(ore) == 1 {
-			ore += "0"
-		}
-		o, _ := strconv.ParseInt(ore, 10, 64)
-		n += o
-	}
-	return n, true
 }
 
 // parseDayField reads a calendar day: "2027-01-25" (a date input) or
@@ -75,7 +50,7 @@ func (a *adminArea) writeBundle(w http.ResponseWriter, r *http.Request, id int64
 	var errs views.FormErrors
 	requireEditorText(&errs, "title", t.Title, "Skriv tilbuddets titel", 200)
 	maxEditorText(&errs, "description", t.Description, 2000)
-	price, priceOK := parseKronerField(t.Price)
+	price, priceOK := catalog.ParseKroner(t.Price)
 	if t.Price == "" {
 		errs.Add("price", "Skriv pakkeprisen i kroner")
 	} else if !priceOK {

@@ -61,7 +61,7 @@ func (a *adminArea) writeProgramme(w http.ResponseWriter, r *http.Request, id in
 	requireEditorText(&errs, "title", t.Title, "Skriv forløbets titel", 200)
 	if t.Slug == "" {
 		errs.Add("slug", "Skriv en adresse (slug), fx fremtidens-politikerbetjening")
-	} else if !editorSlugRE.MatchString(t.Slug) || len(t.Slug) > 100 {
+	} else if !catalog.ValidSlug(t.Slug) {
 		errs.Add("slug", "Brug kun små bogstaver a-z, tal og enkelte bindestreger")
 	}
 	maxEditorText(&errs, "teaser", t.Teaser, 500)

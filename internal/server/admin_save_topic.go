@@ -3,15 +3,11 @@ package server
 import (
 	"errors"
 	"net/http"
-	"regexp"
 
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
-
-// editorSlugRE is the schema's rule for slugs of topics, courses and programmes.
-var editorSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // createTopic adds a topic (POST /emner/ny).
 func (a *adminArea) createTopic(w http.ResponseWriter, r *http.Request) { a.writeTopic(w, r, 0) }
@@ -36,7 +32,7 @@ func (a *adminArea) writeTopic(w http.ResponseWriter, r *http.Request, id int64)
 	requireEditorText(&errs, "name", t.Name, "Skriv emnets navn", 100)
 	if t.Slug == "" {
 		errs.Add("slug", "Skriv en adresse (slug), fx politisk-betjening")
-	} else if !editorSlugRE.MatchString(t.Slug) || len(t.Slug) > 100 {
+	} else if !catalog.ValidSlug(t.Slug) {
 		errs.Add("slug", "Brug kun små bogstaver a-z, tal og enkelte bindestreger, fx politisk-betjening")
 	}
 	title := "Opret emne"
