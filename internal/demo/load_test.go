@@ -105,7 +105,8 @@ func TestDemoShowsEveryPhaseAndTheSeeds(t *testing.T) {
 	}
 }
 
-// -scale adds generated courses with dates, idempotently.
+// -scale adds generated courses with dates and a booking history whose
+// seats match the dates' counts, idempotently.
 func TestLoadScale(t *testing.T) {
 	st, _ := testdb.Store(t)
 	ctx := context.Background()
@@ -122,8 +123,30 @@ func TestLoadScale(t *testing.T) {
 	if dates != 200 {
 		t.Fatalf("generated courses have %d dates, want 200", dates)
 	}
+	history := func() (seats, participants, bookings, off int) {
+		t.Helper()
+		err := st.Pool.QueryRow(ctx, `
+			WITH d AS (SELECT d.* FROM course_dates d JOIN courses c ON c.id = d.course_id WHERE c.slug LIKE 'demo-kursus-%')
+			SELECT (SELECT sum(seats_taken) FROM d),
+			       (SELECT count(*) FROM participants p JOIN d ON d.id = p.date_id WHERE p.status = 'confirmed'),
+			       (SELECT count(DISTINCT p.booking_id) FROM participants p JOIN d ON d.id = p.date_id),
+			       (SELECT count(*) FROM d WHERE seats_taken <>
+			           (SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'confirmed'))`).
+			Scan(&seats, &participants, &bookings, &off)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	seats, participants, bookings, off := history()
+	if participants < 1000 || bookings < participants/3 || off != 0 || seats != participants {
+		t.Fatalf("history: %d seats taken, %d confirmed participants in %d bookings, %d dates off", seats, participants, bookings, off)
+	}
 	rep, err = demo.Load(ctx, st, now, 50)
 	if err != nil || rep.Generated != 0 {
 		t.Fatalf("second scaled load: %+v %v", rep, err)
+	}
+	if s2, p2, b2, _ := history(); s2 != seats || p2 != participants || b2 != bookings {
+		t.Fatalf("second load changed the history: %d/%d/%d, was %d/%d/%d", s2, p2, b2, seats, participants, bookings)
 	}
 }
