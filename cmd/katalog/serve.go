@@ -54,7 +54,7 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		}
 		sender = smtp
 	}
-	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender, Logger: logger})
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
 	if err != nil {
 		return err
 	}

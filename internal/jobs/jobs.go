@@ -71,6 +71,38 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 // Timeout bounds one SMTP conversation.
 func (w *mailWorker) Timeout(*river.Job[SendMailArgs]) time.Duration { return 30 * time.Second }
 
+// BookingMailsArgs asks for the mails of a new booking: the receipt to the
+// booker and a mail to each participant. The worker composes and records
+// them, so that the booking's own transaction inserts only this small row
+// (rendering and storing two or more mails in it halved the bookings a
+// second). ManageURL carries the booker's link, which the database keeps
+// only as a hash; the receipt mail shows it in any case.
+type BookingMailsArgs struct {
+	BookingID int64  `json:"booking_id"`
+	ManageURL string `json:"manage_url"`
+}
+
+// Kind names the job in River's table.
+func (BookingMailsArgs) Kind() string { return "booking_mails" }
+
+// composeQueue holds the booking_mails jobs. Composing is CPU and database
+// work, so two workers do it, and in a rush of bookings the CPU goes to the
+// bookings; the mails follow within seconds. Sending waits on SMTP and has
+// the default queue's ten workers.
+const composeQueue = "compose"
+
+// InsertOpts puts the job in its queue.
+func (BookingMailsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: composeQueue} }
+
+type bookingMailsWorker struct {
+	river.WorkerDefaults[BookingMailsArgs]
+	jobs *Jobs
+}
+
+func (w *bookingMailsWorker) Work(ctx context.Context, job *river.Job[BookingMailsArgs]) error {
+	return w.jobs.RecordBookingMails(ctx, job.Args)
+}
+
 // CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
 // not seen for 13 months, expired staff sessions and old rate-limit counters.
 type CleanUpArgs struct{}
@@ -102,7 +134,9 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 
 // Jobs inserts jobs and, when started, works them.
 type Jobs struct {
-	Client *river.Client[pgx.Tx]
+	Client  *river.Client[pgx.Tx]
+	store   *store.Store
+	baseURL string
 }
 
 // Options configure New.
@@ -112,6 +146,7 @@ type Options struct {
 	Logger  *slog.Logger
 	Now     func() time.Time
 	Workers int
+	BaseURL string // the site's address, for the links in mails composed by workers
 }
 
 // New builds the River client over pool.
@@ -119,10 +154,12 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	j := &Jobs{store: st, baseURL: o.BaseURL}
 	cfg := &river.Config{Logger: quiet(o.Logger), MaxAttempts: 25}
 	if o.Work {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
+		river.AddWorker(workers, &bookingMailsWorker{jobs: j})
 		river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
 		cfg.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
@@ -132,14 +169,46 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 			n = 10
 		}
 		cfg.Workers = workers
-		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}}
+		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}, composeQueue: {MaxWorkers: 2}}
 		cfg.FetchCooldown = 50 * time.Millisecond
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Jobs{Client: c}, nil
+	j.Client = c
+	return j, nil
+}
+
+// QueueBookingMails inserts, in tx, the job that mails a new booking.
+func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64, manageURL string) error {
+	if _, err := j.Client.InsertTx(ctx, tx, BookingMailsArgs{BookingID: bookingID, ManageURL: manageURL}, nil); err != nil {
+		return fmt.Errorf("queue booking mails: %w", err)
+	}
+	return nil
+}
+
+// RecordBookingMails composes the mails of a booking as it was made and
+// records and queues them, once: a second run (a retried or rescued job)
+// finds the receipt recorded and does nothing. A booking deleted meanwhile
+// gets no mails.
+func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error {
+	return j.store.InTx(ctx, func(tx pgx.Tx) error {
+		done, err := store.LockBookingMails(ctx, tx, a.BookingID)
+		if errors.Is(err, store.ErrNotFound) || done {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		rec, err := j.store.ReceiptByID(ctx, tx, a.BookingID)
+		if err != nil {
+			return err
+		}
+		// Deadlines and calendar stamps as at the moment of booking, not of
+		// the worker's turn.
+		msgs := mail.BookingMails(rec, mail.Links{BaseURL: j.baseURL, ManageURL: a.ManageURL}, rec.CreatedAt)
+		return j.QueueMails(ctx, tx, rec.ID, msgs)
+	})
 }
 
 // QueueMails records msgs about a booking and inserts a send job for each, in tx.

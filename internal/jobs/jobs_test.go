@@ -12,6 +12,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/demo"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -178,5 +180,70 @@ func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 	got := smtp.messages()
 	if len(got) != 1 || !strings.Contains(got[0], "Kvittering for tilmelding COK-2026-00001") || !strings.Contains(got[0], "text/calendar") {
 		t.Fatalf("SMTP got %d messages: %q", len(got), got)
+	}
+}
+
+// A booking's transaction inserts one booking_mails job; the worker composes
+// the receipt and the participants' mails from the booking as it was made,
+// records them and queues their sending, once.
+func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now, 0); err != nil {
+		t.Fatal(err)
+	}
+	var dateID int64
+	if err := st.Pool.QueryRow(ctx, `SELECT d.id FROM course_dates d JOIN courses c ON c.id = d.course_id
+		WHERE c.slug = 'politisk-forstaaelse' ORDER BY d.starts_at LIMIT 1`).Scan(&dateID); err != nil {
+		t.Fatal(err)
+	}
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, BaseURL: "https://kurser.test", Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := store.NewBooking{
+		FormTokenHash: []byte("form"), ManageTokenHash: []byte("manage"),
+		BookerName: "Mette Booker", BookerEmail: "mette@aarhus.dk", BookerPhone: "87130000", OrgName: "Aarhus Kommune",
+		EAN: "5798000416604", DateIDs: []int64{dateID},
+		Participants: []store.NewParticipant{{Name: "Anna Andersen", Email: "anna@aarhus.dk"}},
+	}
+	manage := "https://kurser.test/min-tilmelding/abc"
+	rec, err := st.Book(ctx, nb, now, func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error {
+		return jb.QueueBookingMails(ctx, tx, r.ID, manage)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails`).Scan(&before)
+	if before != 0 {
+		t.Fatalf("%d mails recorded by the booking's own transaction, want 0", before)
+	}
+
+	if err := jb.Client.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer jb.Client.Stop(context.Background())
+	mails := func() (n, recorded int, receipt string) {
+		st.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'recorded'),
+			coalesce(max(text_body) FILTER (WHERE kind = 'booking' AND to_addr = 'mette@aarhus.dk'), '')
+			FROM outgoing_mails WHERE booking_id = $1`, rec.ID).Scan(&n, &recorded, &receipt)
+		return
+	}
+	waitFor(t, "two recorded mails", func() bool { n, r, _ := mails(); return n == 2 && r == 2 })
+	_, _, receipt := mails()
+	for _, want := range []string{rec.Ref, manage, "Anna Andersen"} {
+		if !strings.Contains(receipt, want) {
+			t.Errorf("receipt mail lacks %q", want)
+		}
+	}
+	// A second run of the same job (a retry or a rescued job) adds nothing.
+	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{BookingID: rec.ID, ManageURL: manage}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := mails(); n != 2 {
+		t.Fatalf("%d mails after a second run, want 2", n)
 	}
 }

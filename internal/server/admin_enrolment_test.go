@@ -42,6 +42,7 @@ func statusOf(t *testing.T, s *site, seat int64) (status string, date int64) {
 
 func mailsTo(t *testing.T, s *site, kind, to string) int {
 	t.Helper()
+	s.workBookingMails(t)
 	var n int
 	s.Store.Pool.QueryRow(context.Background(), `SELECT count(*) FROM outgoing_mails WHERE kind = $1 AND to_addr = $2`, kind, to).Scan(&n)
 	return n

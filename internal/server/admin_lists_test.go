@@ -69,6 +69,7 @@ func TestAdminMailsAndInquiries(t *testing.T) {
 	s := adminSite(t)
 	ctx := context.Background()
 	fullDate(t, s)
+	s.workBookingMails(t)
 	status, body := s.get(t, "/admin/mails")
 	if status != 200 {
 		t.Fatalf("mails: %d", status)

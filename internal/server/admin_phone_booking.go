@@ -11,7 +11,6 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -87,8 +86,7 @@ func (a *adminArea) savePhoneBooking(w http.ResponseWriter, r *http.Request) {
 	now := a.now()
 	staff := staffOf(r)
 	rec, err := a.store.Book(r.Context(), newBooking(f, hashToken(manage)), now, func(ctx context.Context, tx pgx.Tx, rec booking.Receipt) error {
-		msgs := mail.BookingMails(rec, mail.Links{BaseURL: a.baseURL.String(), ManageURL: manageURL}, now)
-		if err := a.jobs.QueueMails(ctx, tx, rec.ID, msgs); err != nil {
+		if err := a.jobs.QueueBookingMails(ctx, tx, rec.ID, manageURL); err != nil {
 			return err
 		}
 		return store.Audit(ctx, tx, staff.ID, "booking", rec.ID, "phone_booking", []string{"booker", "invoice", "participants"}, now)

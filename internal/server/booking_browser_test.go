@@ -64,6 +64,7 @@ func TestBookTheBundleInBrowser(t *testing.T) {
 	}
 	browser.CheckAccessibility(t, b, "receipt")
 	var mails int
+	s.workBookingMails(t)
 	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE to_addr IN ('mette@aarhus.dk', 'anna@aarhus.dk')`).Scan(&mails)
 	if mails != 3 {
 		t.Fatalf("%d mails recorded, want 3: the receipt to Mette and a participant mail with .ics to each of them", mails)

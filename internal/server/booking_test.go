@@ -131,6 +131,15 @@ func TestBundleBookingReceiptMailsAndResubmit(t *testing.T) {
 	if status != http.StatusSeeOther || loc2 != loc {
 		t.Fatalf("resubmit: %d %q, want %q", status, loc2, loc)
 	}
+	// The booking's transaction queued one job; its worker records the
+	// mails, once, however often it runs.
+	var bookingJobs int
+	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'booking_mails'`).Scan(&bookingJobs)
+	if bookingJobs != 1 {
+		t.Fatalf("%d booking_mails jobs, want 1", bookingJobs)
+	}
+	s.workBookingMails(t)
+	s.workBookingMails(t)
 	var bookings, seats, mails, withICS int
 	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM bookings`).Scan(&bookings)
 	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM participants`).Scan(&seats)
@@ -354,4 +363,18 @@ func TestBookingWithoutDatabaseKeepsTheForm(t *testing.T) {
 func newClient() *http.Client {
 	jar, _ := cookiejar.New(nil)
 	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// A ref keeps every digit past 99,999: cut to five, it would clash with an
+// older booking's ref and the booking would fail.
+func TestBookingRefsGrowPastFiveDigits(t *testing.T) {
+	s := newSite(t)
+	a, _ := seedDates(t, s.Store)
+	if _, err := s.Store.Pool.Exec(context.Background(), `SELECT setval('booking_ref_seq', 99999)`); err != nil {
+		t.Fatal(err)
+	}
+	status, loc, _ := s.post(t, "/tilmelding", enrolment("tok-ref", []int64{a}, "Anna Andersen <anna@aarhus.dk>"))
+	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/tilmelding/COK-2026-100000/") {
+		t.Fatalf("booking: %d %q, want the receipt of COK-2026-100000", status, loc)
+	}
 }

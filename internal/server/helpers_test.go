@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"kursuskatalog/internal/demo"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/server"
@@ -30,6 +32,7 @@ type site struct {
 	Store  *store.Store
 	Client *http.Client
 	Clock  *testClock
+	Jobs   *jobs.Jobs
 }
 
 // testClock is the server's clock in tests: fixed, moved on by hand.
@@ -81,8 +84,9 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	}
 	base, _ := url.Parse("http://kurser.test")
 	clock := &testClock{t: testNow}
-	// Jobs are inserted, not worked: tests read the outgoing-mail table.
-	jb, err := jobs.New(st.Pool, st, jobs.Options{})
+	// Jobs are inserted, not worked: tests read the outgoing-mail table,
+	// after workBookingMails where a booking's mails are composed by a job.
+	jb, err := jobs.New(st.Pool, st, jobs.Options{BaseURL: base.String()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +105,27 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client, Clock: clock}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock, Jobs: jb}
+}
+
+// workBookingMails does what the booking_mails worker would do for every
+// such job inserted so far: compose and record the booking's mails.
+func (s *site) workBookingMails(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := s.Store.Pool.Query(ctx, `SELECT args FROM river_job WHERE kind = 'booking_mails' ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := pgx.CollectRows(rows, pgx.RowTo[jobs.BookingMailsArgs])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if err := s.Jobs.RecordBookingMails(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // get fetches path and returns status and body.

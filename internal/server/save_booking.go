@@ -12,7 +12,6 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -71,9 +70,9 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 	manage := newToken()
 	manageURL := s.baseURL.String() + "/min-tilmelding/" + manage
 	now := s.now()
-	rec, err := s.store.Book(r.Context(), newBooking(f, hashToken(manage)), now, func(ctx context.Context, tx pgx.Tx, rec booking.Receipt) error {
-		msgs := mail.BookingMails(rec, mail.Links{BaseURL: s.baseURL.String(), ManageURL: manageURL}, now)
-		return s.jobs.QueueMails(ctx, tx, rec.ID, msgs)
+	nb := newBooking(f, hashToken(manage))
+	rec, err := s.store.Book(r.Context(), nb, now, func(ctx context.Context, tx pgx.Tx, rec booking.Receipt) error {
+		return s.jobs.QueueBookingMails(ctx, tx, rec.ID, manageURL)
 	})
 	var dup *store.DuplicateFormError
 	var closed *store.DateClosedError
@@ -120,7 +119,7 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 		s.bookingFailed(w, r, f, err)
 		return
 	}
-	s.log.Info("booking made", "ref", rec.Ref, "seats", len(rec.Seats), "excl_ore", rec.ExclOre)
+	s.log.Info("booking made", "ref", rec.Ref, "dates", len(nb.DateIDs), "participants", len(nb.Participants), "excl_ore", rec.ExclOre)
 	s.rememberReceipt(w, rec.Ref, f.Token, manage)
 	http.Redirect(w, r, "/tilmelding/"+rec.Ref+"/kvittering", http.StatusSeeOther)
 }

@@ -222,7 +222,9 @@ func lineInputs(dates []booking.BookedDate, participants int) []booking.LineInpu
 // phases, prices the lines, gives each participant a seat while there are
 // seats and otherwise a place on the waiting list, and then calls after in
 // the same transaction (to queue the mails). Seats go in commit order because
-// the date rows stay locked until commit.
+// the date rows stay locked until commit. The receipt it returns (and after
+// gets) has the booking's head, prices and dates, not its seats:
+// ReceiptByID has them.
 func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error) (booking.Receipt, error) {
 	var r booking.Receipt
 	emails := make([]string, len(nb.Participants))
@@ -235,14 +237,14 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 		// participants already on a date runs after the dates are locked,
 		// so it sees every booking committed before this one.
 		var (
-			ref, dup    string
-			dupDate, id int64
-			dates       []booking.BookedDate
-			offers      []catalog.BundleOffer
-			tokenErr    error
-			dupErr      error
-			datesErr    error
-			offersErr   error
+			ref, dup  string
+			dupDate   int64
+			dates     []booking.BookedDate
+			offers    []catalog.BundleOffer
+			tokenErr  error
+			dupErr    error
+			datesErr  error
+			offersErr error
 		)
 		b := &pgx.Batch{}
 		b.Queue(`SELECT ref FROM bookings WHERE form_token_hash = $1`, nb.FormTokenHash).
@@ -255,7 +257,6 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 			QueryRow(func(row pgx.Row) error { dupErr = row.Scan(&dup, &dupDate); return nil })
 		b.Queue(offersForDatesSQL, nb.DateIDs).
 			Query(func(rows pgx.Rows) error { offers, offersErr = scanOffers(rows); return nil })
-		b.Queue(`SELECT nextval(pg_get_serial_sequence('bookings', 'id'))`).QueryRow(func(row pgx.Row) error { return row.Scan(&id) })
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
 		}
@@ -295,7 +296,6 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 		q := booking.Price(lineInputs(dates, want), offers, now)
 
 		r = booking.Receipt{
-			ID:         id,
 			BookerName: nb.BookerName, BookerEmail: nb.BookerEmail, BookerPhone: nb.BookerPhone,
 			OrgName: nb.OrgName, Department: nb.Department, EAN: nb.EAN, CVR: nb.CVR,
 			InvoiceAddress: nb.InvoiceAddress, InvoiceReference: nb.InvoiceReference, Comment: nb.Comment,
@@ -335,49 +335,42 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 		}
 
 		// The booking, its participants and the seats taken in one
-		// statement, and the seats read back with their waiting-list
-		// places in the same round trip.
-		var insertErr, seatsErr error
-		b = &pgx.Batch{}
-		b.Queue(`
+		// statement. The seats are not read back: the mails are composed
+		// by a job, and the receipt page loads the booking.
+		err := tx.QueryRow(ctx, `
 			WITH b AS (
-				INSERT INTO bookings (id, ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
+				INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
 					org_name, department, ean, cvr, invoice_address, invoice_reference, comment,
 					list_ore, excl_ore, vat_ore, incl_ore, created_at)
-				OVERRIDING SYSTEM VALUE
-				VALUES ($1, 'COK-' || $2::int || '-' || lpad(nextval('booking_ref_seq')::text, 5, '0'),
-					$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-				RETURNING ref, created_at
+				VALUES ('COK-' || $1::int || '-' || (SELECT lpad(n::text, greatest(5, length(n::text)), '0') FROM nextval('booking_ref_seq') n),
+					$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+				RETURNING id, ref, created_at
 			), p AS (
 				INSERT INTO participants (booking_id, date_id, name, email, job_title, diet, accessibility, status,
 					waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at)
-				SELECT $1, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
+				SELECT b.id, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
 					CASE WHEN u.waiting THEN nextval('waitlist_seq') END, u.binding, u.list_ore, u.price_ore,
-					u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $19, CASE WHEN u.waiting THEN NULL ELSE $19::timestamptz END
-				FROM unnest($20::bigint[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[],
-					$27::bool[], $28::bool[], $29::bigint[], $30::bigint[], $31::int[], $32::bigint[], $33::bigint[])
+					u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $18, CASE WHEN u.waiting THEN NULL ELSE $18::timestamptz END
+				FROM unnest($19::bigint[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
+					$26::bool[], $27::bool[], $28::bigint[], $29::bigint[], $30::int[], $31::bigint[], $32::bigint[])
 					WITH ORDINALITY AS u(date_id, name, email, job, diet, access, status, waiting, binding,
 						list_ore, price_ore, vat_rate, vat_ore, offer_id, ord)
+				CROSS JOIN b
 				ORDER BY u.ord
 				RETURNING 1
 			), s AS (
 				UPDATE course_dates d SET seats_taken = d.seats_taken + u.k
-				FROM unnest($34::bigint[], $35::int[]) AS u(id, k) WHERE d.id = u.id
+				FROM unnest($33::bigint[], $34::int[]) AS u(id, k) WHERE d.id = u.id
 				RETURNING 1
 			)
-			SELECT ref, created_at FROM b`,
-			id, now.In(catalog.Copenhagen).Year(), nb.FormTokenHash, nb.ManageTokenHash, nb.BookerName, nb.BookerEmail, nb.BookerPhone,
+			SELECT id, ref, created_at FROM b`,
+			now.In(catalog.Copenhagen).Year(), nb.FormTokenHash, nb.ManageTokenHash, nb.BookerName, nb.BookerEmail, nb.BookerPhone,
 			nb.OrgName, nb.Department, nb.EAN, nb.CVR, nb.InvoiceAddress, nb.InvoiceReference, nb.Comment,
 			q.ListOre, q.ExclOre, q.VATOre, q.InclOre, now,
 			dateIDs, names, mails, jobs, diets, access, statuses, waiting, binding,
 			listOre, priceOre, vatRates, vatOre, offerIDs,
 			takenIDs, takenAdds).
-			QueryRow(func(row pgx.Row) error { insertErr = row.Scan(&r.Ref, &r.CreatedAt); return nil })
-		queueSeatsOf(b, id, func(seats []booking.Seat, err error) { r.Seats, seatsErr = seats, err })
-		err := tx.SendBatch(ctx, b).Close()
-		if insertErr != nil {
-			err = insertErr
-		}
+			Scan(&r.ID, &r.Ref, &r.CreatedAt)
 		if err != nil {
 			var pgErr *pgconn.PgError
 			if errors.As(err, &pgErr) {
@@ -390,9 +383,6 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 				}
 			}
 			return err
-		}
-		if seatsErr != nil {
-			return seatsErr
 		}
 		for i := range r.Dates {
 			r.Dates[i].SeatsTaken += taken[r.Dates[i].ID]
@@ -413,11 +403,6 @@ func seatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error
 		return nil, err
 	}
 	return scanSeats(rows)
-}
-
-// queueSeatsOf queues seatsOf in a batch; done gets the result.
-func queueSeatsOf(b *pgx.Batch, bookingID int64, done func([]booking.Seat, error)) {
-	b.Queue(seatsSQL, bookingID).Query(func(rows pgx.Rows) error { done(scanSeats(rows)); return nil })
 }
 
 const seatsSQL = `

@@ -28,6 +28,17 @@ type MailOwner struct {
 	InquiryID int64
 }
 
+// LockBookingMails locks a booking in tx for composing its booking mails and
+// reports whether they are recorded already (its receipt mail exists), or
+// ErrNotFound when the booking is gone.
+func LockBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64) (bool, error) {
+	var done bool
+	err := tx.QueryRow(ctx, `
+		SELECT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.booking_id = b.id AND m.kind = 'booking')
+		FROM bookings b WHERE b.id = $1 FOR UPDATE`, bookingID).Scan(&done)
+	return done, notFound(err)
+}
+
 // InsertMails records messages in tx, in one statement, and returns their
 // ids in order.
 func InsertMails(ctx context.Context, tx DB, owner MailOwner, msgs []mail.Message) ([]int64, error) {
