@@ -323,19 +323,24 @@ CONF
   if [ "$over" != 0 ]; then problem "$over overbooked dates"; fi
   if [ "$drift" != 0 ]; then problem "$drift dates whose seats_taken does not match their confirmed participants"; fi
 
-  # The mails of every booking were queued as River jobs in the booking's
-  # transaction and are sent (here: recorded, no SMTP) after it: how long
-  # until the last one is done.
+  # Every booking queued a booking_mails job in its transaction; its worker
+  # composes and records the mails with a send_mail job each, which sends
+  # them (here: records them, no SMTP): how long until the last is done,
+  # and did every booking get its receipt mail.
   local t0 left
   t0=$(date +%s%N)
   while :; do
-    left=$(sql "SELECT count(*) FROM river_job WHERE kind = 'send_mail' AND state NOT IN ('completed', 'discarded', 'cancelled')")
-    if [ "$left" = 0 ] || [ "$(ms_since "$t0")" -gt 120000 ]; then break; fi
+    left=$(sql "SELECT count(*) FROM river_job WHERE kind IN ('booking_mails', 'send_mail')
+      AND state NOT IN ('completed', 'discarded', 'cancelled')")
+    if [ "$left" = 0 ] || [ "$(ms_since "$t0")" -gt 300000 ]; then break; fi
     sleep 0.2
   done
   mails_sent=$(sql "SELECT count(*) FROM outgoing_mails WHERE state IN ('sent', 'recorded')")
   mails_drain_s=$(awk -v ms="$(ms_since "$t0")" 'BEGIN { printf "%.1f", ms / 1000 }')
-  if [ "$left" != 0 ]; then problem "$left mail jobs still waiting 120 s after the bookings"; fi
+  if [ "$left" != 0 ]; then problem "$left mail jobs still waiting 300 s after the bookings"; fi
+  unmailed=$(sql "SELECT count(*) FROM bookings b WHERE b.booker_email = 'booker@bench.example'
+    AND NOT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.booking_id = b.id AND m.kind = 'booking' AND m.state = 'recorded')")
+  if [ "$unmailed" != 0 ]; then problem "$unmailed bookings without a recorded receipt mail"; fi
 
   # wrk stops with requests in flight; the server may still complete them,
   # so the database can hold up to one booking per connection and run more
@@ -416,7 +421,7 @@ if [ "$mode" != scale ]; then
   echo "checks:  $check_burst"
   echo "         duplicate (date, e-mail) pairs: $dups; overbooked dates: $over; dates with seats_taken off: $drift"
   echo "         $check_counts"
-  echo "mails:   $mails_sent recorded in all; the queue was empty ${mails_drain_s} s after the last booking"
+  echo "mails:   $mails_sent recorded in all; bookings without a receipt mail: $unmailed; the queue was empty ${mails_drain_s} s after the last booking"
   echo "server:  peak memory (VmHWM) $main_hwm_mb MB [$(okif "$main_hwm_mb" 100), goal <= 100]; ready ${main_ready_ms} ms after start [$(okif "$main_ready_ms" 1000), goal <= 1000]"
   echo "weight:  course page HTML $(kb "$html") [$(okif "$html" 40960), <= 40]; CSS $(kb "$css") in $ncss file(s) [$(okif "$css" 20480), <= 20];" \
     "JS $(kb "$js") in $njs file(s) [$(okif "$js" 20480), <= 20]"
