@@ -176,6 +176,11 @@ func MonthLabel(ym string) string {
 	return MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
+// MonthStart is the first moment of month ym ("2027-03") in Copenhagen.
+func MonthStart(ym string) (time.Time, error) {
+	return time.ParseInLocation("2006-01", ym, Copenhagen)
+}
+
 // NextMonths lists the n months from now's, as "2006-01".
 func NextMonths(now time.Time, n int) []string {
 	now = now.In(Copenhagen)

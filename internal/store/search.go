@@ -109,7 +109,7 @@ func dateFilter(a *args, f catalog.Filter) (dateConds, error) {
 		c.region = "v.region = " + a.add(f.Region)
 	}
 	if f.Month != "" {
-		start, err := time.ParseInLocation("2006-01", f.Month, catalog.Copenhagen)
+		start, err := catalog.MonthStart(f.Month)
 		if err != nil {
 			return c, fmt.Errorf("month %q: %w", f.Month, err)
 		}
@@ -123,10 +123,11 @@ func dateFilter(a *args, f catalog.Filter) (dateConds, error) {
 
 // filter is an aggregate's FILTER clause for the conditions that are set.
 func filter(conds ...string) string {
-	if and(conds...) == "true" {
+	set := and(conds...)
+	if set == "true" {
 		return ""
 	}
-	return " FILTER (WHERE " + and(conds...) + ")"
+	return " FILTER (WHERE " + set + ")"
 }
 
 // Search returns one page of the catalogue with the counts every filter
@@ -286,7 +287,7 @@ func (s *Store) facets(ctx context.Context, f catalog.Filter, now time.Time, pro
 	// the month's number, 1 to 12 (13 for later), by binary search.
 	var bounds []time.Time
 	for _, m := range months {
-		t, err := time.ParseInLocation("2006-01", m, catalog.Copenhagen)
+		t, err := catalog.MonthStart(m)
 		if err != nil {
 			return fc, err
 		}
