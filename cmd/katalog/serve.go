@@ -54,7 +54,14 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		}
 		sender = smtp
 	}
-	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
+	// The workers have a pool of their own, planned for growing tables
+	// (see store.OpenForJobs); ten workers mostly wait on SMTP.
+	wst, err := store.OpenForJobs(ctx, cfg.DatabaseURL, 8)
+	if err != nil {
+		return err
+	}
+	defer wst.Close() // after the workers have stopped
+	jb, err := jobs.New(wst.Pool, wst, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
 	if err != nil {
 		return err
 	}
@@ -70,6 +77,8 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		PageCacheTTL: 10 * time.Second})
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
+	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
+	go wst.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
 
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,

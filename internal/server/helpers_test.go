@@ -100,6 +100,7 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
 		go st.ListenChanges(ctx, nil, srv.CatalogueChanged)
+		go st.PublishSeatChanges(ctx, nil, 100*time.Millisecond)
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)

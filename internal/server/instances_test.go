@@ -83,3 +83,60 @@ func within(t *testing.T, d time.Duration, cond func() bool) {
 	}
 	t.Logf("visible after %s", time.Since(start).Round(time.Millisecond))
 }
+
+// A booking's own transaction sends no notification (a NOTIFY would make
+// bookings commit one at a time); the process announces the seats after
+// commit. Any other change to a date still notifies from the database.
+func TestSeatChangesAreAnnouncedAfterCommit(t *testing.T) {
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSite(t, st) // no page cache: nothing publishes yet
+	a, _ := seedDates(t, st)
+	ctx := context.Background()
+	pc, err := st.Pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := pc.Hijack()
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "LISTEN "+store.ChangeChannel); err != nil {
+		t.Fatal(err)
+	}
+	next := func(wait time.Duration) string {
+		t.Helper()
+		wctx, cancel := context.WithTimeout(ctx, wait)
+		defer cancel()
+		n, err := conn.WaitForNotification(wctx)
+		if err != nil {
+			return ""
+		}
+		return n.Payload
+	}
+
+	status, _, _ := s.post(t, "/tilmelding", enrolment("tok-quiet", []int64{a}, "Anna <anna@aarhus.dk>"))
+	if status != http.StatusSeeOther {
+		t.Fatalf("booking: %d", status)
+	}
+	if got := next(300 * time.Millisecond); got != "" {
+		t.Fatalf("the booking's transaction notified %q", got)
+	}
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go st.PublishSeatChanges(pctx, nil, 100*time.Millisecond)
+	if got := next(time.Second); got != "seats" {
+		t.Fatalf("after the booking: notification %q, want \"seats\"", got)
+	}
+
+	if _, err := st.Pool.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken WHERE id = $1`, a); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(300 * time.Millisecond); got != "" {
+		t.Fatalf("a change of seats alone notified %q", got)
+	}
+	if _, err := st.Pool.Exec(ctx, `UPDATE course_dates SET capacity = capacity + 1 WHERE id = $1`, a); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(time.Second); got != "course_dates" {
+		t.Fatalf("a staff edit of a date: notification %q, want \"course_dates\"", got)
+	}
+}

@@ -108,7 +108,7 @@ func (s *Store) CreateDate(ctx context.Context, d DateEdit, staffID int64, now t
 // in turn, and after gets them to mail.
 func (s *Store) SaveDate(ctx context.Context, d DateEdit, staffID int64, now time.Time,
 	after func(ctx context.Context, tx pgx.Tx, promoted []Promotion) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
+	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		old, err := scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, d.ID))
 		if err != nil {
 			return err

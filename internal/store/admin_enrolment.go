@@ -69,7 +69,7 @@ func seatIn(r booking.Receipt, seatID int64) booking.Seat {
 // list in the same transaction; after queues the mails.
 func (s *Store) StaffCancel(ctx context.Context, seatID, staffID int64, reason string, now time.Time,
 	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, cancelled booking.Seat, promoted []Promotion) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
+	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		ref, err := lockSeat(ctx, tx, seatID, 0)
 		if err != nil {
 			return err
@@ -104,7 +104,7 @@ func (s *Store) StaffCancel(ctx context.Context, seatID, staffID int64, reason s
 // if staff so decide; it refuses when the date is full.
 func (s *Store) Promote(ctx context.Context, seatID, staffID int64, now time.Time,
 	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, promoted booking.Seat) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
+	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		ref, err := lockSeat(ctx, tx, seatID, 0)
 		if err != nil {
 			return err
@@ -175,7 +175,7 @@ func (s *Store) StaffSubstitute(ctx context.Context, seatID, staffID int64, sub 
 // behind goes to the first waiting on the old date.
 func (s *Store) Move(ctx context.Context, seatID, toDateID, staffID int64, now time.Time,
 	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, from booking.BookedDate, moved booking.Seat, promoted []Promotion) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
+	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		ref, err := lockSeat(ctx, tx, seatID, toDateID)
 		if err != nil {
 			return err

@@ -231,7 +231,7 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 	for i, p := range nb.Participants {
 		emails[i] = strings.ToLower(p.Email)
 	}
-	err := s.InTx(ctx, func(tx pgx.Tx) error {
+	err := s.seatTx(ctx, func(tx pgx.Tx) error {
 		// The reads go to Postgres as one pipelined batch, run in this
 		// order: a booking is a few round trips, not a dozen. The check for
 		// participants already on a date runs after the dates are locked,
@@ -489,7 +489,7 @@ var ErrBinding = errors.New("store: enrolment is binding")
 // booking as it now is and the promotions, to queue the mails.
 func (s *Store) CancelSeats(ctx context.Context, manageHash []byte, seatIDs []int64, now time.Time, reason string,
 	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, cancelled []booking.Seat, promoted []Promotion) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
+	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		var bookingID int64
 		if err := tx.QueryRow(ctx, `SELECT id FROM bookings WHERE manage_token_hash = $1`, manageHash).Scan(&bookingID); err != nil {
 			return notFound(err)
