@@ -10,6 +10,9 @@ import (
 	"kursuskatalog/internal/catalog"
 )
 
+// Staff's editing of dates: the form, saving and cancelling. The lists of
+// dates are in admin_dates.go.
+
 // DateEdit is what staff edit of a date, and the version it was read at.
 type DateEdit struct {
 	ID           int64
@@ -47,29 +50,6 @@ func scanDateEdit(row pgx.Row) (DateEdit, error) {
 // DateForEdit loads a date for the staff form.
 func (s *Store) DateForEdit(ctx context.Context, id int64) (DateEdit, error) {
 	return scanDateEdit(s.Pool.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1`, id))
-}
-
-// CourseDateOverviews lists every date of a course, past and cancelled
-// ones too, newest start last.
-func (s *Store) CourseDateOverviews(ctx context.Context, courseID int64) ([]DateOverview, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT `+overviewColumns+`
-		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-		WHERE d.course_id = $1
-		ORDER BY d.starts_at, d.id`, courseID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []DateOverview
-	for rows.Next() {
-		var o DateOverview
-		if err := rows.Scan(overviewScanArgs(&o)...); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
 }
 
 // VenueOptions lists every venue by name, for the date form's select.

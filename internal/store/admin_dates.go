@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"kursuskatalog/internal/catalog"
 )
+
+// Staff's views of dates: the lists and a date's participants. Editing a
+// date is in admin_course_dates.go.
 
 // DateOverview is one date on the staff dashboard: the date, its course and
 // how many wait.
@@ -26,63 +31,52 @@ func overviewScanArgs(o *DateOverview) []any {
 	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled)
 }
 
-// UpcomingDateOverviews lists the dates that have not ended, of every
-// course (drafts too), in start order.
-func (s *Store) UpcomingDateOverviews(ctx context.Context, now time.Time, limit int) ([]DateOverview, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT `+overviewColumns+`
-		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-		WHERE d.ends_at > $1
-		ORDER BY d.starts_at, d.id LIMIT $2`, now, limit)
+// overviewFrom joins what overviewColumns read.
+const overviewFrom = `
+	FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
+	`
+
+// dateOverviews reads the overviews of the dates that where (with its
+// ORDER BY) selects.
+func (s *Store) dateOverviews(ctx context.Context, where string, args ...any) ([]DateOverview, error) {
+	rows, err := s.Pool.Query(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []DateOverview
-	for rows.Next() {
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (DateOverview, error) {
 		var o DateOverview
-		if err := rows.Scan(overviewScanArgs(&o)...); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		err := r.Scan(overviewScanArgs(&o)...)
+		return o, err
+	})
 }
 
-// DateOverviewByID loads one date for its staff page.
-func (s *Store) DateOverviewByID(ctx context.Context, id int64) (DateOverview, error) {
-	var o DateOverview
-	err := s.Pool.QueryRow(ctx, `
-		SELECT `+overviewColumns+`
-		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-		WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
-	if err != nil {
-		return o, fmt.Errorf("date %d: %w", id, notFound(err))
-	}
-	return o, nil
+// UpcomingDateOverviews lists the dates that have not ended, of every
+// course (drafts too), in start order.
+func (s *Store) UpcomingDateOverviews(ctx context.Context, now time.Time, limit int) ([]DateOverview, error) {
+	return s.dateOverviews(ctx, `d.ends_at > $1 ORDER BY d.starts_at, d.id LIMIT $2`, now, limit)
+}
+
+// CourseDateOverviews lists every date of a course, past and cancelled
+// ones too, newest start last.
+func (s *Store) CourseDateOverviews(ctx context.Context, courseID int64) ([]DateOverview, error) {
+	return s.dateOverviews(ctx, `d.course_id = $1 ORDER BY d.starts_at, d.id`, courseID)
 }
 
 // OtherDatesOfCourse lists the course's other dates that have not started,
 // as targets for moving a participant.
 func (s *Store) OtherDatesOfCourse(ctx context.Context, courseID, exceptDateID int64, now time.Time) ([]DateOverview, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT `+overviewColumns+`
-		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-		WHERE d.course_id = $1 AND d.id <> $2 AND d.starts_at > $3 AND d.status = 'planned'
+	return s.dateOverviews(ctx, `d.course_id = $1 AND d.id <> $2 AND d.starts_at > $3 AND d.status = 'planned'
 		ORDER BY d.starts_at`, courseID, exceptDateID, now)
+}
+
+// DateOverviewByID loads one date for its staff page.
+func (s *Store) DateOverviewByID(ctx context.Context, id int64) (DateOverview, error) {
+	var o DateOverview
+	err := s.Pool.QueryRow(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
 	if err != nil {
-		return nil, err
+		return o, fmt.Errorf("date %d: %w", id, notFound(err))
 	}
-	defer rows.Close()
-	var out []DateOverview
-	for rows.Next() {
-		var o DateOverview
-		if err := rows.Scan(overviewScanArgs(&o)...); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return o, nil
 }
 
 // DateParticipant is a participant as staff see it on a date's list.
