@@ -23,11 +23,13 @@ func (s *Store) seatsChanged() {
 // PublishSeatChanges notifies ChangeChannel after this process has taken or
 // freed seats, at most once per gap, until ctx ends. The bookings do not
 // notify in their own transactions: a NOTIFY holds a lock on the whole
-// database from its commit until the commit is on disk, so every booking
-// waited for the one before it to reach the disk (the booking benchmark
-// went from 634 to 759 bookings a second without it). A change made during
-// a gap goes out at its end; one lost with a crashed process is corrected
-// by the pages' expiry.
+// database from its commit until the commit is on disk, so bookings could
+// commit no faster than one disk flush each, whatever the hardware. On the
+// 2-core benchmark machine CPU is the tighter limit: runs of the booking
+// harness with and without the trigger gave 634 and 759 bookings a second,
+// but the noise between runs is of that order. A change made during a gap
+// goes out at its end; one lost with a crashed process is corrected by the
+// pages' expiry.
 func (s *Store) PublishSeatChanges(ctx context.Context, log *slog.Logger, gap time.Duration) {
 	for {
 		select {
