@@ -55,8 +55,8 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		sender = smtp
 	}
 	// The workers have a pool of their own, planned for growing tables
-	// (see store.OpenForJobs); ten workers mostly wait on SMTP.
-	wst, err := store.OpenForJobs(ctx, cfg.DatabaseURL, 8)
+	// (see Store.OpenForJobs); ten workers mostly wait on SMTP.
+	wst, err := st.OpenForJobs(ctx, cfg.DatabaseURL, 8)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,6 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
-	go wst.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
 
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,

@@ -223,8 +223,8 @@ func lineInputs(dates []booking.BookedDate, participants int) []booking.LineInpu
 // seats and otherwise a place on the waiting list, and then calls after in
 // the same transaction (to queue the mails). Seats go in commit order because
 // the date rows stay locked until commit. The receipt it returns (and after
-// gets) has the booking's head, prices and dates, not its seats:
-// ReceiptByID has them.
+// gets) has the booking's id, ref, head and prices only: ReceiptByID has
+// its dates and seats.
 func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error) (booking.Receipt, error) {
 	var r booking.Receipt
 	emails := make([]string, len(nb.Participants))
@@ -299,7 +299,7 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 			BookerName: nb.BookerName, BookerEmail: nb.BookerEmail, BookerPhone: nb.BookerPhone,
 			OrgName: nb.OrgName, Department: nb.Department, EAN: nb.EAN, CVR: nb.CVR,
 			InvoiceAddress: nb.InvoiceAddress, InvoiceReference: nb.InvoiceReference, Comment: nb.Comment,
-			ListOre: q.ListOre, ExclOre: q.ExclOre, VATOre: q.VATOre, InclOre: q.InclOre, Dates: dates,
+			ListOre: q.ListOre, ExclOre: q.ExclOre, VATOre: q.VATOre, InclOre: q.InclOre,
 		}
 
 		// Seats, date by date, participants in the order they were typed.
@@ -383,9 +383,6 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 				}
 			}
 			return err
-		}
-		for i := range r.Dates {
-			r.Dates[i].SeatsTaken += taken[r.Dates[i].ID]
 		}
 		if after != nil {
 			return after(ctx, tx, r)

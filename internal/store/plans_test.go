@@ -16,7 +16,7 @@ import (
 func TestJobsPoolPlansForTheTableAsItIsNow(t *testing.T) {
 	web, url := testdb.Store(t)
 	ctx := context.Background()
-	work, err := store.OpenForJobs(ctx, url, 2)
+	work, err := web.OpenForJobs(ctx, url, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,9 +52,16 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 // would stay in use until autovacuum's next ANALYZE: with generic plans the
 // booking benchmark counted 1,325 sequential scans of river_job reading
 // 15 M rows, and River's job fetch took 8.4 ms on average. Planned at every
-// execution, a statement sees each table's current size.
-func OpenForJobs(ctx context.Context, url string, maxConns int32) (*Store, error) {
-	return open(ctx, url, maxConns, "force_custom_plan")
+// execution, a statement sees each table's current size. Seats taken or
+// freed through it are announced by s's PublishSeatChanges, so a process
+// runs one publisher.
+func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*Store, error) {
+	w, err := open(ctx, url, maxConns, "force_custom_plan")
+	if err != nil {
+		return nil, err
+	}
+	w.seats = s.seats
+	return w, nil
 }
 
 func open(ctx context.Context, url string, maxConns int32, planCacheMode string) (*Store, error) {
