@@ -54,14 +54,20 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		}
 		sender = smtp
 	}
-	// The workers have a pool of their own, planned for growing tables
-	// (see Store.OpenForJobs); ten workers mostly wait on SMTP.
+	// River and the workers' statements have pools of their own, planned
+	// for tables that grow (see store.OpenForQueue and Store.OpenForJobs);
+	// the ten send workers mostly wait on SMTP.
+	qpool, err := store.OpenForQueue(ctx, cfg.DatabaseURL, 6)
+	if err != nil {
+		return err
+	}
+	defer qpool.Close() // after the workers have stopped
 	wst, err := st.OpenForJobs(ctx, cfg.DatabaseURL, 8)
 	if err != nil {
 		return err
 	}
-	defer wst.Close() // after the workers have stopped
-	jb, err := jobs.New(wst.Pool, wst, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
+	defer wst.Close()
+	jb, err := jobs.New(qpool, wst, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
 	if err != nil {
 		return err
 	}

@@ -9,11 +9,12 @@ import (
 	"kursuskatalog/internal/testdb"
 )
 
-// A statement prepared while its table is small: on the web's pool
-// its generic plan stays a sequential scan after the table has grown (until
-// an ANALYZE), while the workers' pool plans it anew and uses the index.
-// River's jobs and the outgoing mails grow like that in a rush of bookings.
-func TestJobsPoolPlansForTheTableAsItIsNow(t *testing.T) {
+// A statement prepared while its table is small: on the web's pool its
+// generic plan stays a sequential scan after the table has grown (until an
+// ANALYZE). River's pool plans it anew and the workers' pool never plans a
+// sequential scan, so both use the index. River's jobs and the outgoing
+// mails grow like that in a rush of bookings.
+func TestWorkerPoolsPlanForTheTableAsItGrows(t *testing.T) {
 	web, url := testdb.Store(t)
 	ctx := context.Background()
 	work, err := web.OpenForJobs(ctx, url, 2)
@@ -21,25 +22,34 @@ func TestJobsPoolPlansForTheTableAsItIsNow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer work.Close()
-	if _, err := web.Pool.Exec(ctx, `CREATE TABLE growing (id bigint PRIMARY KEY, v text);
-		INSERT INTO growing VALUES (1, 'a'), (2, 'b'), (3, 'c'); ANALYZE growing`); err != nil {
+	qpool, err := store.OpenForQueue(ctx, url, 2)
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer qpool.Close()
+	queue := &store.Store{Pool: qpool}
+	// plan prepares a query on a new three-row table, grows the table to
+	// 50,000 rows and explains the query.
 	plan := func(st *store.Store, name string) string {
 		t.Helper()
+		table := "growing_" + name
+		if _, err := web.Pool.Exec(ctx, `CREATE TABLE `+table+` (id bigint PRIMARY KEY, v text);
+			INSERT INTO `+table+` VALUES (1, 'a'), (2, 'b'), (3, 'c'); ANALYZE `+table); err != nil {
+			t.Fatal(err)
+		}
 		c, err := st.Pool.Acquire(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer c.Release()
 		conn := c.Conn()
-		if _, err := conn.Exec(ctx, `PREPARE `+name+` AS SELECT v FROM growing WHERE id > $1 AND v = 'x'`); err != nil {
+		if _, err := conn.Exec(ctx, `PREPARE `+name+` AS SELECT v FROM `+table+` WHERE id > $1 AND v = 'x'`); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := conn.Exec(ctx, `EXECUTE `+name+`(1)`); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := conn.Exec(ctx, `INSERT INTO growing SELECT g, 'v' || g FROM generate_series(4, 50000) g ON CONFLICT DO NOTHING`); err != nil {
+		if _, err := conn.Exec(ctx, `INSERT INTO `+table+` SELECT g, 'v' || g FROM generate_series(4, 50000) g`); err != nil {
 			t.Fatal(err)
 		}
 		var lines []string
@@ -65,5 +75,8 @@ func TestJobsPoolPlansForTheTableAsItIsNow(t *testing.T) {
 	}
 	if p := plan(work, "on_jobs"); !strings.Contains(p, "Index Scan") {
 		t.Errorf("jobs pool: expected an index scan on the grown table; got\n%s", p)
+	}
+	if p := plan(queue, "on_queue"); !strings.Contains(p, "Index Scan") {
+		t.Errorf("queue pool: expected an index scan on the grown table; got\n%s", p)
 	}
 }

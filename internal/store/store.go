@@ -42,21 +42,39 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// shape). Postgres would plan the first five executions for their
 	// parameters anyway: 50 ms each for a catalogue search at 20,000
 	// courses, against 6 ms with the generic plan.
-	return open(ctx, url, maxConns, "force_generic_plan")
+	return open(ctx, url, maxConns, "force_generic_plan", true)
 }
 
-// OpenForJobs connects the pool of the background workers (River and the
-// jobs' own statements). Their tables, River's jobs and the outgoing mails,
-// grow from a handful of rows to many thousands within a minute of a rush
-// of bookings, and a plan made while they were small (a sequential scan)
-// would stay in use until autovacuum's next ANALYZE: with generic plans the
-// booking benchmark counted 1,325 sequential scans of river_job reading
+// OpenForQueue connects the pool River itself uses to fetch, complete and
+// tidy jobs in river_job. That table grows from a handful of rows to many
+// thousands within a minute of a rush of bookings, and a plan made while it
+// was small stays in use until autovacuum's next ANALYZE: with generic plans
+// the booking benchmark counted 1,325 sequential scans of river_job reading
 // 15 M rows, and River's job fetch took 8.4 ms on average. Planned at every
-// execution, a statement sees each table's current size. Seats taken or
-// freed through it are announced by s's PublishSeatChanges, so a process
-// runs one publisher.
+// execution, River's statements see the table's current size (the fetch
+// then took 0.42 ms). Generic plans with sequential scans switched off, as
+// in OpenForJobs, were no cure here: the fetch took 11.6 ms.
+func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
+	s, err := open(ctx, url, maxConns, "force_custom_plan", true)
+	if err != nil {
+		return nil, err
+	}
+	return s.Pool, nil
+}
+
+// OpenForJobs connects the pool of the workers' own statements: composing,
+// recording and sending mails. Each of them finds rows by key (a booking,
+// its dates and participants, a mail by id), so a sequential scan is never
+// the right plan, yet Postgres picks one for a statement first planned while
+// outgoing_mails was nearly empty, and keeps it while the table grows
+// (2,989 sequential scans of outgoing_mails in one benchmark run). With
+// sequential scans off, a plan made once stays right, and the statements
+// keep generic plans: planned at every execution, composing one booking's
+// mails spent 2.8 ms planning. Seats taken or freed through the returned
+// store are announced by s's PublishSeatChanges, so a process runs one
+// publisher.
 func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*Store, error) {
-	w, err := open(ctx, url, maxConns, "force_custom_plan")
+	w, err := open(ctx, url, maxConns, "force_generic_plan", false)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +82,7 @@ func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*S
 	return w, nil
 }
 
-func open(ctx context.Context, url string, maxConns int32, planCacheMode string) (*Store, error) {
+func open(ctx context.Context, url string, maxConns int32, planCacheMode string, seqScans bool) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
@@ -87,6 +105,9 @@ func open(ctx context.Context, url string, maxConns int32, planCacheMode string)
 	// to disk at 20,000 courses.
 	cfg.ConnConfig.RuntimeParams["work_mem"] = "16MB"
 	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = planCacheMode
+	if !seqScans {
+		cfg.ConnConfig.RuntimeParams["enable_seqscan"] = "off"
+	}
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.ConnConfig.Tracer = queryTracer{}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
