@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -173,5 +174,101 @@ func TestUserAddReadsPasswordFromStdin(t *testing.T) {
 	}
 	if err := run(ctx, []string{"user", "add", "-email", "kort@cok.dk", "-role", "admin"}, env, strings.NewReader("kort\n"), &out, &out); err == nil {
 		t.Error("short password accepted")
+	}
+}
+
+// syncBuffer is a bytes.Buffer the server's goroutines may write to while
+// the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// A server started while the database is away answers 503 until it is
+// back, then serves, and its background workers start by themselves: the
+// daily clean-up job (run on start) gets done.
+func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
+	url := testdb.New(t)
+	proxy, viaProxy := testdb.NewProxy(t, url)
+	proxy.Stop()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(ctx, []string{"serve", "-migrate=false"},
+			envOf(map[string]string{"DATABASE_URL": viaProxy, "ADDR": addr}), nil, &logs, &logs)
+	}()
+	status := func(path string) int {
+		res, err := http.Get("http://" + addr + path)
+		if err != nil {
+			return 0
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); !ok(); time.Sleep(50 * time.Millisecond) {
+			select {
+			case err := <-done:
+				t.Fatalf("%s: serve returned %v\n%s", what, err, logs.String())
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: gave up waiting\n%s", what, logs.String())
+			}
+		}
+	}
+	waitFor("server up with the database away", func() bool { return status("/readyz") == http.StatusServiceUnavailable })
+	if got := status("/kurser"); got != http.StatusServiceUnavailable {
+		t.Fatalf("/kurser with the database away: %d, want 503", got)
+	}
+	if !strings.Contains(logs.String(), "background jobs not started") {
+		t.Fatalf("expected the workers' failed start in the log\n%s", logs.String())
+	}
+
+	proxy.Start()
+	waitFor("ready once the database is back", func() bool { return status("/readyz") == http.StatusOK })
+	if got := status("/kurser"); got != http.StatusOK {
+		t.Fatalf("/kurser with the database back: %d", got)
+	}
+	st, err := store.Open(context.Background(), url, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	waitFor("the clean-up job worked", func() bool {
+		var n int
+		err := st.Pool.QueryRow(context.Background(),
+			`SELECT count(*) FROM river_job WHERE kind = 'clean_up' AND state = 'completed'`).Scan(&n)
+		return err == nil && n > 0
+	})
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
 	}
 }

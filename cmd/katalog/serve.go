@@ -71,13 +71,19 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	if err != nil {
 		return err
 	}
-	if err := jb.Client.Start(ctx); err != nil {
-		return fmt.Errorf("start jobs: %w", err)
-	}
+	// River will not start without the database, but the site must: it
+	// answers 503 while the database is away (see store.Open). The workers
+	// start as soon as the database can be reached.
+	jobsStarted := make(chan struct{})
+	go func() {
+		defer close(jobsStarted)
+		startJobs(ctx, jb, logger)
+	}()
 	defer func() {
+		<-jobsStarted
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		jb.Client.Stop(sctx)
+		jb.Client.Stop(sctx) // a no-op when it never started
 	}()
 	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
 		PageCacheTTL: 10 * time.Second})
@@ -119,4 +125,23 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// startJobs starts River's workers, trying again (after 1 s, then up to
+// every 30 s) while the database cannot be reached, until ctx ends.
+func startJobs(ctx context.Context, jb *jobs.Jobs, logger *slog.Logger) {
+	wait := time.Second
+	for {
+		err := jb.Client.Start(ctx)
+		if err == nil {
+			return
+		}
+		logger.Warn("background jobs not started; trying again", slog.String("err", err.Error()), slog.Duration("in", wait))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
 }
