@@ -105,6 +105,15 @@ func TestServeMigratesServesAndShutsDown(t *testing.T) {
 		t.Fatalf("front page on a migrated, empty database: %v %v", res, err)
 	}
 	res.Body.Close()
+	stopServe(t, cancel, done)
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Fatal("server still answers after shutdown")
+	}
+}
+
+// stopServe cancels a running serve and waits for it to return nil.
+func stopServe(t *testing.T, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
 	cancel()
 	select {
 	case err := <-done:
@@ -113,9 +122,6 @@ func TestServeMigratesServesAndShutsDown(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
-	}
-	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
-		t.Fatal("server still answers after shutdown")
 	}
 }
 
@@ -262,13 +268,5 @@ func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
 			`SELECT count(*) FROM river_job WHERE kind = 'clean_up' AND state = 'completed'`).Scan(&n)
 		return err == nil && n > 0
 	})
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve returned %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop")
-	}
+	stopServe(t, cancel, done)
 }
