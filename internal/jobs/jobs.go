@@ -199,14 +199,10 @@ func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64
 // gets no mails.
 func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error {
 	return j.store.InTx(ctx, func(tx pgx.Tx) error {
-		done, err := store.LockBookingMails(ctx, tx, a.BookingID)
+		rec, done, err := store.LockBookingMails(ctx, tx, a.BookingID)
 		if errors.Is(err, store.ErrNotFound) || done {
 			return nil
 		} else if err != nil {
-			return err
-		}
-		rec, err := j.store.ReceiptByID(ctx, tx, a.BookingID)
-		if err != nil {
 			return err
 		}
 		// Deadlines and calendar stamps as at the moment of booking, not of

@@ -234,7 +234,7 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	}
 	waitFor(t, "two recorded mails", func() bool { n, r, _ := mails(); return n == 2 && r == 2 })
 	_, _, receipt := mails()
-	for _, want := range []string{rec.Ref, manage, "Anna Andersen"} {
+	for _, want := range []string{rec.Ref, manage, "Anna Andersen", "Politisk forståelse"} {
 		if !strings.Contains(receipt, want) {
 			t.Errorf("receipt mail lacks %q", want)
 		}
@@ -245,5 +245,9 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	}
 	if n, _, _ := mails(); n != 2 {
 		t.Fatalf("%d mails after a second run, want 2", n)
+	}
+	// A booking deleted before its job ran gets no mails, and no error.
+	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{BookingID: rec.ID + 1000}); err != nil {
+		t.Fatalf("job for a deleted booking: %v", err)
 	}
 }

@@ -84,10 +84,11 @@ func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.
 	return scanBookedDates(rows)
 }
 
+const bookedDatesFrom = `SELECT ` + bookedDateColumns + `
+	FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id`
+
 func bookedDatesSQL(lock bool) string {
-	q := `SELECT ` + bookedDateColumns + `
-		FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-		WHERE d.id = ANY($1) AND c.status = 'published'`
+	q := bookedDatesFrom + ` WHERE d.id = ANY($1) AND c.status = 'published'`
 	if lock {
 		// Locked in id order, so two bookings of the same dates never deadlock.
 		q += ` ORDER BY d.id FOR UPDATE OF d`
@@ -440,6 +441,12 @@ const receiptColumns = `b.id, b.ref, b.created_at, b.booker_name, b.booker_email
 	b.department, b.ean, b.cvr, b.invoice_address, b.invoice_reference, b.comment,
 	b.list_ore, b.excl_ore, b.vat_ore, b.incl_ore`
 
+func receiptScanArgs(r *booking.Receipt) []any {
+	return []any{&r.ID, &r.Ref, &r.CreatedAt, &r.BookerName, &r.BookerEmail, &r.BookerPhone, &r.OrgName,
+		&r.Department, &r.EAN, &r.CVR, &r.InvoiceAddress, &r.InvoiceReference, &r.Comment,
+		&r.ListOre, &r.ExclOre, &r.VATOre, &r.InclOre}
+}
+
 // ReceiptByRef loads a booking when formHash is the hash of the token of
 // the form that made it (the browser that booked), else ErrNotFound.
 func (s *Store) ReceiptByRef(ctx context.Context, ref string, formHash []byte) (booking.Receipt, error) {
@@ -453,10 +460,7 @@ func (s *Store) ReceiptByManageToken(ctx context.Context, hash []byte) (booking.
 
 func (s *Store) receipt(ctx context.Context, db DB, where string, args ...any) (booking.Receipt, error) {
 	var r booking.Receipt
-	err := db.QueryRow(ctx, `SELECT `+receiptColumns+` FROM bookings b WHERE `+where, args...).Scan(
-		&r.ID, &r.Ref, &r.CreatedAt, &r.BookerName, &r.BookerEmail, &r.BookerPhone, &r.OrgName,
-		&r.Department, &r.EAN, &r.CVR, &r.InvoiceAddress, &r.InvoiceReference, &r.Comment,
-		&r.ListOre, &r.ExclOre, &r.VATOre, &r.InclOre)
+	err := db.QueryRow(ctx, `SELECT `+receiptColumns+` FROM bookings b WHERE `+where, args...).Scan(receiptScanArgs(&r)...)
 	if err != nil {
 		return r, fmt.Errorf("receipt: %w", notFound(err))
 	}

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/mail"
 )
 
@@ -29,14 +31,32 @@ type MailOwner struct {
 }
 
 // LockBookingMails locks a booking in tx for composing its booking mails and
-// reports whether they are recorded already (its receipt mail exists), or
-// ErrNotFound when the booking is gone.
-func LockBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64) (bool, error) {
-	var done bool
-	err := tx.QueryRow(ctx, `
-		SELECT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.booking_id = b.id AND m.kind = 'booking')
-		FROM bookings b WHERE b.id = $1 FOR UPDATE`, bookingID).Scan(&done)
-	return done, notFound(err)
+// returns it with its seats and dates, and whether its mails are recorded
+// already (its receipt mail exists); ErrNotFound when the booking is gone.
+// The three reads go to Postgres as one pipelined batch.
+func LockBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64) (booking.Receipt, bool, error) {
+	var (
+		r                         booking.Receipt
+		done                      bool
+		headErr, seatsErr, datErr error
+	)
+	b := &pgx.Batch{}
+	b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.booking_id = b.id AND m.kind = 'booking'), `+
+		receiptColumns+` FROM bookings b WHERE b.id = $1 FOR UPDATE`, bookingID).
+		QueryRow(func(row pgx.Row) error {
+			headErr = row.Scan(append([]any{&done}, receiptScanArgs(&r)...)...)
+			return nil
+		})
+	b.Queue(seatsSQL, bookingID).Query(func(rows pgx.Rows) error { r.Seats, seatsErr = scanSeats(rows); return nil })
+	b.Queue(bookedDatesFrom+` WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = $1) AND c.status = 'published'`, bookingID).
+		Query(func(rows pgx.Rows) error { r.Dates, datErr = scanBookedDates(rows); return nil })
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return r, false, err
+	}
+	if err := errors.Join(notFound(headErr), seatsErr, datErr); err != nil {
+		return r, false, err
+	}
+	return r, done, nil
 }
 
 // InsertMails records messages in tx, in one statement, and returns their
