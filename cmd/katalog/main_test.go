@@ -248,9 +248,9 @@ func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
 	if got := status("/kurser"); got != http.StatusServiceUnavailable {
 		t.Fatalf("/kurser with the database away: %d, want 503", got)
 	}
-	if !strings.Contains(logs.String(), "background jobs not started") {
-		t.Fatalf("expected the workers' failed start in the log\n%s", logs.String())
-	}
+	waitFor("the workers' failed start in the log", func() bool {
+		return strings.Contains(logs.String(), "background jobs not started")
+	})
 
 	proxy.Start()
 	waitFor("ready once the database is back", func() bool { return status("/readyz") == http.StatusOK })
