@@ -51,7 +51,7 @@ func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
 	err = a.store.CancelDate(r.Context(), id, version, f.Reason, staffOf(r).ID, a.now(),
-		func(ctx context.Context, tx pgx.Tx, d store.DateOverview, seats []store.CancelledSeat) error {
+		func(ctx context.Context, tx pgx.Tx, d booking.DateOverview, seats []store.CancelledSeat) error {
 			info := mail.CancelledDate{CourseTitle: d.CourseTitle, StartsAt: d.StartsAt, EndsAt: d.EndsAt,
 				Place: d.Venue.Address(), Reason: f.Reason}
 			for _, st := range seats {

@@ -87,9 +87,7 @@ func (a *adminArea) renderCourseForm(w http.ResponseWriter, r *http.Request, sta
 			a.serverError(w, r, err)
 			return
 		}
-		for _, d := range dates {
-			f.Dates = append(f.Dates, views.DateOverview(d))
-		}
+		f.Dates = dates
 	}
 	title := "Redigér " + f.Title
 	if f.IsNew() {

@@ -14,9 +14,5 @@ func (a *adminArea) showDashboard(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
-	rows := make([]views.DateOverview, len(dates))
-	for i, d := range dates {
-		rows[i] = views.DateOverview(d)
-	}
-	a.render(w, r, http.StatusOK, views.AdminDashboard(a.adminPage(r, "Kommende datoer"), rows))
+	a.render(w, r, http.StatusOK, views.AdminDashboard(a.adminPage(r, "Kommende datoer"), dates))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -41,20 +42,16 @@ func (a *adminArea) renderAdminDate(w http.ResponseWriter, r *http.Request, stat
 		a.serverError(w, r, err)
 		return
 	}
-	p := views.AdminDateProps{Date: views.DateOverview(d), Form: f, Errors: errs}
+	p := views.AdminDateProps{Date: d, Others: others, Form: f, Errors: errs}
 	for _, x := range people {
-		v := views.DateParticipant(x)
 		switch x.Status {
-		case "confirmed":
-			p.Confirmed = append(p.Confirmed, v)
-		case "waitlisted":
-			p.Waiting = append(p.Waiting, v)
+		case booking.StatusConfirmed:
+			p.Confirmed = append(p.Confirmed, x)
+		case booking.StatusWaitlisted:
+			p.Waiting = append(p.Waiting, x)
 		default:
-			p.Cancelled = append(p.Cancelled, v)
+			p.Cancelled = append(p.Cancelled, x)
 		}
-	}
-	for _, o := range others {
-		p.Others = append(p.Others, views.DateOverview(o))
 	}
 	title := d.CourseTitle + " " + views.ShortDate(d.StartsAt)
 	if errs.Any() {

@@ -86,20 +86,20 @@ func (a *adminArea) printParticipants(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var rows []views.DateParticipant
+	var rows []booking.DateParticipant
 	for _, p := range people {
 		if p.Status == booking.StatusConfirmed {
-			rows = append(rows, views.DateParticipant(p))
+			rows = append(rows, p)
 		}
 	}
-	a.render(w, r, http.StatusOK, views.AdminPrintList(a.adminPage(r, "Deltagerliste "+d.CourseTitle), views.DateOverview(d), rows))
+	a.render(w, r, http.StatusOK, views.AdminPrintList(a.adminPage(r, "Deltagerliste "+d.CourseTitle), d, rows))
 }
 
-func (a *adminArea) dateAndPeople(w http.ResponseWriter, r *http.Request) (store.DateOverview, []store.DateParticipant, bool) {
+func (a *adminArea) dateAndPeople(w http.ResponseWriter, r *http.Request) (booking.DateOverview, []booking.DateParticipant, bool) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 	if err != nil {
 		a.notFound(w, r)
-		return store.DateOverview{}, nil, false
+		return booking.DateOverview{}, nil, false
 	}
 	d, err := a.store.DateOverviewByID(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {

@@ -26,15 +26,7 @@ func (a *adminArea) renderInvoicing(w http.ResponseWriter, r *http.Request, stat
 		a.serverError(w, r, err)
 		return
 	}
-	for _, it := range items {
-		v := views.InvoiceItem{BookingID: it.BookingID, Ref: it.Ref, OrgName: it.OrgName, Department: it.Department,
-			BookerName: it.BookerName, BookerEmail: it.BookerEmail, EAN: it.EAN, CVR: it.CVR, InvoiceAddress: it.InvoiceAddress,
-			Reference: it.Reference, FirstStart: it.FirstStart, ExclOre: it.ExclOre, VATOre: it.VATOre, InclOre: it.InclOre}
-		for _, l := range it.Lines {
-			v.Lines = append(v.Lines, views.InvoiceLine(l))
-		}
-		p.Items = append(p.Items, v)
-	}
+	p.Items = items
 	title := "Fakturering"
 	if p.Errors.Any() {
 		title = "Fejl: " + title

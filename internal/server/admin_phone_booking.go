@@ -43,7 +43,7 @@ func (a *adminArea) renderPhoneBooking(w http.ResponseWriter, r *http.Request, s
 		title = "Fejl: " + title
 	}
 	rows := max(3, len(f.Participants))
-	a.render(w, r, status, views.AdminPhoneBooking(views.PhoneBookingProps{Page: a.adminPage(r, title), Date: views.DateOverview(d),
+	a.render(w, r, status, views.AdminPhoneBooking(views.PhoneBookingProps{Page: a.adminPage(r, title), Date: d,
 		Form: f, Rows: rows, Errors: errs}))
 }
 

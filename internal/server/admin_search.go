@@ -23,9 +23,7 @@ func (a *adminArea) searchBookings(w http.ResponseWriter, r *http.Request) {
 			a.serverError(w, r, err)
 			return
 		}
-		for _, h := range hits {
-			p.Hits = append(p.Hits, views.BookingHit(h))
-		}
+		p.Hits = hits
 	}
 	p.Page = a.adminPage(r, "Søg i tilmeldinger")
 	a.render(w, r, http.StatusOK, views.AdminSearch(p))

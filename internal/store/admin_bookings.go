@@ -7,24 +7,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// BookingHit is one participant of a booking that matched a staff search.
-type BookingHit struct {
-	BookingID   int64
-	Ref         string
-	BookerName  string
-	BookerEmail string
-	OrgName     string
-	EAN         string
-	Reference   string
-	Name        string
-	Email       string
-	Status      string
-	DateID      int64
-	CourseTitle string
-	StartsAt    time.Time
-}
+	"kursuskatalog/internal/booking"
+)
 
 // likePattern makes q a substring pattern with its wildcards escaped.
 func likePattern(q string) string {
@@ -35,7 +20,7 @@ func likePattern(q string) string {
 // SearchBookings finds bookings by the booker's or a participant's name or
 // e-mail, the organisation, EAN, CVR, invoice reference or booking number,
 // newest first, one row per participant.
-func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]BookingHit, error) {
+func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]booking.SearchHit, error) {
 	rows, err := s.Pool.Query(ctx, `
 		SELECT b.id, b.ref, b.booker_name, b.booker_email, b.org_name, b.ean, b.invoice_reference,
 			p.name, p.email, p.status, d.id, c.title, d.starts_at
@@ -52,9 +37,9 @@ func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]Book
 		return nil, err
 	}
 	defer rows.Close()
-	var out []BookingHit
+	var out []booking.SearchHit
 	for rows.Next() {
-		var h BookingHit
+		var h booking.SearchHit
 		if err := rows.Scan(&h.BookingID, &h.Ref, &h.BookerName, &h.BookerEmail, &h.OrgName, &h.EAN, &h.Reference,
 			&h.Name, &h.Email, &h.Status, &h.DateID, &h.CourseTitle, &h.StartsAt); err != nil {
 			return nil, err
@@ -64,39 +49,11 @@ func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]Book
 	return out, rows.Err()
 }
 
-// InvoiceLine is one participant on one date to invoice.
-type InvoiceLine struct {
-	Name        string
-	CourseTitle string
-	StartsAt    time.Time
-	PriceOre    int64 // excl. VAT, after any bundle discount
-	VATOre      int64
-}
-
-// InvoiceItem is a booking to invoice with its lines and totals.
-type InvoiceItem struct {
-	BookingID      int64
-	Ref            string
-	OrgName        string
-	Department     string
-	BookerName     string
-	BookerEmail    string
-	EAN            string
-	CVR            string
-	InvoiceAddress string
-	Reference      string
-	FirstStart     time.Time
-	Lines          []InvoiceLine
-	ExclOre        int64
-	VATOre         int64
-	InclOre        int64
-}
-
 // InvoiceWorklist lists the bookings not yet invoiced that have a date
 // starting before until (the invoice goes out 3-4 weeks before the course),
 // earliest course first. Cancelled participants are neither lines nor in
 // the totals.
-func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]InvoiceItem, error) {
+func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]booking.InvoiceItem, error) {
 	rows, err := s.Pool.Query(ctx, `
 		SELECT b.id, b.ref, b.org_name, b.department, b.booker_name, b.booker_email, b.ean, b.cvr,
 			b.invoice_address, b.invoice_reference, p.name, c.title, d.starts_at, p.price_ore, p.vat_ore,
@@ -111,10 +68,10 @@ func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]Invoice
 		return nil, err
 	}
 	defer rows.Close()
-	var out []InvoiceItem
+	var out []booking.InvoiceItem
 	for rows.Next() {
-		var it InvoiceItem
-		var l InvoiceLine
+		var it booking.InvoiceItem
+		var l booking.InvoiceLine
 		if err := rows.Scan(&it.BookingID, &it.Ref, &it.OrgName, &it.Department, &it.BookerName, &it.BookerEmail,
 			&it.EAN, &it.CVR, &it.InvoiceAddress, &it.Reference, &l.Name, &l.CourseTitle, &l.StartsAt, &l.PriceOre, &l.VATOre,
 			&it.FirstStart); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 )
 
@@ -162,7 +163,7 @@ type CancelledSeat struct {
 // (in the same transaction) gets them to mail. A second cancel is
 // ErrDateCancelled.
 func (s *Store) CancelDate(ctx context.Context, id int64, version int, reason string, staffID int64, now time.Time,
-	after func(ctx context.Context, tx pgx.Tx, d DateOverview, seats []CancelledSeat) error) error {
+	after func(ctx context.Context, tx pgx.Tx, d booking.DateOverview, seats []CancelledSeat) error) error {
 	return s.InTx(ctx, func(tx pgx.Tx) error {
 		old, err := scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, id))
 		if err != nil {
@@ -208,7 +209,7 @@ func (s *Store) CancelDate(ctx context.Context, id int64, version int, reason st
 		if after == nil {
 			return nil
 		}
-		var d DateOverview
+		var d booking.DateOverview
 		if err := tx.QueryRow(ctx, `
 			SELECT `+overviewColumns+`
 			FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id

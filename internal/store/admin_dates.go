@@ -7,27 +7,17 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/booking"
 )
 
 // Staff's views of dates: the lists and a date's participants. Editing a
 // date is in admin_course_dates.go.
 
-// DateOverview is one date on the staff dashboard: the date, its course and
-// how many wait.
-type DateOverview struct {
-	catalog.CourseDate
-	CourseTitle string
-	CourseSlug  string
-	Waiting     int
-	Cancelled   int
-}
-
 const overviewColumns = dateColumns + `, c.title, c.slug,
 	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'waitlisted'),
 	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'cancelled')`
 
-func overviewScanArgs(o *DateOverview) []any {
+func overviewScanArgs(o *booking.DateOverview) []any {
 	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled)
 }
 
@@ -38,13 +28,13 @@ const overviewFrom = `
 
 // dateOverviews reads the overviews of the dates that where (with its
 // ORDER BY) selects.
-func (s *Store) dateOverviews(ctx context.Context, where string, args ...any) ([]DateOverview, error) {
+func (s *Store) dateOverviews(ctx context.Context, where string, args ...any) ([]booking.DateOverview, error) {
 	rows, err := s.Pool.Query(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (DateOverview, error) {
-		var o DateOverview
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (booking.DateOverview, error) {
+		var o booking.DateOverview
 		err := r.Scan(overviewScanArgs(&o)...)
 		return o, err
 	})
@@ -52,26 +42,26 @@ func (s *Store) dateOverviews(ctx context.Context, where string, args ...any) ([
 
 // UpcomingDateOverviews lists the dates that have not ended, of every
 // course (drafts too), in start order.
-func (s *Store) UpcomingDateOverviews(ctx context.Context, now time.Time, limit int) ([]DateOverview, error) {
+func (s *Store) UpcomingDateOverviews(ctx context.Context, now time.Time, limit int) ([]booking.DateOverview, error) {
 	return s.dateOverviews(ctx, `d.ends_at > $1 ORDER BY d.starts_at, d.id LIMIT $2`, now, limit)
 }
 
 // CourseDateOverviews lists every date of a course, past and cancelled
 // ones too, newest start last.
-func (s *Store) CourseDateOverviews(ctx context.Context, courseID int64) ([]DateOverview, error) {
+func (s *Store) CourseDateOverviews(ctx context.Context, courseID int64) ([]booking.DateOverview, error) {
 	return s.dateOverviews(ctx, `d.course_id = $1 ORDER BY d.starts_at, d.id`, courseID)
 }
 
 // OtherDatesOfCourse lists the course's other dates that have not started,
 // as targets for moving a participant.
-func (s *Store) OtherDatesOfCourse(ctx context.Context, courseID, exceptDateID int64, now time.Time) ([]DateOverview, error) {
+func (s *Store) OtherDatesOfCourse(ctx context.Context, courseID, exceptDateID int64, now time.Time) ([]booking.DateOverview, error) {
 	return s.dateOverviews(ctx, `d.course_id = $1 AND d.id <> $2 AND d.starts_at > $3 AND d.status = 'planned'
 		ORDER BY d.starts_at`, courseID, exceptDateID, now)
 }
 
 // DateOverviewByID loads one date for its staff page.
-func (s *Store) DateOverviewByID(ctx context.Context, id int64) (DateOverview, error) {
-	var o DateOverview
+func (s *Store) DateOverviewByID(ctx context.Context, id int64) (booking.DateOverview, error) {
+	var o booking.DateOverview
 	err := s.Pool.QueryRow(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
 	if err != nil {
 		return o, fmt.Errorf("date %d: %w", id, notFound(err))
@@ -79,36 +69,9 @@ func (s *Store) DateOverviewByID(ctx context.Context, id int64) (DateOverview, e
 	return o, nil
 }
 
-// DateParticipant is a participant as staff see it on a date's list.
-type DateParticipant struct {
-	ID            int64
-	BookingID     int64
-	Ref           string
-	Name          string
-	Email         string
-	JobTitle      string
-	Diet          string
-	Accessibility string
-	Status        string
-	WaitlistPos   int
-	Binding       bool
-	SubstituteFor string
-	CancelReason  string
-	OrgName       string
-	Department    string
-	BookerName    string
-	BookerEmail   string
-	EAN           string
-	CVR           string
-	Reference     string
-	PriceOre      int64
-	CreatedAt     time.Time
-	CancelledAt   *time.Time
-}
-
 // DateParticipants lists a date's participants: confirmed in booking
 // order, then the waiting list in its order, then the cancelled.
-func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]DateParticipant, error) {
+func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]booking.DateParticipant, error) {
 	rows, err := s.Pool.Query(ctx, `
 		SELECT p.id, p.booking_id, b.ref, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
 			CASE WHEN p.status = 'waitlisted' THEN
@@ -123,9 +86,9 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]DateParti
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DateParticipant
+	var out []booking.DateParticipant
 	for rows.Next() {
-		var p DateParticipant
+		var p booking.DateParticipant
 		if err := rows.Scan(&p.ID, &p.BookingID, &p.Ref, &p.Name, &p.Email, &p.JobTitle, &p.Diet, &p.Accessibility,
 			&p.Status, &p.WaitlistPos, &p.Binding, &p.SubstituteFor, &p.CancelReason, &p.OrgName, &p.Department,
 			&p.BookerName, &p.BookerEmail, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 )
 
@@ -36,47 +37,9 @@ type LoginForm struct {
 	Errors FormErrors
 }
 
-// DateOverview is one date in the staff lists (store.DateOverview).
-type DateOverview struct {
-	catalog.CourseDate
-	CourseTitle string
-	CourseSlug  string
-	Waiting     int
-	Cancelled   int
-}
-
-func (d DateOverview) when() string { return catalog.FormatSpan(d.StartsAt, d.EndsAt) }
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func i64(n int64) string { return strconv.FormatInt(n, 10) }
-
-// DateParticipant is a participant on a date's staff list (store.DateParticipant).
-type DateParticipant struct {
-	ID            int64
-	BookingID     int64
-	Ref           string
-	Name          string
-	Email         string
-	JobTitle      string
-	Diet          string
-	Accessibility string
-	Status        string
-	WaitlistPos   int
-	Binding       bool
-	SubstituteFor string
-	CancelReason  string
-	OrgName       string
-	Department    string
-	BookerName    string
-	BookerEmail   string
-	EAN           string
-	CVR           string
-	Reference     string
-	PriceOre      int64
-	CreatedAt     time.Time
-	CancelledAt   *time.Time
-}
 
 // ActionForm is what was typed into one participant's action form, kept
 // when it is refused.
@@ -90,11 +53,11 @@ type ActionForm struct {
 // AdminDateProps are the props of a date's staff page.
 type AdminDateProps struct {
 	Page      AdminPage
-	Date      DateOverview
-	Confirmed []DateParticipant
-	Waiting   []DateParticipant
-	Cancelled []DateParticipant
-	Others    []DateOverview // other dates of the course, targets of a move
+	Date      booking.DateOverview
+	Confirmed []booking.DateParticipant
+	Waiting   []booking.DateParticipant
+	Cancelled []booking.DateParticipant
+	Others    []booking.DateOverview // other dates of the course, targets of a move
 	Form      ActionForm
 	Errors    FormErrors
 }
@@ -119,64 +82,19 @@ func ShortDate(t time.Time) string { return catalog.FormatDate(t) }
 // the error summary's links.
 func ActionFieldID(prefix string, id int64) string { return actionID(prefix, id) }
 
-// BookingHit is one participant row of a booking search (store.BookingHit).
-type BookingHit struct {
-	BookingID   int64
-	Ref         string
-	BookerName  string
-	BookerEmail string
-	OrgName     string
-	EAN         string
-	Reference   string
-	Name        string
-	Email       string
-	Status      string
-	DateID      int64
-	CourseTitle string
-	StartsAt    time.Time
-}
-
 // AdminSearchProps are the props of the booking search.
 type AdminSearchProps struct {
 	Page  AdminPage
 	Query string
-	Hits  []BookingHit
+	Hits  []booking.SearchHit
 	Limit int // the most rows shown; the page says when it is reached
-}
-
-// InvoiceLine is one participant on one date to invoice.
-type InvoiceLine struct {
-	Name        string
-	CourseTitle string
-	StartsAt    time.Time
-	PriceOre    int64
-	VATOre      int64
-}
-
-// InvoiceItem is a booking on the invoicing worklist.
-type InvoiceItem struct {
-	BookingID      int64
-	Ref            string
-	OrgName        string
-	Department     string
-	BookerName     string
-	BookerEmail    string
-	EAN            string
-	CVR            string
-	InvoiceAddress string
-	Reference      string
-	FirstStart     time.Time
-	Lines          []InvoiceLine
-	ExclOre        int64
-	VATOre         int64
-	InclOre        int64
 }
 
 // AdminInvoicingProps are the props of the invoicing worklist.
 type AdminInvoicingProps struct {
 	Page   AdminPage
 	Until  time.Time
-	Items  []InvoiceItem
+	Items  []booking.InvoiceItem
 	For    int64 // the booking whose number was refused
 	Number string
 	Errors FormErrors
@@ -334,7 +252,7 @@ type CourseForm struct {
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option
-	Dates        []DateOverview // the course's dates (not for a new course)
+	Dates        []booking.DateOverview // the course's dates (not for a new course)
 }
 
 func (f CourseForm) field(id, name, label, value string) Field {

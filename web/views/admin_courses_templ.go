@@ -768,7 +768,7 @@ func adminCourseDates(f CourseForm) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var31 string
-				templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(d.when())
+				templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(d.When())
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/admin_courses.templ`, Line: 176, Col: 75}
 				}
@@ -869,7 +869,7 @@ func adminCourseDates(f CourseForm) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var38 string
-				templ_7745c5c3_Var38, templ_7745c5c3_Err = templ.JoinStringErrs(" datoen " + d.when())
+				templ_7745c5c3_Var38, templ_7745c5c3_Err = templ.JoinStringErrs(" datoen " + d.When())
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/admin_courses.templ`, Line: 184, Col: 142}
 				}

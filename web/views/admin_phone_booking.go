@@ -1,12 +1,14 @@
 package views
 
+import "kursuskatalog/internal/booking"
+
 // PhoneBookingProps are the props of "Tilmelding pr. telefon": staff type a
 // caller's booking on one date. Form is the public enrolment form's data,
 // so the same validation and booking apply; Rows is how many participant
 // rows are shown.
 type PhoneBookingProps struct {
 	Page   AdminPage
-	Date   DateOverview
+	Date   booking.DateOverview
 	Form   EnrolmentForm
 	Rows   int
 	Errors FormErrors
