@@ -63,11 +63,13 @@ func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Poo
 }
 
 // OpenForJobs connects the pool of the workers' own statements: composing,
-// recording and sending mails. Each of them finds rows by key (a booking,
-// its dates and participants, a mail by id), so a sequential scan is never
-// the right plan, yet Postgres picks one for a statement first planned while
-// outgoing_mails was nearly empty, and keeps it while the table grows
-// (2,989 sequential scans of outgoing_mails in one benchmark run). With
+// recording and sending mails, and the daily clean-up. The mail statements
+// find rows by key (a booking, its dates and participants, a mail by id), so
+// a sequential scan is never the right plan for them, yet Postgres picks one
+// for a statement first planned while outgoing_mails was nearly empty, and
+// keeps it while the table grows (2,989 sequential scans of outgoing_mails
+// in one benchmark run). The clean-up's deletes by time walk an index
+// instead, once a day. With
 // sequential scans off, a plan made once stays right, and the statements
 // keep generic plans: planned at every execution, composing one booking's
 // mails spent 2.8 ms planning. Seats taken or freed through the returned
