@@ -111,6 +111,32 @@ func TestServeMigratesServesAndShutsDown(t *testing.T) {
 	}
 }
 
+// A server that cannot listen while the database is away stops with the
+// error rather than wait for the database.
+func TestServeWithoutDatabaseStopsWhenItCannotListen(t *testing.T) {
+	proxy, viaProxy := testdb.NewProxy(t, testdb.New(t))
+	proxy.Stop()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(context.Background(), []string{"serve", "-migrate=false"},
+			envOf(map[string]string{"DATABASE_URL": viaProxy, "ADDR": busy.Addr().String()}), nil, &logs, &logs)
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "address already in use") {
+			t.Fatalf("serve returned %v, want the listen error", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("serve did not return\n%s", logs.String())
+	}
+}
+
 // stopServe cancels a running serve and waits for it to return nil.
 func stopServe(t *testing.T, cancel context.CancelFunc, done <-chan error) {
 	t.Helper()

@@ -75,11 +75,13 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	// answers 503 while the database is away (see store.Open). The workers
 	// start as soon as the database can be reached.
 	jobsStarted := make(chan struct{})
+	retry, stopRetrying := context.WithCancel(ctx)
 	go func() {
 		defer close(jobsStarted)
-		startJobs(ctx, jb, logger)
+		startJobs(ctx, retry, jb, logger)
 	}()
 	defer func() {
+		stopRetrying() // also when serve ends early, with an error
 		<-jobsStarted
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -127,9 +129,9 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	return nil
 }
 
-// startJobs starts River's workers, trying again (after 1 s, then up to
-// every 30 s) while the database cannot be reached, until ctx ends.
-func startJobs(ctx context.Context, jb *jobs.Jobs, logger *slog.Logger) {
+// startJobs starts River's workers for ctx, trying again (after 1 s, then
+// up to every 30 s) while the database cannot be reached, until retry ends.
+func startJobs(ctx, retry context.Context, jb *jobs.Jobs, logger *slog.Logger) {
 	wait := time.Second
 	for {
 		err := jb.Client.Start(ctx)
@@ -138,7 +140,7 @@ func startJobs(ctx context.Context, jb *jobs.Jobs, logger *slog.Logger) {
 		}
 		logger.Warn("background jobs not started; trying again", slog.String("err", err.Error()), slog.Duration("in", wait))
 		select {
-		case <-ctx.Done():
+		case <-retry.Done():
 			return
 		case <-time.After(wait):
 		}
