@@ -3,12 +3,15 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/testdb"
 )
 
 func courseID(t *testing.T, st *store.Store, slug string) int64 {
@@ -137,4 +140,47 @@ func TestFavouriteLimit(t *testing.T) {
 	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "200 favoritter, som er det højeste antal") {
 		t.Fatalf("201st favourite: %d", status)
 	}
+}
+
+// Without the cookie /favoritter is the same empty page for everybody, so
+// the page cache serves it (with an ETag); a visitor's own list is never
+// cached and says so.
+func TestEmptyFavouritesPageIsCachedAndOwnListsAreNot(t *testing.T) {
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSiteWith(t, st, time.Minute)
+	anonymous := func() *http.Response {
+		t.Helper()
+		res, err := http.Get(s.URL + "/favoritter")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	anonymous()
+	res := anonymous()
+	etag := res.Header.Get("ETag")
+	if res.StatusCode != 200 || etag == "" || strings.Contains(res.Header.Get("Cache-Control"), "private") {
+		t.Fatalf("empty favourites page: %d, ETag %q, Cache-Control %q; want a cached page",
+			res.StatusCode, etag, res.Header.Get("Cache-Control"))
+	}
+	req, _ := http.NewRequest(http.MethodGet, s.URL+"/favoritter", nil)
+	req.Header.Set("If-None-Match", etag)
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusNotModified {
+		t.Fatalf("revalidation: %v %v, want 304", res, err)
+	}
+
+	id := courseID(t, st, "politisk-forstaaelse")
+	s.post(t, "/favoritter", url.Values{"type": {"kursus"}, "id": {fmt.Sprint(id)}, "tilbage": {"/kurser"}})
+	res, err := s.Client.Get(s.URL + "/favoritter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.Header.Get("Cache-Control") != "private, no-cache" || res.Header.Get("ETag") != "" {
+		t.Errorf("own list: Cache-Control %q, ETag %q", res.Header.Get("Cache-Control"), res.Header.Get("ETag"))
+	}
+	mustContain(t, string(b), "Politisk forståelse")
 }

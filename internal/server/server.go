@@ -94,6 +94,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/kurser", s.listCourses)
 		r.Get("/kurser/{slug}", s.showCourse)
 		r.Get("/forloeb/{slug}", s.showProgramme)
+		r.Get("/favoritter", s.showFavourites) // cached for visitors without favourites only
 		r.Get("/privatliv", s.showPrivacy)
 		r.Get("/tilgaengelighed", s.showAccessibility)
 		r.Get("/sitemap.xml", s.showSitemap)
@@ -108,7 +109,6 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/min-tilmelding/{token}", s.showMyBooking)
 		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
 		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
-		r.Get("/favoritter", s.showFavourites)
 		r.Post("/favoritter", s.saveFavourite)
 		r.Get("/favoritter/tjek", s.checkCookie)
 		r.Get("/kurser/{slug}/spoerg", s.showQuestion)

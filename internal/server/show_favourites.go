@@ -18,9 +18,13 @@ func (s *Server) showFavourites(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Data = data
+		// A visitor's own list: no shared cache keeps it, and the page
+		// cache leaves it alone (it only serves visitors without cookies).
+		w.Header().Set("Cache-Control", "private, no-cache")
 	} else {
+		// The same empty list for everybody without the cookie, so the
+		// page cache keeps it like the catalogue's pages.
 		p.Data = catalog.Favourites{}
 	}
-	w.Header().Set("Cache-Control", "private, no-cache")
 	s.render(w, r, http.StatusOK, views.Favourites(p))
 }
