@@ -74,15 +74,10 @@ func TestMigrateAndDemoCommands(t *testing.T) {
 // SIGTERM), finishing a request that is in flight.
 func TestServeMigratesServesAndShutsDown(t *testing.T) {
 	url := testdb.Empty(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	var logs bytes.Buffer
+	var logs syncBuffer
 	go func() {
 		done <- run(ctx, []string{"serve"}, envOf(map[string]string{"DATABASE_URL": url, "ADDR": addr}), nil, &logs, &logs)
 	}()
@@ -135,6 +130,17 @@ func TestServeWithoutDatabaseStopsWhenItCannotListen(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatalf("serve did not return\n%s", logs.String())
 	}
+}
+
+// freeAddr is a loopback address no one listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
 }
 
 // stopServe cancels a running serve and waits for it to return nil.
@@ -235,12 +241,7 @@ func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
 	url := testdb.New(t)
 	proxy, viaProxy := testdb.NewProxy(t, url)
 	proxy.Stop()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)

@@ -209,11 +209,8 @@ func (s *Store) CancelDate(ctx context.Context, id int64, version int, reason st
 		if after == nil {
 			return nil
 		}
-		var d booking.DateOverview
-		if err := tx.QueryRow(ctx, `
-			SELECT `+overviewColumns+`
-			FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
-			WHERE d.id = $1`, id).Scan(overviewScanArgs(&d)...); err != nil {
+		d, err := dateOverviewByID(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		return after(ctx, tx, d, seats)

@@ -21,15 +21,16 @@ func overviewScanArgs(o *booking.DateOverview) []any {
 	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled)
 }
 
-// overviewFrom joins what overviewColumns read.
-const overviewFrom = `
+// datesFrom joins a date (d) to its course (c) and venue (v): what
+// overviewColumns and bookedDateColumns read.
+const datesFrom = `
 	FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id
 	`
 
 // dateOverviews reads the overviews of the dates that where (with its
 // ORDER BY) selects.
 func (s *Store) dateOverviews(ctx context.Context, where string, args ...any) ([]booking.DateOverview, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE `+where, args...)
+	rows, err := s.Pool.Query(ctx, `SELECT `+overviewColumns+datesFrom+`WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +62,12 @@ func (s *Store) OtherDatesOfCourse(ctx context.Context, courseID, exceptDateID i
 
 // DateOverviewByID loads one date for its staff page.
 func (s *Store) DateOverviewByID(ctx context.Context, id int64) (booking.DateOverview, error) {
+	return dateOverviewByID(ctx, s.Pool, id)
+}
+
+func dateOverviewByID(ctx context.Context, db DB, id int64) (booking.DateOverview, error) {
 	var o booking.DateOverview
-	err := s.Pool.QueryRow(ctx, `SELECT `+overviewColumns+overviewFrom+`WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
+	err := db.QueryRow(ctx, `SELECT `+overviewColumns+datesFrom+`WHERE d.id = $1`, id).Scan(overviewScanArgs(&o)...)
 	if err != nil {
 		return o, fmt.Errorf("date %d: %w", id, notFound(err))
 	}

@@ -84,11 +84,8 @@ func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.
 	return scanBookedDates(rows)
 }
 
-const bookedDatesFrom = `SELECT ` + bookedDateColumns + `
-	FROM course_dates d JOIN courses c ON c.id = d.course_id JOIN venues v ON v.id = d.venue_id`
-
 func bookedDatesSQL(lock bool) string {
-	q := bookedDatesFrom + ` WHERE d.id = ANY($1) AND c.status = 'published'`
+	q := `SELECT ` + bookedDateColumns + datesFrom + `WHERE d.id = ANY($1) AND c.status = 'published'`
 	if lock {
 		// Locked in id order, so two bookings of the same dates never deadlock.
 		q += ` ORDER BY d.id FOR UPDATE OF d`
@@ -396,14 +393,17 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 // seatsOf loads the participants of a booking with their places on the
 // waiting lists.
 func seatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error) {
-	rows, err := db.Query(ctx, seatsSQL, bookingID)
+	rows, err := db.Query(ctx, seatsSQL("$1"), bookingID)
 	if err != nil {
 		return nil, err
 	}
 	return scanSeats(rows)
 }
 
-const seatsSQL = `
+// seatsSQL reads the seats of the booking whose id the SQL expression
+// bookingID gives.
+func seatsSQL(bookingID string) string {
+	return `
 	SELECT p.id, p.date_id, p.name, p.email, p.job_title, p.diet, p.accessibility, p.status,
 	       CASE WHEN p.status = 'waitlisted' THEN (
 	           SELECT count(*) FROM participants w
@@ -412,8 +412,9 @@ const seatsSQL = `
 	       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
 	       p.substitute_for, p.cancel_reason
 	FROM participants p JOIN course_dates d ON d.id = p.date_id
-	WHERE p.booking_id = $1
+	WHERE p.booking_id = ` + bookingID + `
 	ORDER BY d.starts_at, p.id`
+}
 
 func scanSeats(rows pgx.Rows) ([]booking.Seat, error) {
 	defer rows.Close()
@@ -458,21 +459,48 @@ func (s *Store) ReceiptByManageToken(ctx context.Context, hash []byte) (booking.
 	return s.receipt(ctx, s.Pool, `b.manage_token_hash = $1`, hash)
 }
 
+// receipt loads the booking that where (on bookings b) selects, with its
+// seats and dates, in one round trip.
 func (s *Store) receipt(ctx context.Context, db DB, where string, args ...any) (booking.Receipt, error) {
-	var r booking.Receipt
-	err := db.QueryRow(ctx, `SELECT `+receiptColumns+` FROM bookings b WHERE `+where, args...).Scan(receiptScanArgs(&r)...)
-	if err != nil {
-		return r, fmt.Errorf("receipt: %w", notFound(err))
+	b := &pgx.Batch{}
+	reads := queueReceipt(b, where, false, args...)
+	if err := db.SendBatch(ctx, b).Close(); err != nil {
+		return booking.Receipt{}, err
 	}
-	if r.Seats, err = seatsOf(ctx, db, r.ID); err != nil {
-		return r, err
+	return reads.result()
+}
+
+// receiptReads gathers what queueReceipt's statements read.
+type receiptReads struct {
+	r                           booking.Receipt
+	headErr, seatsErr, datesErr error
+}
+
+// queueReceipt queues in b the reads of the booking that where (on
+// bookings b) selects, locked FOR UPDATE when lock is set, its seats and
+// its dates. The seats and dates find the booking by where again, so the
+// three go to Postgres as one pipelined batch.
+func queueReceipt(b *pgx.Batch, where string, lock bool, args ...any) *receiptReads {
+	q := &receiptReads{}
+	head := `SELECT ` + receiptColumns + ` FROM bookings b WHERE ` + where
+	if lock {
+		head += ` FOR UPDATE`
 	}
-	ids := make([]int64, 0, len(r.Seats))
-	for _, st := range r.Seats {
-		ids = append(ids, st.DateID)
+	id := `(SELECT b.id FROM bookings b WHERE ` + where + `)`
+	b.Queue(head, args...).QueryRow(func(row pgx.Row) error { q.headErr = row.Scan(receiptScanArgs(&q.r)...); return nil })
+	b.Queue(seatsSQL(id), args...).Query(func(rows pgx.Rows) error { q.r.Seats, q.seatsErr = scanSeats(rows); return nil })
+	b.Queue(`SELECT `+bookedDateColumns+datesFrom+`WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = `+id+`)
+		AND c.status = 'published'`, args...).
+		Query(func(rows pgx.Rows) error { q.r.Dates, q.datesErr = scanBookedDates(rows); return nil })
+	return q
+}
+
+// result is the receipt, or ErrNotFound when no booking matched.
+func (q *receiptReads) result() (booking.Receipt, error) {
+	if q.headErr != nil {
+		return q.r, fmt.Errorf("receipt: %w", notFound(q.headErr))
 	}
-	r.Dates, err = bookedDates(ctx, db, ids, false)
-	return r, err
+	return q.r, errors.Join(q.seatsErr, q.datesErr)
 }
 
 // Promotion is a participant moved from a waiting list to a seat.

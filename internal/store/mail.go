@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -33,30 +32,24 @@ type MailOwner struct {
 // LockBookingMails locks a booking in tx for composing its booking mails and
 // returns it with its seats and dates, and whether its mails are recorded
 // already (its receipt mail exists); ErrNotFound when the booking is gone.
-// The three reads go to Postgres as one pipelined batch.
+// The check runs after the lock, in the same round trip as the reads.
 func LockBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64) (booking.Receipt, bool, error) {
 	var (
-		r                         booking.Receipt
-		done                      bool
-		headErr, seatsErr, datErr error
+		done    bool
+		doneErr error
 	)
 	b := &pgx.Batch{}
-	b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.booking_id = b.id AND m.kind = 'booking'), `+
-		receiptColumns+` FROM bookings b WHERE b.id = $1 FOR UPDATE`, bookingID).
-		QueryRow(func(row pgx.Row) error {
-			headErr = row.Scan(append([]any{&done}, receiptScanArgs(&r)...)...)
-			return nil
-		})
-	b.Queue(seatsSQL, bookingID).Query(func(rows pgx.Rows) error { r.Seats, seatsErr = scanSeats(rows); return nil })
-	b.Queue(bookedDatesFrom+` WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = $1) AND c.status = 'published'`, bookingID).
-		Query(func(rows pgx.Rows) error { r.Dates, datErr = scanBookedDates(rows); return nil })
+	reads := queueReceipt(b, `b.id = $1`, true, bookingID)
+	b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails WHERE booking_id = $1 AND kind = 'booking')`, bookingID).
+		QueryRow(func(row pgx.Row) error { doneErr = row.Scan(&done); return nil })
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return r, false, err
+		return booking.Receipt{}, false, err
 	}
-	if err := errors.Join(notFound(headErr), seatsErr, datErr); err != nil {
-		return r, false, err
+	r, err := reads.result()
+	if err == nil {
+		err = doneErr
 	}
-	return r, done, nil
+	return r, done, err
 }
 
 // InsertMails records messages in tx, in one statement, and returns their
