@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"kursuskatalog/internal/config"
@@ -23,6 +24,13 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	migrate := fs.Bool("migrate", true, "apply pending migrations before serving")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	// See config: fewer collections under load, within a soft limit.
+	if cfg.GCPercent > 0 {
+		debug.SetGCPercent(cfg.GCPercent)
+	}
+	if cfg.MemoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.MemoryLimit)
 	}
 	if *migrate {
 		mg, err := store.NewMigrator(cfg.DatabaseURL)

@@ -23,7 +23,25 @@ type Config struct {
 	MailFrom    string   // the sender of every mail; MAIL_FROM, default mail.DefaultFrom
 	// ShutdownTimeout bounds how long in-flight requests may finish on SIGTERM.
 	ShutdownTimeout time.Duration
+	// GCPercent and MemoryLimit are the garbage collector's settings for
+	// serve; 0 leaves the runtime's own, as when GOGC or GOMEMLIMIT is set
+	// (the runtime reads those itself, so they keep overriding).
+	GCPercent   int
+	MemoryLimit int64
 }
+
+// serve's garbage collector. A cache hit allocates about 4 KB (net/http's
+// request and header maps), so at 17,000 hits a second the runtime's
+// default GOGC=100, with 2 MB live, collected 26 times a second, and "/" at
+// 32 connections had p99 9.5-10.7 ms. With 400 it collects 5 times a second
+// and p99 was 7.7-8.3 ms, for 41 MB resident instead of 31; the server's
+// CPU per booking, its mails included, fell from 3.05-3.47 to 2.82-2.98 ms.
+// The soft limit keeps a larger live heap from growing to five times its
+// size.
+const (
+	defaultGCPercent   = 400
+	defaultMemoryLimit = 64 << 20
+)
 
 // Error names the variable that is wrong and why, for the operator.
 type Error struct {
@@ -39,6 +57,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		DatabaseURL:     strings.TrimSpace(getenv("DATABASE_URL")),
 		Addr:            getenv("ADDR"),
 		ShutdownTimeout: 10 * time.Second,
+	}
+	if getenv("GOGC") == "" {
+		cfg.GCPercent = defaultGCPercent
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		cfg.MemoryLimit = defaultMemoryLimit
 	}
 	if cfg.Addr == "" {
 		cfg.Addr = ":8080"

@@ -60,3 +60,28 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 		t.Fatalf("unexpected config: %+v", cfg)
 	}
 }
+
+func TestFromEnvTunesTheCollectorUnlessTheRuntimeIsTold(t *testing.T) {
+	tests := []struct {
+		name     string
+		env      map[string]string
+		percent  int
+		memLimit int64
+	}{
+		{"neither set", nil, defaultGCPercent, defaultMemoryLimit},
+		{"GOGC set", map[string]string{"GOGC": "100"}, 0, defaultMemoryLimit},
+		{"GOMEMLIMIT set", map[string]string{"GOMEMLIMIT": "200MiB"}, defaultGCPercent, 0},
+		{"both set", map[string]string{"GOGC": "off", "GOMEMLIMIT": "1GiB"}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := FromEnv(env(tt.env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.GCPercent != tt.percent || cfg.MemoryLimit != tt.memLimit {
+				t.Fatalf("GCPercent %d, MemoryLimit %d; want %d, %d", cfg.GCPercent, cfg.MemoryLimit, tt.percent, tt.memLimit)
+			}
+		})
+	}
+}
