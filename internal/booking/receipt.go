@@ -100,6 +100,37 @@ type Receipt struct {
 // SavingOre is what bundle offers saved on the booking.
 func (r Receipt) SavingOre() int64 { return r.ListOre - r.ExclOre }
 
+// Totals are a booking's prices in øre.
+type Totals struct {
+	ListOre, ExclOre, VATOre, InclOre int64
+	Cancelled                         int // seats cancelled, free of charge, and left out
+}
+
+// SavingOre is what bundle offers save on these totals.
+func (t Totals) SavingOre() int64 { return t.ListOre - t.ExclOre }
+
+// Current is what the booking costs now. Until a seat is cancelled that is
+// the booking's totals as they were booked; after, it is the seats that
+// remain, each at the price stored on it, because cancelling is free and
+// the invoice leaves cancelled seats out (store.InvoiceWorklist).
+func (r Receipt) Current() Totals {
+	var left Totals
+	for _, s := range r.Seats {
+		if s.Status == StatusCancelled {
+			left.Cancelled++
+			continue
+		}
+		left.ListOre += s.ListOre
+		left.ExclOre += s.PriceOre
+		left.VATOre += s.VATOre
+	}
+	if left.Cancelled == 0 {
+		return Totals{ListOre: r.ListOre, ExclOre: r.ExclOre, VATOre: r.VATOre, InclOre: r.InclOre}
+	}
+	left.InclOre = left.ExclOre + left.VATOre
+	return left
+}
+
 // Date returns the booked date with id.
 func (r Receipt) Date(id int64) BookedDate {
 	for _, d := range r.Dates {

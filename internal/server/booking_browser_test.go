@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kursuskatalog/internal/browser"
+	"kursuskatalog/internal/catalog"
 )
 
 // From the bundle box on the course page, a booker enrols herself and a
@@ -88,6 +89,23 @@ func TestBookTheBundleInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action$="/afmeld"] button`)), // the first seat: Anna or Mette on module 1
 		chromedp.WaitVisible(chromedp.CSS(".notice-ok")),
 	)
+	// The price box now shows what the invoice will: the seats left.
+	var leftOre int64
+	s.Store.Pool.QueryRow(ctx, `SELECT sum(price_ore) FROM participants p JOIN bookings b ON b.id = p.booking_id
+		WHERE p.status <> 'cancelled'
+		  AND b.id = (SELECT booking_id FROM participants WHERE email = 'anna@aarhus.dk' LIMIT 1)`).Scan(&leftOre)
+	price := browser.Get(t, b, chromedp.Text(chromedp.CSS(`section[aria-labelledby="pris-h"]`)))
+	for _, want := range []string{"I alt ekskl. moms " + catalog.FormatKroner(leftOre), "Den afmeldte plads koster ikke noget"} {
+		if !strings.Contains(strings.Join(strings.Fields(price), " "), want) {
+			t.Errorf("price box after one cancelled seat lacks %q:\n%s", want, price)
+		}
+	}
+	if seats := browser.Get(t, b, chromedp.Text(chromedp.CSS("main"))); !strings.Contains(seats, "Ingen betaling") {
+		t.Errorf("the cancelled seat does not say it costs nothing:\n%s", seats)
+	}
+	if leftOre == 0 || strings.Contains(price, "19.990 kr.") {
+		t.Errorf("price box still shows the booked total (%d øre left):\n%s", leftOre, price)
+	}
 	if _, body := waiter.get(t, loc); !strings.Contains(body, "Bekræftet") {
 		t.Fatalf("the waiting list did not move")
 	}
