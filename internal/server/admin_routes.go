@@ -13,6 +13,7 @@ import (
 	"github.com/alexedwards/scs/pgxstore"
 	"github.com/alexedwards/scs/v2"
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/store"
@@ -52,7 +53,7 @@ func (s *Server) adminRoutes() chi.Router {
 	a := &adminArea{Server: s, sessions: sm}
 
 	r := chi.NewRouter()
-	r.Use(noStore, sm.LoadAndSave)
+	r.Use(middleware.GetHead, noStore, sm.LoadAndSave)
 	r.NotFound(a.notFound)
 	r.Get("/login", a.showLogin)
 	r.Post("/login", a.login)

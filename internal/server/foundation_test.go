@@ -3,6 +3,7 @@ package server_test
 import (
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,49 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 			t.Fatalf("readyz still %d 10 s after the database came back", status)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// HEAD answers as GET would, without a body: from the page cache (a miss,
+// then a hit) and from a page that is always rendered.
+func TestHeadAnswersLikeGet(t *testing.T) {
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSiteWith(t, st, time.Minute)
+	ask := func(method, path string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest(method, s.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Accept-Encoding", "identity")
+		res, err := s.Client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res, body
+	}
+	for _, path := range []string{"/", "/kurser/politisk-forstaaelse", "/kurser/politisk-forstaaelse", "/kontakt", "/admin/login"} {
+		head, body := ask(http.MethodHead, path)
+		get, page := ask(http.MethodGet, path)
+		if head.StatusCode != http.StatusOK || len(body) != 0 {
+			t.Fatalf("HEAD %s: status %d with %d bytes of body, want 200 and none", path, head.StatusCode, len(body))
+		}
+		if ct := head.Header.Get("Content-Type"); ct != get.Header.Get("Content-Type") || !strings.HasPrefix(ct, "text/html") {
+			t.Errorf("HEAD %s: Content-Type %q, GET gave %q", path, ct, get.Header.Get("Content-Type"))
+		}
+		if n := head.Header.Get("Content-Length"); n != "" && n != strconv.Itoa(len(page)) {
+			t.Errorf("HEAD %s: Content-Length %s, the page has %d bytes", path, n, len(page))
+		}
+	}
+	// The course page is a cache hit by now, and a hit knows its length.
+	head, _ := ask(http.MethodHead, "/kurser/politisk-forstaaelse")
+	if head.Header.Get("ETag") == "" || head.Header.Get("Content-Length") == "" {
+		t.Errorf("cached HEAD lacks ETag or Content-Length: %v", head.Header)
 	}
 }

@@ -74,7 +74,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
+	// HEAD is answered by the GET handlers (net/http sends no body): link
+	// checkers and monitors ask with HEAD, and chi alone answered 405.
+	r.Use(middleware.GetHead, s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
