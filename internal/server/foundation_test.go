@@ -229,3 +229,28 @@ func TestHeadAnswersLikeGet(t *testing.T) {
 		t.Errorf("cached HEAD lacks ETag or Content-Length: %v", head.Header)
 	}
 }
+
+// A method a path does not take is 405 with the methods it does take.
+func TestMethodNotAllowedNamesTheAllowedMethods(t *testing.T) {
+	s := newSite(t)
+	tests := []struct{ method, path, allow string }{
+		{http.MethodDelete, "/kurser", "GET, HEAD"},
+		{http.MethodPut, "/tilmelding", "GET, HEAD, POST"},
+		{http.MethodGet, "/min-tilmelding/abc/afmeld", "POST"},
+		{http.MethodDelete, "/admin/login", "GET, HEAD, POST"},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest(tt.method, s.URL+tt.path, nil)
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		res, err := s.Client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != tt.allow || !strings.Contains(string(body), "Metoden er ikke tilladt") {
+			t.Errorf("%s %s: %d, Allow %q, body %q; want 405, Allow %q and the Danish message",
+				tt.method, tt.path, res.StatusCode, res.Header.Get("Allow"), body, tt.allow)
+		}
+	}
+}

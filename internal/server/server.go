@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -78,9 +79,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	// checkers and monitors ask with HEAD, and chi alone answered 405.
 	r.Use(middleware.GetHead, s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
 	r.NotFound(s.notFound)
-	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
-	})
+	r.MethodNotAllowed(allowedMethods)
 
 	r.Get("/healthz", s.showHealth)
 	r.Get("/readyz", s.showReady)
@@ -132,6 +131,24 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		w.Write([]byte("Forespørgslen blev afvist, fordi den kom fra et andet websted. Gå tilbage til siden og prøv igen.\n"))
 	}))
 	return cop.Handler(r)
+}
+
+// allowedMethods answers 405 with the Allow header HTTP asks for: the
+// methods the path has (chi gives them only to its own English handler).
+func allowedMethods(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	if rctx := chi.RouteContext(r.Context()); rctx != nil {
+		for _, m := range []string{http.MethodGet, http.MethodPost} {
+			if rctx.Routes.Match(chi.NewRouteContext(), m, r.URL.Path) {
+				allow = append(allow, m)
+				if m == http.MethodGet {
+					allow = append(allow, http.MethodHead) // see middleware.GetHead
+				}
+			}
+		}
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	http.Error(w, "Metoden er ikke tilladt her.", http.StatusMethodNotAllowed)
 }
 
 // requestTimeout bounds the work of one request, database calls included.
