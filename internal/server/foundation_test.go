@@ -254,3 +254,42 @@ func TestMethodNotAllowedNamesTheAllowedMethods(t *testing.T) {
 		}
 	}
 }
+
+// Bytes Postgres cannot store (NUL, not UTF-8) are no server error: a path
+// with them does not exist, a search or a form drops or replaces them.
+func TestUnreadableInputIsNoServerError(t *testing.T) {
+	s := newSite(t)
+	for _, tt := range []struct {
+		path string
+		want int
+	}{
+		{"/kurser?q=%00", http.StatusOK},
+		{"/kurser?q=%FF", http.StatusOK},
+		{"/kurser?q=politik%00", http.StatusOK},
+		{"/kurser/%00", http.StatusNotFound},
+		{"/kurser/%FF", http.StatusNotFound},
+		{"/forloeb/%00", http.StatusNotFound},
+	} {
+		status, body := s.get(t, tt.path)
+		if status != tt.want || !strings.Contains(body, `<html lang="da">`) {
+			t.Errorf("GET %s: %d, want %d with a Danish page", tt.path, status, tt.want)
+		}
+	}
+	if _, body := s.get(t, "/kurser?q=politik%00"); !strings.Contains(body, "Politisk forståelse") {
+		t.Errorf("search for politik with a NUL after it does not find Politisk forståelse")
+	}
+
+	a, _ := seedDates(t, s.Store)
+	form := enrolment("tok-nul", []int64{a}, "Nul\x00 Deltager <nul@aarhus.dk>")
+	form.Set("booker_name", "Mette\x00 Booker\xff")
+	status, loc, _ := s.post(t, "/tilmelding", form)
+	if status != http.StatusSeeOther || !strings.Contains(loc, "/kvittering") {
+		t.Fatalf("booking with a NUL in the names: %d %q, want 303 to the receipt", status, loc)
+	}
+	var booker, participant string
+	s.Store.Pool.QueryRow(context.Background(), `SELECT b.booker_name, p.name FROM bookings b JOIN participants p ON p.booking_id = b.id
+		WHERE p.email = 'nul@aarhus.dk'`).Scan(&booker, &participant)
+	if booker != "Mette Booker\uFFFD" || participant != "Nul Deltager" {
+		t.Errorf("stored %q and %q, want the names without the NUL and with U+FFFD for the bad byte", booker, participant)
+	}
+}

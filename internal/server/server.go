@@ -77,7 +77,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r := chi.NewRouter()
 	// HEAD is answered by the GET handlers (net/http sends no body): link
 	// checkers and monitors ask with HEAD, and chi alone answered 405.
-	r.Use(middleware.GetHead, s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second))
+	r.Use(middleware.GetHead, s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second), s.cleanInput)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(allowedMethods)
 
