@@ -89,46 +89,41 @@ type Receipt struct {
 	InvoiceAddress   string
 	InvoiceReference string
 	Comment          string
-	ListOre          int64
-	ExclOre          int64
-	VATOre           int64
-	InclOre          int64
+	Totals                        // as booked; see Current for what it costs now
 	Dates            []BookedDate // in start order
 	Seats            []Seat       // by date, then in the order they were typed
 }
 
-// SavingOre is what bundle offers saved on the booking.
-func (r Receipt) SavingOre() int64 { return r.ListOre - r.ExclOre }
-
 // Totals are a booking's prices in øre.
 type Totals struct {
 	ListOre, ExclOre, VATOre, InclOre int64
-	Cancelled                         int // seats cancelled, free of charge, and left out
 }
 
 // SavingOre is what bundle offers save on these totals.
 func (t Totals) SavingOre() int64 { return t.ListOre - t.ExclOre }
 
-// Current is what the booking costs now. Until a seat is cancelled that is
-// the booking's totals as they were booked; after, it is the seats that
-// remain, each at the price stored on it, because cancelling is free and
-// the invoice leaves cancelled seats out (store.InvoiceWorklist).
-func (r Receipt) Current() Totals {
+// Current is what the booking costs now, and how many of its seats were
+// cancelled. Until a seat is cancelled that is the booking's totals as they
+// were booked; after, it is the seats that remain, each at the price stored
+// on it, because cancelling is free and the invoice leaves cancelled seats
+// out (store.InvoiceWorklist).
+func (r Receipt) Current() (Totals, int) {
 	var left Totals
+	cancelled := 0
 	for _, s := range r.Seats {
 		if s.Status == StatusCancelled {
-			left.Cancelled++
+			cancelled++
 			continue
 		}
 		left.ListOre += s.ListOre
 		left.ExclOre += s.PriceOre
 		left.VATOre += s.VATOre
 	}
-	if left.Cancelled == 0 {
-		return Totals{ListOre: r.ListOre, ExclOre: r.ExclOre, VATOre: r.VATOre, InclOre: r.InclOre}
+	if cancelled == 0 {
+		return r.Totals, 0
 	}
 	left.InclOre = left.ExclOre + left.VATOre
-	return left
+	return left, cancelled
 }
 
 // Date returns the booked date with id.

@@ -14,7 +14,7 @@ func TestBookingMails(t *testing.T) {
 		CourseDate: catalog.CourseDate{ID: 1, StartsAt: time.Date(2027, 3, 3, 7, 45, 0, 0, time.UTC), EndsAt: time.Date(2027, 3, 4, 14, 0, 0, 0, time.UTC),
 			Deadline: time.Date(2027, 1, 25, 0, 0, 0, 0, time.UTC), Venue: catalog.Venue{Name: "Frederik VI's Hotel", Street: "Rugårdsvej 590", Postcode: "5210", City: "Odense NV"}}}
 	r := booking.Receipt{Ref: "COK-2026-00001", BookerName: "Mette <Booker>", BookerEmail: "mette@aarhus.dk", OrgName: "Aarhus Kommune",
-		EAN: "5798000416604", InvoiceReference: "PO-4711", ListOre: 1350000, ExclOre: 999500, VATOre: 249875, InclOre: 1249375,
+		EAN: "5798000416604", InvoiceReference: "PO-4711", Totals: booking.Totals{ListOre: 1350000, ExclOre: 999500, VATOre: 249875, InclOre: 1249375},
 		Dates: []booking.BookedDate{d},
 		Seats: []booking.Seat{{DateID: 1, Name: "Anna", Email: "anna@aarhus.dk", Status: booking.StatusConfirmed}, {DateID: 1, Name: "Bo", Email: "bo@aarhus.dk", Status: booking.StatusWaitlisted, WaitlistPos: 3}}}
 	msgs := BookingMails(r, Links{BaseURL: "https://kurser.cok.dk", ManageURL: "https://kurser.cok.dk/min-tilmelding/x"}, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))

@@ -194,21 +194,7 @@ func TestHeadAnswersLikeGet(t *testing.T) {
 	s := startSiteWith(t, st, time.Minute)
 	ask := func(method, path string) (*http.Response, []byte) {
 		t.Helper()
-		req, err := http.NewRequest(method, s.URL+path, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Accept-Encoding", "identity")
-		res, err := s.Client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res, body
+		return s.send(t, method, path, nil, http.Header{"Accept-Encoding": {"identity"}})
 	}
 	for _, path := range []string{"/", "/kurser/politisk-forstaaelse", "/kurser/politisk-forstaaelse", "/kontakt", "/admin/login"} {
 		head, body := ask(http.MethodHead, path)
@@ -240,14 +226,7 @@ func TestMethodNotAllowedNamesTheAllowedMethods(t *testing.T) {
 		{http.MethodDelete, "/admin/login", "GET, HEAD, POST"},
 	}
 	for _, tt := range tests {
-		req, _ := http.NewRequest(tt.method, s.URL+tt.path, nil)
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		res, err := s.Client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
+		res, body := s.send(t, tt.method, tt.path, nil, nil)
 		if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != tt.allow || !strings.Contains(string(body), "Metoden er ikke tilladt") {
 			t.Errorf("%s %s: %d, Allow %q, body %q; want 405, Allow %q and the Danish message",
 				tt.method, tt.path, res.StatusCode, res.Header.Get("Allow"), body, tt.allow)

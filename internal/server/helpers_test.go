@@ -156,14 +156,31 @@ func mustContain(t *testing.T, body string, wants ...string) {
 // post sends a form from the site itself and returns status, Location and body.
 func (s *site) post(t *testing.T, path string, form url.Values) (int, string, string) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, b := s.send(t, http.MethodPost, path, strings.NewReader(form.Encode()),
+		http.Header{"Content-Type": {"application/x-www-form-urlencoded"}})
+	return res.StatusCode, res.Header.Get("Location"), string(b)
+}
+
+// send makes a request from the site itself (same origin) with the given
+// headers and returns the response with its body read.
+func (s *site) send(t *testing.T, method, path string, body io.Reader, header http.Header) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, s.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := s.Client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, res.Header.Get("Location"), string(b)
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, b
 }

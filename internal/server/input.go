@@ -69,8 +69,11 @@ func cleanText(s string) string {
 // cleanValues cleans every key and value of an url-encoded string, and says
 // whether any needed it (encoded returns them in another order).
 func cleanValues(encoded string) (string, bool) {
-	if !strings.Contains(encoded, "%") && readable(encoded) {
-		return encoded, false // nothing escaped: the common case costs a scan
+	// The common case, a form as browsers send it, costs one unescape and a
+	// scan: the separators are ASCII, so the whole is readable exactly when
+	// every key and value is.
+	if whole, err := url.QueryUnescape(encoded); err == nil && readable(whole) {
+		return encoded, false
 	}
 	vals, err := url.ParseQuery(encoded)
 	if err != nil {

@@ -43,7 +43,11 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// shape). Postgres would plan the first five executions for their
 	// parameters anyway: 50 ms each for a catalogue search at 20,000
 	// courses, against 6 ms with the generic plan.
-	return open(ctx, url, maxConns, "force_generic_plan", true)
+	pool, err := openPool(ctx, url, maxConns, "force_generic_plan", true)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{Pool: pool, seats: make(chan struct{}, 1)}, nil
 }
 
 // OpenForQueue connects the pool River itself uses to fetch, complete and
@@ -56,11 +60,7 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 // then took 0.42 ms). Generic plans with sequential scans switched off, as
 // in OpenForJobs, were no cure here: the fetch took 11.6 ms.
 func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
-	s, err := open(ctx, url, maxConns, "force_custom_plan", true)
-	if err != nil {
-		return nil, err
-	}
-	return s.Pool, nil
+	return openPool(ctx, url, maxConns, "force_custom_plan", true)
 }
 
 // OpenForJobs connects the pool of the workers' own statements: composing,
@@ -77,15 +77,16 @@ func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Poo
 // or freed through the returned store are announced by s's
 // PublishSeatChanges, so a process runs one publisher.
 func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*Store, error) {
-	w, err := open(ctx, url, maxConns, "force_generic_plan", false)
+	pool, err := openPool(ctx, url, maxConns, "force_generic_plan", false)
 	if err != nil {
 		return nil, err
 	}
-	w.seats = s.seats
-	return w, nil
+	return &Store{Pool: pool, seats: s.seats}, nil
 }
 
-func open(ctx context.Context, url string, maxConns int32, planCacheMode string, seqScans bool) (*Store, error) {
+// openPool connects a pool with the session settings every pool shares and
+// the planner settings of its kind.
+func openPool(ctx context.Context, url string, maxConns int32, planCacheMode string, seqScans bool) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
@@ -117,7 +118,7 @@ func open(ctx context.Context, url string, maxConns int32, planCacheMode string,
 	if err != nil {
 		return nil, fmt.Errorf("open pool: %w", err)
 	}
-	return &Store{Pool: pool, seats: make(chan struct{}, 1)}, nil
+	return pool, nil
 }
 
 // Close releases every connection.
