@@ -240,3 +240,73 @@ func TestSearchSortsAndPages(t *testing.T) {
 		t.Errorf("page 3 of 49: total %d, %d cards, %d pages", res.Total, len(res.Cards), res.Pages())
 	}
 }
+
+// The store keeps the catalogue's facts in memory; every change that the
+// filters and counts depend on must show in the next search, and a booking
+// that leaves its date with free seats must not raise the catalogue's
+// version (every booking would queue on its row).
+func TestSearchSeesEveryChangeAtOnce(t *testing.T) {
+	st := searchFixture(t)
+	ctx := context.Background()
+	search := func(f catalog.Filter) catalog.SearchResult {
+		t.Helper()
+		f.Sort, f.Page = catalog.SortTitle, 1
+		res, err := st.Search(ctx, f, searchNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	version := func() int64 {
+		t.Helper()
+		var v int64
+		if err := st.Pool.QueryRow(ctx, `SELECT version FROM catalog_version`).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	exec := func(sql string) {
+		t.Helper()
+		if _, err := st.Pool.Exec(ctx, sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := search(catalog.Filter{}); res.Facets.Free != 3 {
+		t.Fatalf("free-seat count %d, want 3", res.Facets.Free)
+	}
+
+	v := version()
+	exec(`UPDATE course_dates SET seats_taken = seats_taken + 1
+	      WHERE course_id = (SELECT id FROM courses WHERE slug = 'politisk-forstaaelse')`)
+	if version() != v {
+		t.Errorf("a seat taken on a date with seats left raised the version")
+	}
+	exec(`UPDATE course_dates SET seats_taken = capacity
+	      WHERE course_id = (SELECT id FROM courses WHERE slug = 'politisk-forstaaelse')`)
+	if res := search(catalog.Filter{FreeOnly: true}); res.Facets.Free != 2 || res.Total != 2 {
+		t.Errorf("after the last seat was taken: free count %d, %d found, want 2 and 2", res.Facets.Free, res.Total)
+	}
+
+	words := catalog.Filter{Q: "dagsorden", Sort: catalog.SortRelevance, Page: 1}
+	if res, err := st.Search(ctx, words, searchNow); err != nil || !equal(slugs(res), []string{"moedeledelse"}) {
+		t.Fatalf("dagsorden: %v, %v", slugs(res), err)
+	}
+	exec(`UPDATE courses SET description = 'Referat.' WHERE slug = 'moedeledelse'`)
+	if res, err := st.Search(ctx, words, searchNow); err != nil || len(res.Cards) != 0 {
+		t.Errorf("dagsorden after the words left the course: %v, %v", slugs(res), err)
+	}
+
+	exec(`UPDATE courses SET title = 'Aaa mødeledelse' WHERE slug = 'moedeledelse'`)
+	if got := slugs(search(catalog.Filter{})); len(got) == 0 || got[0] != "moedeledelse" {
+		t.Errorf("after a new title: %v", got)
+	}
+	exec(`UPDATE courses SET status = 'draft' WHERE slug = 'gdpr-i-praksis'`)
+	exec(`UPDATE venues SET region = 'nordjylland' WHERE name = 'Hotel Aarhus'`)
+	res := search(catalog.Filter{})
+	if got := slugs(res); !equal(got, []string{"moedeledelse", "modul", "politisk-forstaaelse"}) {
+		t.Errorf("after unpublishing: %v", got)
+	}
+	if n := res.Facets.Regions[4].Count; res.Facets.Regions[4].Value != "nordjylland" || n != 1 {
+		t.Errorf("after a venue moved: %+v", res.Facets.Regions)
+	}
+}

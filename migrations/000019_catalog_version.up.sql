@@ -1,0 +1,53 @@
+-- The catalogue's version: one number that every change to what the
+-- catalogue's filters and counts depend on raises, in the changing
+-- transaction. A server process keeps the facts of every published course in
+-- memory (store.catalogFacts) and reads them again only when the version it
+-- read them at is no longer the current one.
+--
+-- The number is a row, not a sequence: a sequence moves before the change
+-- commits, so a process could read the new number with the old facts and
+-- keep them. The row is raised by deferred triggers, at commit, once per
+-- transaction: its lock is then the last a transaction takes, so two
+-- transactions cannot wait for each other over it, and a bulk load raises it
+-- once rather than once per row.
+CREATE TABLE catalog_version (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    version bigint NOT NULL
+);
+INSERT INTO catalog_version (version) VALUES (1);
+
+CREATE FUNCTION raise_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('katalog.version_raised', true) IS DISTINCT FROM 'on' THEN
+        UPDATE catalog_version SET version = version + 1;
+        PERFORM set_config('katalog.version_raised', 'on', true);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['courses', 'course_topics', 'programmes', 'programme_modules', 'venues', 'topics']
+    LOOP
+        EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+                        DEFERRABLE INITIALLY DEFERRED
+                        FOR EACH ROW EXECUTE FUNCTION raise_catalog_version()', t || '_version', t);
+    END LOOP;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER course_dates_version AFTER INSERT OR DELETE ON course_dates
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version();
+
+-- A date changes the facts when anything but its seats changes, or when its
+-- seats change from free to full or back. A booking that leaves a date with
+-- free seats, as most do, does not touch the row (all bookings would queue
+-- on it).
+CREATE CONSTRAINT TRIGGER course_dates_version_update AFTER UPDATE ON course_dates
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN ((to_jsonb(OLD) - 'seats_taken') IS DISTINCT FROM (to_jsonb(NEW) - 'seats_taken')
+                       OR (OLD.seats_taken < OLD.capacity) IS DISTINCT FROM (NEW.seats_taken < NEW.capacity))
+    EXECUTE FUNCTION raise_catalog_version();
