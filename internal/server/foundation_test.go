@@ -1,17 +1,22 @@
 package server_test
 
 import (
+	"bytes"
+	"context"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"kursuskatalog/internal/server"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
-
-	"context"
+	"kursuskatalog/web/static"
 )
 
 func TestHomeShowsTheDemoProgrammeAndNextDates(t *testing.T) {
@@ -270,5 +275,31 @@ func TestUnreadableInputIsNoServerError(t *testing.T) {
 		WHERE p.email = 'nul@aarhus.dk'`).Scan(&booker, &participant)
 	if booker != "Mette Booker\uFFFD" || participant != "Nul Deltager" {
 		t.Errorf("stored %q and %q, want the names without the NUL and with U+FFFD for the bad byte", booker, participant)
+	}
+}
+
+// A visitor who leaves before the page is ready (closes the tab; a load
+// test stops) is no server error: the log would fill with errors nobody
+// can mend and hide the real ones.
+func TestAbandonedRequestIsNoServerError(t *testing.T) {
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	var logs bytes.Buffer
+	assets, _ := static.Load()
+	base, _ := url.Parse("http://kurser.test")
+	srv := server.New(server.Deps{Store: st, Assets: assets, BaseURL: base, Now: func() time.Time { return testNow },
+		Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/kurser?q=politik", nil).WithContext(ctx))
+	if rec.Code != 499 {
+		t.Errorf("status %d, want 499 (client closed the request)", rec.Code)
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("an abandoned request was logged as an error:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "request abandoned by the client") {
+		t.Errorf("the abandoned request was not logged:\n%s", logs.String())
 	}
 }

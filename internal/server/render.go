@@ -61,6 +61,14 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 // the 503 page when the database cannot be reached.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	reqID := middleware.GetReqID(r.Context())
+	// The visitor left before the answer was ready (closed the tab, or a
+	// load test stopped): there is nothing to mend and nobody to answer,
+	// so it is no error in the log. 499 is the code proxies log for it.
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		s.log.Info("request abandoned by the client", slog.String("request_id", reqID), slog.String("path", r.URL.Path))
+		w.WriteHeader(statusClientClosed)
+		return
+	}
 	p := s.page(r, "Fejl", "")
 	p.NoIndex = true
 	var buf bytes.Buffer
@@ -84,6 +92,9 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
+
+// statusClientClosed is nginx's status for a request the client gave up.
+const statusClientClosed = 499
 
 // isUnavailable tells a database that could not be reached, so that nothing
 // was saved, from other errors (including a commit whose outcome is unknown).
