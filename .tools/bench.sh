@@ -467,7 +467,8 @@ if [ "$mode" != main ]; then
   echo "         latencies in ms; goal: search p99 < 20 ms at 20000 courses"
   echo
   echo "one search at a time: rendered (no cache), 1 connection, $search and $broad with words not seen"
-  echo "before (each request adds \"-zqN\"), then $broad again (its matches kept for the next filter)"
+  echo "before (each request writes them in other letters' case, see unique.lua), then $broad again"
+  echo "(its matches kept, as for a filter or a page chosen after a search)"
   printf '%7s %10s %10s %10s %10s %10s %10s\n' scale "narrow p50" "narrow p99" "broad p50" "broad p99" "again p50" "again p99"
   for r in "${one_rows[@]}"; do
     IFS='|' read -r s n50 n99 b50 b99 a50 a99 <<<"$r"

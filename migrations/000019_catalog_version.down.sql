@@ -1,3 +1,4 @@
+DROP TRIGGER course_dates_version_seats ON course_dates;
 DROP TRIGGER course_dates_version_update ON course_dates;
 DROP TRIGGER course_dates_version ON course_dates;
 DO $$

@@ -42,12 +42,17 @@ CREATE CONSTRAINT TRIGGER course_dates_version AFTER INSERT OR DELETE ON course_
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION raise_catalog_version();
 
--- A date changes the facts when anything but its seats changes, or when its
--- seats change from free to full or back. A booking that leaves a date with
--- free seats, as most do, does not touch the row (all bookings would queue
--- on it).
-CREATE CONSTRAINT TRIGGER course_dates_version_update AFTER UPDATE ON course_dates
+-- A date's facts are its course, start, status, venue and whether it has
+-- free seats. A booking sets only seats_taken: the first trigger does not
+-- fire for it at all, and the second only when the date goes from free
+-- seats to full or back; most bookings leave the row alone (all bookings
+-- would queue on it).
+CREATE CONSTRAINT TRIGGER course_dates_version_update AFTER UPDATE OF course_id, starts_at, status, venue_id, capacity
+    ON course_dates
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW WHEN ((to_jsonb(OLD) - 'seats_taken') IS DISTINCT FROM (to_jsonb(NEW) - 'seats_taken')
-                       OR (OLD.seats_taken < OLD.capacity) IS DISTINCT FROM (NEW.seats_taken < NEW.capacity))
+    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version();
+
+CREATE CONSTRAINT TRIGGER course_dates_version_seats AFTER UPDATE OF seats_taken ON course_dates
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN ((OLD.seats_taken < OLD.capacity) IS DISTINCT FROM (NEW.seats_taken < NEW.capacity))
     EXECUTE FUNCTION raise_catalog_version();
