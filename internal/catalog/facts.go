@@ -108,7 +108,33 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 		rank float64
 		next int64 // 0: none
 	}
-	cards := make([]card, 0, len(fs.Courses))
+	// The sort orders; courses without a date go last by date.
+	byNext := func(a, b card) int {
+		switch {
+		case a.next == b.next:
+			return 0
+		case a.next == 0:
+			return 1
+		case b.next == 0:
+			return -1
+		}
+		return cmp.Compare(a.next, b.next)
+	}
+	byTitle := func(a, b card) int {
+		return cmp.Or(strings.Compare(a.c.Title, b.c.Title), cmp.Compare(a.c.ID, b.c.ID))
+	}
+	order := byTitle
+	switch f.Sort {
+	case SortRelevance:
+		order = func(a, b card) int { return cmp.Or(cmp.Compare(b.rank, a.rank), byNext(a, b), byTitle(a, b)) }
+	case SortDate:
+		order = func(a, b card) int { return cmp.Or(byNext(a, b), byTitle(a, b)) }
+	case SortPrice:
+		order = func(a, b card) int { return cmp.Or(cmp.Compare(a.c.PriceOre, b.c.PriceOre), byTitle(a, b)) }
+	}
+	page := max(f.Page, 1)
+	shown := firstK[card]{k: page * PageSize, order: order}
+	total := 0
 	for i := range fs.Courses {
 		c := &fs.Courses[i]
 		var m Match
@@ -184,39 +210,15 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 					rank += m.TitleSimilarity
 				}
 			}
-			cards = append(cards, card{c: c, rank: rank, next: next})
+			shown.push(card{c: c, rank: rank, next: next})
+			total++
 		}
 	}
 
-	// The sort orders; courses without a date go last by date.
-	byNext := func(a, b card) int {
-		switch {
-		case a.next == b.next:
-			return 0
-		case a.next == 0:
-			return 1
-		case b.next == 0:
-			return -1
-		}
-		return cmp.Compare(a.next, b.next)
-	}
-	byTitle := func(a, b card) int {
-		return cmp.Or(strings.Compare(a.c.Title, b.c.Title), cmp.Compare(a.c.ID, b.c.ID))
-	}
-	order := byTitle
-	switch f.Sort {
-	case SortRelevance:
-		order = func(a, b card) int { return cmp.Or(cmp.Compare(b.rank, a.rank), byNext(a, b), byTitle(a, b)) }
-	case SortDate:
-		order = func(a, b card) int { return cmp.Or(byNext(a, b), byTitle(a, b)) }
-	case SortPrice:
-		order = func(a, b card) int { return cmp.Or(cmp.Compare(a.c.PriceOre, b.c.PriceOre), byTitle(a, b)) }
-	}
-	found := Found{Total: len(cards)}
-	page := max(f.Page, 1)
-	shown := smallest(cards, page*PageSize, order)
-	for i := (page - 1) * PageSize; i < len(shown); i++ {
-		found.IDs = append(found.IDs, shown[i].c.ID)
+	found := Found{Total: total}
+	firsts := shown.sorted()
+	for i := (page - 1) * PageSize; i < len(firsts); i++ {
+		found.IDs = append(found.IDs, firsts[i].c.ID)
 	}
 
 	fc := &found.Facets
@@ -239,41 +241,51 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 	return found
 }
 
-// smallest returns the k first of v in order, sorted; v is reordered. Only
-// a page is shown: keeping the k first in a heap takes one comparison for
-// most of 20,000 courses, where sorting them all took 10 ms.
-func smallest[T any](v []T, k int, order func(a, b T) int) []T {
-	if k >= len(v)/2 {
-		slices.SortFunc(v, order)
-		return v[:min(k, len(v))]
-	}
-	// v[:k] is a heap with the last in order at its root.
-	h := v[:k]
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= k {
-				return
+// firstK keeps the k first in order of the values pushed to it. Only a
+// page is shown: in a heap with the last of the k at its root, most of
+// 20,000 courses cost one comparison and no copy, where collecting and
+// sorting them all took 10 ms.
+type firstK[T any] struct {
+	k     int
+	order func(a, b T) int
+	h     []T
+}
+
+func (f *firstK[T]) push(v T) {
+	if len(f.h) < f.k {
+		f.h = append(f.h, v)
+		for i := len(f.h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if f.order(f.h[i], f.h[p]) <= 0 {
+				break
 			}
-			if r := l + 1; r < k && order(h[r], h[l]) > 0 {
-				l = r
-			}
-			if order(h[l], h[i]) <= 0 {
-				return
-			}
-			h[i], h[l] = h[l], h[i]
-			i = l
+			f.h[i], f.h[p] = f.h[p], f.h[i]
+			i = p
 		}
+		return
 	}
-	for i := k/2 - 1; i >= 0; i-- {
-		down(i)
+	if f.k == 0 || f.order(v, f.h[0]) >= 0 {
+		return
 	}
-	for i := k; i < len(v); i++ {
-		if k > 0 && order(v[i], h[0]) < 0 {
-			h[0], v[i] = v[i], h[0]
-			down(0)
+	f.h[0] = v
+	for i := 0; ; {
+		l := 2*i + 1
+		if l >= len(f.h) {
+			return
 		}
+		if r := l + 1; r < len(f.h) && f.order(f.h[r], f.h[l]) > 0 {
+			l = r
+		}
+		if f.order(f.h[l], f.h[i]) <= 0 {
+			return
+		}
+		f.h[i], f.h[l] = f.h[l], f.h[i]
+		i = l
 	}
-	slices.SortFunc(h, order)
-	return h
+}
+
+// sorted returns the k first, in order.
+func (f *firstK[T]) sorted() []T {
+	slices.SortFunc(f.h, f.order)
+	return f.h
 }

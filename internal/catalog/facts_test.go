@@ -157,11 +157,33 @@ func TestFindPages(t *testing.T) {
 	for i := range 49 {
 		fs.Courses = append(fs.Courses, CourseFacts{ID: int64(i + 1), Title: fmt.Sprintf("Kursus %02d", i+1)})
 	}
+	if got := fs.Find(Filter{Sort: SortTitle, Page: 2}, now, nil, 0); got.Total != 49 || len(got.IDs) != 20 || got.IDs[0] != 21 || got.IDs[19] != 40 {
+		t.Errorf("page 2 of 49: total %d, ids %v", got.Total, got.IDs)
+	}
 	got := fs.Find(Filter{Sort: SortTitle, Page: 3}, now, nil, 0)
 	if got.Total != 49 || len(got.IDs) != 9 || got.IDs[0] != 41 {
 		t.Errorf("page 3 of 49: total %d, ids %v", got.Total, got.IDs)
 	}
 	if got := fs.Find(Filter{Sort: SortTitle, Page: 4}, now, nil, 0); got.Total != 49 || len(got.IDs) != 0 {
 		t.Errorf("page 4 of 49: total %d, ids %v", got.Total, got.IDs)
+	}
+}
+
+func TestFirstKKeepsTheFirstInOrder(t *testing.T) {
+	// A fixed shuffle of 0..99 with repeats.
+	var in []int
+	for i := range 100 {
+		in = append(in, (i*37)%100, (i*53)%50)
+	}
+	sorted := slices.Sorted(slices.Values(in))
+	for _, k := range []int{0, 1, 2, 7, 20, 150, 200, 500} {
+		f := firstK[int]{k: k, order: func(a, b int) int { return a - b }}
+		for _, v := range in {
+			f.push(v)
+		}
+		want := sorted[:min(k, len(sorted))]
+		if got := f.sorted(); !slices.Equal(got, want) {
+			t.Errorf("k=%d: %v, want %v", k, got, want)
+		}
 	}
 }
