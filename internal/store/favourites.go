@@ -113,6 +113,22 @@ func (s *Store) RemoveFavourite(ctx context.Context, visitor []byte, kind string
 	return n, err
 }
 
+// favouriteProgrammesSQL reads a visitor's favourite programmes with their
+// modules. Each module's course is looked up by its key in a LATERAL
+// subquery that LIMIT keeps Postgres from merging into the join: joined
+// directly, the plan merge-joined the modules with every course in key
+// order, 29 ms at 20,000 courses for a visitor with no favourites at all
+// (0.04 ms now).
+const favouriteProgrammesSQL = `
+	SELECT p.id, p.slug, p.title, p.teaser, c.id, c.slug, c.title, c.teaser, c.price_ore
+	FROM favourites f JOIN programmes p ON p.id = f.programme_id AND p.status = 'published'
+	JOIN programme_modules pm ON pm.programme_id = p.id
+	CROSS JOIN LATERAL (
+		SELECT c.id, c.slug, c.title, c.teaser, c.price_ore FROM courses c
+		WHERE c.id = pm.course_id AND c.status = 'published'
+		LIMIT 1) c
+	WHERE f.visitor_id = $1 ORDER BY f.created_at DESC, p.id, pm.position`
+
 // FavouritesOf loads the favourites page: saved courses and programmes
 // (with their modules), newest first, each with its dates from now on, in
 // three queries whatever the number of favourites.
@@ -140,12 +156,7 @@ func (s *Store) FavouritesOf(ctx context.Context, visitor []byte, now time.Time)
 		return out, err
 	}
 
-	rows, err = s.Pool.Query(ctx, `
-		SELECT p.id, p.slug, p.title, p.teaser, c.id, c.slug, c.title, c.teaser, c.price_ore
-		FROM favourites f JOIN programmes p ON p.id = f.programme_id AND p.status = 'published'
-		JOIN programme_modules pm ON pm.programme_id = p.id
-		JOIN courses c ON c.id = pm.course_id AND c.status = 'published'
-		WHERE f.visitor_id = $1 ORDER BY f.created_at DESC, p.id, pm.position`, visitor)
+	rows, err = s.Pool.Query(ctx, favouriteProgrammesSQL, visitor)
 	if err != nil {
 		return out, err
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -44,5 +45,74 @@ func TestIdleVisitorsAreDeleted(t *testing.T) {
 	}
 	if n, _ := st.DeleteIdleVisitors(ctx, now.AddDate(0, -1, 0)); n != 0 {
 		t.Fatalf("a visitor seen today was deleted")
+	}
+}
+
+// The favourites page reads the courses of a favourite programme's modules
+// by their keys, however many courses there are: with the plan Postgres
+// chose for a plain join, it read every course in key order (29 ms at
+// 20,000 courses), also for a visitor without favourites.
+func TestFavouriteProgrammesReadOnlyTheirModules(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.GenerateCourses(ctx, st.Pool, 1000, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool.Exec(ctx, `ANALYZE`); err != nil {
+		t.Fatal(err)
+	}
+	var programme int64
+	var modules int
+	st.Pool.QueryRow(ctx, `SELECT p.id, count(*) FROM programmes p JOIN programme_modules pm ON pm.programme_id = p.id
+		GROUP BY p.id LIMIT 1`).Scan(&programme, &modules)
+	fan, none := bytes.Repeat([]byte{3}, 32), bytes.Repeat([]byte{4}, 32)
+	if _, err := st.SaveFavourite(ctx, fan, store.FavProgramme, programme, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SavedBy(ctx, none, now); err != nil {
+		t.Fatal(err)
+	}
+
+	// On a connection of the web's pool, which plans generically, as the
+	// page's query is planned.
+	c, err := st.Pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Release()
+	if _, err := c.Exec(ctx, `PREPARE favourite_programmes(bytea) AS `+store.FavouriteProgrammesSQL); err != nil {
+		t.Fatal(err)
+	}
+	// coursesRead is the number of course rows the plan read.
+	coursesRead := func(visitor []byte) float64 {
+		t.Helper()
+		var plan []map[string]any
+		if err := c.QueryRow(ctx, fmt.Sprintf(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE favourite_programmes('\x%x')`, visitor)).Scan(&plan); err != nil {
+			t.Fatal(err)
+		}
+		var read float64
+		var walk func(n map[string]any)
+		walk = func(n map[string]any) {
+			if n["Relation Name"] == "courses" {
+				read += n["Actual Rows"].(float64) * n["Actual Loops"].(float64)
+			}
+			if kids, ok := n["Plans"].([]any); ok {
+				for _, k := range kids {
+					walk(k.(map[string]any))
+				}
+			}
+		}
+		walk(plan[0]["Plan"].(map[string]any))
+		return read
+	}
+	if n := coursesRead(fan); n > float64(modules) {
+		t.Errorf("a visitor with one favourite programme of %d modules: %.0f courses read", modules, n)
+	}
+	if n := coursesRead(none); n > 0 {
+		t.Errorf("a visitor without favourites: %.0f courses read", n)
 	}
 }
