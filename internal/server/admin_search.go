@@ -13,8 +13,10 @@ const searchLimit = 200
 // reference.
 func (a *adminArea) searchBookings(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	if len(q) > 200 {
-		q = q[:200]
+	// Cut by letters: cut by bytes, "ø" could be split into bytes that are
+	// no text, which Postgres refuses.
+	if r := []rune(q); len(r) > 200 {
+		q = string(r[:200])
 	}
 	p := views.AdminSearchProps{Query: q, Limit: searchLimit}
 	if q != "" {

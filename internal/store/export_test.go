@@ -1,4 +1,7 @@
 package store
 
-// FavouriteProgrammesSQL is exported for the plan test in favourites_test.go.
-const FavouriteProgrammesSQL = favouriteProgrammesSQL
+// Exported for the plan tests in favourites_test.go and admin_test.go.
+const (
+	FavouriteProgrammesSQL = favouriteProgrammesSQL
+	SearchBookingsSQL      = searchBookingsSQL
+)

@@ -90,24 +90,7 @@ func TestFavouriteProgrammesReadOnlyTheirModules(t *testing.T) {
 	// coursesRead is the number of course rows the plan read.
 	coursesRead := func(visitor []byte) float64 {
 		t.Helper()
-		var plan []map[string]any
-		if err := c.QueryRow(ctx, fmt.Sprintf(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE favourite_programmes('\x%x')`, visitor)).Scan(&plan); err != nil {
-			t.Fatal(err)
-		}
-		var read float64
-		var walk func(n map[string]any)
-		walk = func(n map[string]any) {
-			if n["Relation Name"] == "courses" {
-				read += n["Actual Rows"].(float64) * n["Actual Loops"].(float64)
-			}
-			if kids, ok := n["Plans"].([]any); ok {
-				for _, k := range kids {
-					walk(k.(map[string]any))
-				}
-			}
-		}
-		walk(plan[0]["Plan"].(map[string]any))
-		return read
+		return explain(t, c.Conn(), fmt.Sprintf(`EXECUTE favourite_programmes('\x%x')`, visitor)).rows["courses"]
 	}
 	if n := coursesRead(fan); n > float64(modules) {
 		t.Errorf("a visitor with one favourite programme of %d modules: %.0f courses read", modules, n)

@@ -1,0 +1,2 @@
+DROP INDEX participants_search_idx;
+DROP INDEX bookings_search_idx;
