@@ -97,7 +97,9 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 		topic = slices.IndexFunc(fs.Topics, func(t Topic) bool { return t.Slug == f.Topic })
 	}
 	dateFilter := f.HasDateFilter()
-	lowerQ := strings.ToLower(f.Q)
+	// The words as a title would hold them: without the quotes of a
+	// phrase search.
+	lowerQ := strings.TrimSpace(strings.ToLower(strings.ReplaceAll(f.Q, `"`, "")))
 
 	topicCount := make([]int, len(fs.Topics))
 	regionCount := make([]int, len(Regions))

@@ -135,6 +135,8 @@ func TestFindRanksTitlesThatHoldTheWords(t *testing.T) {
 		{"rank", "politikerne", map[int64]Match{1: {Rank: 0.4}, 3: {Rank: 0.2}}, []int64{1, 3}},
 		// A compound in the title beats a higher full-text rank elsewhere.
 		{"title compound", "ledelse", map[int64]Match{2: {Rank: 0.1}, 3: {Rank: 0.5}}, []int64{2, 3}},
+		// A phrase in quotes: the title holds the words.
+		{"phrase", `"mødeledelse"`, map[int64]Match{2: {Rank: 0.1}, 3: {Rank: 0.5}}, []int64{2, 3}},
 		// A typo: the title's similarity is its bonus.
 		{"typo", "mødeldelse", map[int64]Match{2: {TitleSimilarity: 0.7}, 1: {Rank: 0.5}}, []int64{2, 1}},
 		// Equal ranks: the next date decides.

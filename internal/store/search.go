@@ -77,7 +77,9 @@ func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (ca
 		return res, err
 	}
 	var matches map[int64]catalog.Match
-	if f.Q != "" && f.Type != catalog.TypeProgramme {
+	// With type forloeb no course card shows, but the type facet still
+	// counts the courses that match the words.
+	if f.Q != "" {
 		if matches, err = s.cachedMatches(ctx, facts.Version, f.Q, f.Sort == catalog.SortRelevance); err != nil {
 			return res, err
 		}

@@ -208,6 +208,12 @@ func TestSearchFiltersAndCounts(t *testing.T) {
 	if got := slugs(search(catalog.Filter{Type: catalog.TypeCourse, Q: "forvaltning"})); len(got) != 0 {
 		t.Errorf("courses matching forvaltning: %v", got)
 	}
+	// Programmes chosen, words given: the type facet counts the courses
+	// that match the words, not all of them.
+	res = search(catalog.Filter{Type: catalog.TypeProgramme, Q: "politikerne"})
+	if n := count(res.Facets.Types, catalog.TypeCourse); n != 2 || len(res.Cards) != 0 {
+		t.Errorf("programmes chosen, politikerne: %d courses counted, %d cards; want 2 and none", n, len(res.Cards))
+	}
 	res = search(catalog.Filter{Type: catalog.TypeProgramme})
 	if res.Total != 1 || res.Programmes[0].Programme.Slug != "forloeb" {
 		t.Errorf("programmes: %+v", res.Programmes)
