@@ -181,7 +181,8 @@ func (s *Store) matchWords(ctx context.Context, q string, rank bool) (map[int64]
 }
 
 // courseCards reads the cards of the courses ids, in that order, each with
-// its first upcoming date that passes the date filters.
+// its first upcoming date that passes the date filters. A course
+// unpublished since the facts were read is left out.
 func (s *Store) courseCards(ctx context.Context, ids []int64, f catalog.Filter, now time.Time) ([]catalog.CourseCard, error) {
 	var a args
 	pIDs := a.add(ids)
@@ -196,7 +197,7 @@ SELECT c.id, c.slug, c.title, c.teaser, c.price_ore,
        nd.date_id, nd.starts_at, nd.ends_at, nd.deadline, nd.capacity, nd.seats_taken, nd.status,
        nd.venue_id, nd.name, nd.street, nd.postcode, nd.city, nd.region
 FROM unnest(`+pIDs+`::bigint[]) WITH ORDINALITY AS page(id, n)
-JOIN courses c ON c.id = page.id
+JOIN courses c ON c.id = page.id AND c.status = 'published'
 LEFT JOIN LATERAL (
 	SELECT d.id AS date_id, d.starts_at, d.ends_at, d.deadline, d.capacity, d.seats_taken, d.status,
 	       v.id AS venue_id, v.name, v.street, v.postcode, v.city, v.region
