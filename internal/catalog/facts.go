@@ -75,9 +75,11 @@ type Found struct {
 // for the type facet.
 func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programmes int) Found {
 	nowNs := now.UnixNano()
-	region := -1
-	for i, r := range Regions {
-		if r.Slug == f.Region {
+	// The region filter: an index into Regions, or -2, which no date has,
+	// for a region that does not exist.
+	region := -2
+	if f.Region != "" {
+		if i := slices.IndexFunc(Regions, func(r struct{ Slug, Name string }) bool { return r.Slug == f.Region }); i >= 0 {
 			region = i
 		}
 	}
@@ -157,7 +159,7 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 			if d.Start <= nowNs {
 				continue
 			}
-			inRegion := region < 0 || int(d.Region) == region
+			inRegion := f.Region == "" || int(d.Region) == region
 			inMonth := f.Month == "" || d.Month == month
 			isFree := !f.FreeOnly || d.Free
 			if inMonth && isFree && d.Region >= 0 {

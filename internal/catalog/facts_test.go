@@ -64,6 +64,7 @@ func TestFindFiltersOnOneDate(t *testing.T) {
 		{"programmes hold no courses", Filter{Type: TypeProgramme}, nil},
 		{"topic", Filter{Topic: "jura", Sort: SortTitle}, []int64{3, 4}},
 		{"unknown topic", Filter{Topic: "astrofysik"}, nil},
+		{"unknown region", Filter{Region: "atlantis"}, nil},
 		{"impossible combination", Filter{Topic: "politik", Region: "midtjylland"}, nil},
 		// The first date that passes the filters decides: Mødeledelse's
 		// free date is in May.
