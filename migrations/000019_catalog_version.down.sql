@@ -10,5 +10,6 @@ BEGIN
     END LOOP;
 END
 $$;
+DROP FUNCTION raise_catalog_seats();
 DROP FUNCTION raise_catalog_version();
 DROP TABLE catalog_version;

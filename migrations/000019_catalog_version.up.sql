@@ -1,6 +1,8 @@
--- The catalogue's version: one number that every change to what the
+-- The catalogue's version: numbers that every change to what the
 -- catalogue's filters and counts depend on raises, in the changing
--- transaction. A server process keeps the facts of every published course in
+-- transaction: version for staff edits, seats for dates going from free
+-- seats to full or back, which a rush of bookings does many times a
+-- second (store.catalogFacts lets the facts' free seats lag a second). A server process keeps the facts of every published course in
 -- memory (store.catalogFacts) and reads them again only when the version it
 -- read them at is no longer the current one.
 --
@@ -12,15 +14,26 @@
 -- once rather than once per row.
 CREATE TABLE catalog_version (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-    version bigint NOT NULL
+    version bigint NOT NULL,
+    seats bigint NOT NULL
 );
-INSERT INTO catalog_version (version) VALUES (1);
+INSERT INTO catalog_version (version, seats) VALUES (1, 1);
 
 CREATE FUNCTION raise_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('katalog.version_raised', true) IS DISTINCT FROM 'on' THEN
         UPDATE catalog_version SET version = version + 1;
         PERFORM set_config('katalog.version_raised', 'on', true);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION raise_catalog_seats() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('katalog.seats_raised', true) IS DISTINCT FROM 'on' THEN
+        UPDATE catalog_version SET seats = seats + 1;
+        PERFORM set_config('katalog.seats_raised', 'on', true);
     END IF;
     RETURN NULL;
 END
@@ -55,4 +68,4 @@ CREATE CONSTRAINT TRIGGER course_dates_version_update AFTER UPDATE OF course_id,
 CREATE CONSTRAINT TRIGGER course_dates_version_seats AFTER UPDATE OF seats_taken ON course_dates
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN ((OLD.seats_taken < OLD.capacity) IS DISTINCT FROM (NEW.seats_taken < NEW.capacity))
-    EXECUTE FUNCTION raise_catalog_version();
+    EXECUTE FUNCTION raise_catalog_seats();

@@ -16,8 +16,10 @@ import (
 // date instead of summing up every upcoming date in SQL (at 20,000 courses
 // and 80,000 dates that took 200–400 ms per search).
 type Facts struct {
-	// Version is the catalogue version the facts were read at.
-	Version int64
+	// Version and Seats are the catalogue's versions the facts were read
+	// at (migration 000019), Read when.
+	Version, Seats int64
+	Read           time.Time
 	// From: the dates held are the planned dates that start after From.
 	From    time.Time
 	Topics  []Topic // every topic, for the topic facet
