@@ -1,2 +1,2 @@
-DROP INDEX participants_search_idx;
-DROP INDEX bookings_search_idx;
+DROP STATISTICS participants_search_stats;
+DROP STATISTICS bookings_search_stats;
