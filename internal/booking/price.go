@@ -23,14 +23,21 @@ type Line struct {
 	OfferID  int64 // the bundle offer that priced it, 0 when none
 }
 
+// Totals are a booking's prices in øre.
+type Totals struct {
+	ListOre int64 // sum of list prices excl. VAT
+	ExclOre int64 // sum of line prices excl. VAT
+	VATOre  int64
+	InclOre int64
+}
+
+// SavingOre is what bundle offers save on these totals.
+func (t Totals) SavingOre() int64 { return t.ListOre - t.ExclOre }
+
 // Quote is the price of a whole booking.
 type Quote struct {
-	Lines     []Line // in the order of the input
-	ListOre   int64  // sum of list prices excl. VAT
-	ExclOre   int64  // sum of line prices excl. VAT
-	VATOre    int64
-	InclOre   int64
-	SavingOre int64 // ListOre - ExclOre
+	Lines []Line // in the order of the input
+	Totals
 }
 
 // Price computes the price of a booking made at now. A bundle offer applies
@@ -99,7 +106,6 @@ func Price(lines []LineInput, offers []catalog.BundleOffer, now time.Time) Quote
 		q.VATOre += l.VATOre
 	}
 	q.InclOre = q.ExclOre + q.VATOre
-	q.SavingOre = q.ListOre - q.ExclOre
 	return q
 }
 

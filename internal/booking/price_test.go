@@ -40,8 +40,8 @@ func TestPrice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := Price(tt.lines, []catalog.BundleOffer{offer}, tt.now)
-			if q.ExclOre != tt.excl || q.VATOre != tt.vat || q.InclOre != tt.incl || q.SavingOre != tt.saving {
-				t.Errorf("got excl %d vat %d incl %d saving %d; want %d %d %d %d", q.ExclOre, q.VATOre, q.InclOre, q.SavingOre, tt.excl, tt.vat, tt.incl, tt.saving)
+			if q.ExclOre != tt.excl || q.VATOre != tt.vat || q.InclOre != tt.incl || q.SavingOre() != tt.saving {
+				t.Errorf("got excl %d vat %d incl %d saving %d; want %d %d %d %d", q.ExclOre, q.VATOre, q.InclOre, q.SavingOre(), tt.excl, tt.vat, tt.incl, tt.saving)
 			}
 			var sum int64
 			n := 0

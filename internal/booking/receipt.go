@@ -94,14 +94,6 @@ type Receipt struct {
 	Seats            []Seat       // by date, then in the order they were typed
 }
 
-// Totals are a booking's prices in øre.
-type Totals struct {
-	ListOre, ExclOre, VATOre, InclOre int64
-}
-
-// SavingOre is what bundle offers save on these totals.
-func (t Totals) SavingOre() int64 { return t.ListOre - t.ExclOre }
-
 // Current is what the booking costs now, and how many of its seats were
 // cancelled. Until a seat is cancelled that is the booking's totals as they
 // were booked; after, it is the seats that remain, each at the price stored

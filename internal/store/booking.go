@@ -297,7 +297,7 @@ func (s *Store) Book(ctx context.Context, nb NewBooking, now time.Time, after fu
 			BookerName: nb.BookerName, BookerEmail: nb.BookerEmail, BookerPhone: nb.BookerPhone,
 			OrgName: nb.OrgName, Department: nb.Department, EAN: nb.EAN, CVR: nb.CVR,
 			InvoiceAddress: nb.InvoiceAddress, InvoiceReference: nb.InvoiceReference, Comment: nb.Comment,
-			Totals: booking.Totals{ListOre: q.ListOre, ExclOre: q.ExclOre, VATOre: q.VATOre, InclOre: q.InclOre},
+			Totals: q.Totals,
 		}
 
 		// Seats, date by date, participants in the order they were typed.
