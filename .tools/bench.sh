@@ -190,7 +190,7 @@ goal() {
 course=/kurser/politisk-forstaaelse
 search='/kurser?q=politik'
 # A word nearly every course mentions: at -scale 20000 all generated courses
-# match it, so its search ranks and sums up the whole catalogue.
+# match it, so its search matches, ranks and counts the whole catalogue.
 broad='/kurser?q=ledelse'
 
 # one_search: a search nobody made before, as one visitor waits for it:

@@ -10,6 +10,5 @@ BEGIN
     END LOOP;
 END
 $$;
-DROP FUNCTION raise_catalog_seats();
 DROP FUNCTION raise_catalog_version();
 DROP TABLE catalog_version;

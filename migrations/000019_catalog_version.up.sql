@@ -1,17 +1,17 @@
--- The catalogue's version: numbers that every change to what the
+-- The catalogue's versions: numbers that every change to what the
 -- catalogue's filters and counts depend on raises, in the changing
--- transaction: version for staff edits, seats for dates going from free
--- seats to full or back, which a rush of bookings does many times a
--- second (store.catalogFacts lets the facts' free seats lag a second). A server process keeps the facts of every published course in
--- memory (store.catalogFacts) and reads them again only when the version it
--- read them at is no longer the current one.
+-- transaction. version is for staff edits; seats is for dates going from
+-- free seats to full or back, which a rush of bookings does many times a
+-- second. A server process keeps the facts of every published course in
+-- memory (store.catalogFacts) and reads them again when version has moved,
+-- or seats has and the facts are more than a second old.
 --
--- The number is a row, not a sequence: a sequence moves before the change
+-- The numbers are a row, not sequences: a sequence moves before the change
 -- commits, so a process could read the new number with the old facts and
 -- keep them. The row is raised by deferred triggers, at commit, once per
--- transaction: its lock is then the last a transaction takes, so two
--- transactions cannot wait for each other over it, and a bulk load raises it
--- once rather than once per row.
+-- transaction and number: its lock is then the last a transaction takes, so
+-- two transactions cannot wait for each other over it, and a bulk load
+-- raises it once rather than once per row.
 CREATE TABLE catalog_version (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     version bigint NOT NULL,
@@ -19,21 +19,15 @@ CREATE TABLE catalog_version (
 );
 INSERT INTO catalog_version (version, seats) VALUES (1, 1);
 
+-- raise_catalog_version(column) raises that column of the row once per
+-- transaction.
 CREATE FUNCTION raise_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    raised text := 'katalog.' || TG_ARGV[0] || '_raised';
 BEGIN
-    IF current_setting('katalog.version_raised', true) IS DISTINCT FROM 'on' THEN
-        UPDATE catalog_version SET version = version + 1;
-        PERFORM set_config('katalog.version_raised', 'on', true);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION raise_catalog_seats() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('katalog.seats_raised', true) IS DISTINCT FROM 'on' THEN
-        UPDATE catalog_version SET seats = seats + 1;
-        PERFORM set_config('katalog.seats_raised', 'on', true);
+    IF current_setting(raised, true) IS DISTINCT FROM 'on' THEN
+        EXECUTE format('UPDATE catalog_version SET %1$I = %1$I + 1', TG_ARGV[0]);
+        PERFORM set_config(raised, 'on', true);
     END IF;
     RETURN NULL;
 END
@@ -46,14 +40,14 @@ BEGIN
     LOOP
         EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
                         DEFERRABLE INITIALLY DEFERRED
-                        FOR EACH ROW EXECUTE FUNCTION raise_catalog_version()', t || '_version', t);
+                        FOR EACH ROW EXECUTE FUNCTION raise_catalog_version(''version'')', t || '_version', t);
     END LOOP;
 END
 $$;
 
 CREATE CONSTRAINT TRIGGER course_dates_version AFTER INSERT OR DELETE ON course_dates
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version();
+    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version('version');
 
 -- A date's facts are its course, start, status, venue and whether it has
 -- free seats. A booking sets only seats_taken: the first trigger does not
@@ -63,9 +57,9 @@ CREATE CONSTRAINT TRIGGER course_dates_version AFTER INSERT OR DELETE ON course_
 CREATE CONSTRAINT TRIGGER course_dates_version_update AFTER UPDATE OF course_id, starts_at, status, venue_id, capacity
     ON course_dates
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version();
+    FOR EACH ROW EXECUTE FUNCTION raise_catalog_version('version');
 
 CREATE CONSTRAINT TRIGGER course_dates_version_seats AFTER UPDATE OF seats_taken ON course_dates
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN ((OLD.seats_taken < OLD.capacity) IS DISTINCT FROM (NEW.seats_taken < NEW.capacity))
-    EXECUTE FUNCTION raise_catalog_seats();
+    EXECUTE FUNCTION raise_catalog_version('seats');

@@ -16,12 +16,6 @@ import (
 // date instead of summing up every upcoming date in SQL (at 20,000 courses
 // and 80,000 dates that took 200–400 ms per search).
 type Facts struct {
-	// Version and Seats are the catalogue's versions the facts were read
-	// at (migration 000019), Read when.
-	Version, Seats int64
-	Read           time.Time
-	// From: the dates held are the planned dates that start after From.
-	From    time.Time
 	Topics  []Topic // every topic, for the topic facet
 	Courses []CourseFacts
 }
@@ -34,7 +28,7 @@ type CourseFacts struct {
 	PriceOre   int64
 	IsModule   bool
 	Topics     []int       // indexes into Facts.Topics
-	Dates      []DateFacts // planned dates starting after Facts.From
+	Dates      []DateFacts // planned dates, from some time before now on
 }
 
 // DateFacts are one planned date's facts.

@@ -17,7 +17,7 @@ import (
 // factsCache holds the catalogue's facts as last read; a search reads
 // them again when the catalogue's version (migration 000019) has moved on.
 type factsCache struct {
-	facts   atomic.Pointer[catalog.Facts]
+	facts   atomic.Pointer[factsRead]
 	loading sync.Mutex // one process reads the facts at a time
 
 	mu    sync.Mutex
@@ -75,6 +75,15 @@ func (w *wordsCache) put(version int64, k wordsKey, m map[int64]catalog.Match) {
 	w.held += len(m)
 }
 
+// factsRead are facts with what decides whether they are still fresh: the
+// catalogue's versions they were read at, when, and from when on they hold
+// the dates.
+type factsRead struct {
+	*catalog.Facts
+	version, seats int64
+	read, from     time.Time
+}
+
 // seatsLag is how long the facts' free seats may lag behind the dates.
 // In a rush of bookings dates fill up many times a second (221 times in ten
 // seconds of the booking benchmark), and reading the facts again each time
@@ -87,13 +96,13 @@ const seatsLag = time.Second
 // per search; every instance of the server sees every staff edit in its
 // next search, whether or not it has heard the change notification yet,
 // and dates filling up or freeing seats within seatsLag.
-func (s *Store) catalogFacts(ctx context.Context, now time.Time) (*catalog.Facts, error) {
+func (s *Store) catalogFacts(ctx context.Context, now time.Time) (*factsRead, error) {
 	var version, seats int64
 	if err := s.Pool.QueryRow(ctx, `SELECT version, seats FROM catalog_version`).Scan(&version, &seats); err != nil {
 		return nil, err
 	}
-	fresh := func(f *catalog.Facts) bool {
-		return f != nil && f.Version == version && !now.Before(f.From) && (f.Seats == seats || time.Since(f.Read) < seatsLag)
+	fresh := func(f *factsRead) bool {
+		return f != nil && f.version == version && !now.Before(f.from) && (f.seats == seats || time.Since(f.read) < seatsLag)
 	}
 	if f := s.facts.facts.Load(); fresh(f) {
 		return f, nil
@@ -118,11 +127,11 @@ func (s *Store) catalogFacts(ctx context.Context, now time.Time) (*catalog.Facts
 // first, each of the other reads sees what was committed when it started: a
 // change committed in between makes the facts newer than their version, so
 // the next search reads them again, never the other way round.
-func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*catalog.Facts, error) {
+func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*factsRead, error) {
 	// An hour's margin, so that searches made just before from (the
 	// instant of another request) still find them fresh.
 	from = from.Add(-time.Hour)
-	f := &catalog.Facts{From: from, Read: time.Now()}
+	f := &factsRead{Facts: &catalog.Facts{}, from: from, read: time.Now()}
 	b := &pgx.Batch{}
 	b.Queue(`SELECT version, seats FROM catalog_version`)
 	b.Queue(`SELECT id, slug, name FROM topics ORDER BY id`)
@@ -152,8 +161,8 @@ func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*catalo
 }
 
 // readFacts reads the results of loadFacts' batch into f.
-func readFacts(br pgx.BatchResults, f *catalog.Facts) error {
-	if err := br.QueryRow().Scan(&f.Version, &f.Seats); err != nil {
+func readFacts(br pgx.BatchResults, f *factsRead) error {
+	if err := br.QueryRow().Scan(&f.version, &f.seats); err != nil {
 		return err
 	}
 	// A failed read's error comes with its rows too: ForEachRow returns it.

@@ -80,7 +80,7 @@ func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (ca
 	// With type forloeb no course card shows, but the type facet still
 	// counts the courses that match the words.
 	if f.Q != "" {
-		if matches, err = s.cachedMatches(ctx, facts.Version, f.Q, f.Sort == catalog.SortRelevance); err != nil {
+		if matches, err = s.cachedMatches(ctx, facts.version, f.Q, f.Sort == catalog.SortRelevance); err != nil {
 			return res, err
 		}
 	}
