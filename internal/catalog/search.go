@@ -40,13 +40,21 @@ type Filter struct {
 // MaxQueryLength bounds the search words; longer input is cut.
 const MaxQueryLength = 100
 
+// CutWords trims search words and cuts them to at most n letters. It cuts
+// by letters, not bytes: cut by bytes, "ø" could be split into bytes that
+// are no text, which Postgres refuses.
+func CutWords(q string, n int) string {
+	q = strings.TrimSpace(q)
+	if utf8.RuneCountInString(q) > n {
+		q = string([]rune(q)[:n])
+	}
+	return q
+}
+
 // ParseFilter reads a filter from URL values (any getter), ignoring values
 // it does not know so that an old or mangled link still shows something.
 func ParseFilter(get func(string) string) Filter {
-	f := Filter{Q: strings.TrimSpace(get("q"))}
-	if utf8.RuneCountInString(f.Q) > MaxQueryLength {
-		f.Q = string([]rune(f.Q)[:MaxQueryLength])
-	}
+	f := Filter{Q: CutWords(get("q"), MaxQueryLength)}
 	if s := get("emne"); isSlug(s) {
 		f.Topic = s
 	}

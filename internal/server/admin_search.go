@@ -2,8 +2,8 @@ package server
 
 import (
 	"net/http"
-	"strings"
 
+	"kursuskatalog/internal/catalog"
 	"kursuskatalog/web/views"
 )
 
@@ -12,12 +12,7 @@ const searchLimit = 200
 // searchBookings finds bookings by name, e-mail, organisation, EAN or
 // reference.
 func (a *adminArea) searchBookings(w http.ResponseWriter, r *http.Request) {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	// Cut by letters: cut by bytes, "ø" could be split into bytes that are
-	// no text, which Postgres refuses.
-	if r := []rune(q); len(r) > 200 {
-		q = string(r[:200])
-	}
+	q := catalog.CutWords(r.URL.Query().Get("q"), 200)
 	p := views.AdminSearchProps{Query: q, Limit: searchLimit}
 	if q != "" {
 		hits, err := a.store.SearchBookings(r.Context(), q, searchLimit)
