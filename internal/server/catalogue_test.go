@@ -309,3 +309,15 @@ func TestPagesCostAFixedNumberOfQueries(t *testing.T) {
 	}
 	_ = store.ErrNotFound
 }
+
+// The catalogue without words is in date order; words typed into the same
+// form must sort by relevance. The default order's option sends no value,
+// so the form does not carry "dato" into the search.
+func TestWordsTypedIntoTheDateOrderedCatalogueSortByRelevance(t *testing.T) {
+	s := newSite(t)
+	_, body := s.get(t, "/kurser")
+	mustContain(t, body, `<option value="" selected>Næste dato</option>`)
+	// What the browser sends from that form with words typed in.
+	_, body = s.get(t, "/kurser?q=politikerne&emne=&sted=&maaned=&type=&sort=")
+	mustContain(t, body, `<option value="" selected>Relevans</option>`, `<option value="dato">Næste dato</option>`)
+}
