@@ -46,10 +46,11 @@ func MonthNumber(t time.Time) int32 {
 	return int32(y)*12 + int32(m) - 1
 }
 
-// Match is a course that matches the search words: its full-text rank and,
-// if it was found only by a title within typing distance of the words, that
-// title's similarity to them.
+// Match is a course that matches the search words: its index in
+// Facts.Courses, its full-text rank and, if it was found only by a title
+// within typing distance of the words, that title's similarity to them.
 type Match struct {
+	Course          int
 	Rank            float64
 	TitleSimilarity float64
 }
@@ -64,12 +65,12 @@ type Found struct {
 }
 
 // Find applies filter f at now to the courses that match the search words
-// (all, if matches is nil): the courses on f's page, their total and, for
+// (all, if matches is nil; none, if it is empty): the courses on f's page, their total and, for
 // each choice of each filter, the courses that choice would give with the
 // other filters as they are. The region, month and free-seats filters apply
 // to one and the same date. programmes is the number of programmes found,
 // for the type facet.
-func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programmes int) Found {
+func (fs *Facts) Find(f Filter, now time.Time, matches []Match, programmes int) Found {
 	nowNs := now.UnixNano()
 	// The region filter: an index into Regions, or -2, which no date has,
 	// for a region that does not exist.
@@ -135,15 +136,9 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 	page := max(f.Page, 1)
 	shown := firstK[card]{k: page * PageSize, order: order}
 	total := 0
-	for i := range fs.Courses {
-		c := &fs.Courses[i]
-		var m Match
-		if matches != nil {
-			var ok bool
-			if m, ok = matches[c.ID]; !ok {
-				continue
-			}
-		}
+	// Only the matches are looked at: a narrow word looks at a few
+	// courses, not at all of them.
+	visit := func(c *CourseFacts, m Match) {
 		// Sum up the course's upcoming dates: the regions (bit i+1 for
 		// Regions[i]) and months (bit i for month i) it has a date in that
 		// passes the other date filters, whether it has a date with free
@@ -212,6 +207,15 @@ func (fs *Facts) Find(f Filter, now time.Time, matches map[int64]Match, programm
 			}
 			shown.push(card{c: c, rank: rank, next: next})
 			total++
+		}
+	}
+	if matches == nil {
+		for i := range fs.Courses {
+			visit(&fs.Courses[i], Match{})
+		}
+	} else {
+		for _, m := range matches {
+			visit(&fs.Courses[m.Course], m)
 		}
 	}
 

@@ -11,7 +11,7 @@ import (
 func BenchmarkFind20000(b *testing.B) {
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, Copenhagen)
 	fs := &Facts{Topics: []Topic{{Slug: "a", Name: "A"}, {Slug: "b", Name: "B"}}}
-	matches := map[int64]Match{}
+	var matches []Match
 	for i := range 20000 {
 		c := CourseFacts{ID: int64(i + 1), Title: fmt.Sprintf("Kursus om ledelse %05d", (i*7919)%20000), PriceOre: int64(i%50) * 100000, Topics: []int{i % 2}}
 		c.LowerTitle = c.Title
@@ -20,11 +20,11 @@ func BenchmarkFind20000(b *testing.B) {
 			c.Dates = append(c.Dates, DateFacts{Start: start.UnixNano(), Month: MonthNumber(start), Region: int8((i + j) % 5), Free: (i+j)%7 != 0})
 		}
 		fs.Courses = append(fs.Courses, c)
-		matches[c.ID] = Match{Rank: float64(i%13) / 10}
+		matches = append(matches, Match{Course: i, Rank: float64(i%13) / 10})
 	}
 	for _, f := range []Filter{{Sort: SortDate}, {Sort: SortTitle}, {Q: "ledelse", Sort: SortRelevance}, {Region: "midtjylland", FreeOnly: true, Sort: SortDate}} {
 		b.Run(fmt.Sprintf("%+v", f), func(b *testing.B) {
-			m := map[int64]Match(nil)
+			var m []Match
 			if f.Q != "" {
 				m = matches
 			}

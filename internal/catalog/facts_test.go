@@ -146,7 +146,15 @@ func TestFindRanksTitlesThatHoldTheWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fs.Find(Filter{Q: tt.q, Sort: SortRelevance}, now, tt.matches, 0)
+			// The matches by the courses' places in the facts.
+			matches := []Match{}
+			for i, c := range fs.Courses {
+				if m, ok := tt.matches[c.ID]; ok {
+					m.Course = i
+					matches = append(matches, m)
+				}
+			}
+			got := fs.Find(Filter{Q: tt.q, Sort: SortRelevance}, now, matches, 0)
 			if !slices.Equal(got.IDs, tt.want) {
 				t.Errorf("found %v, want %v", got.IDs, tt.want)
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/fulltext"
 )
 
 // factsCache holds the catalogue's facts as last read; a search reads
@@ -24,15 +25,15 @@ type factsCache struct {
 	words wordsCache
 }
 
-// wordsCache keeps the matches of the last searches' words for one
-// catalogue version: choosing a filter, a sort order or a page after a
-// search is a new page, but the same words. At 20,000 courses a word that
-// matches all of them takes 50–80 ms to match and rank; counting and
-// sorting the matches takes 2–4 ms.
+// wordsCache keeps the matches of the last searches' words for one order
+// of the courses in the facts (factsRead.order): choosing a filter, a sort
+// order or a page after a search is a new page, but the same words. At
+// 20,000 courses a word that matches all of them takes 4–8 ms to match and
+// rank in memory.
 type wordsCache struct {
-	version int64
+	order   int64
 	keys    []wordsKey // oldest first
-	matches map[wordsKey]map[int64]catalog.Match
+	matches map[wordsKey][]catalog.Match
 	held    int // matches held in all
 }
 
@@ -47,20 +48,20 @@ const (
 	maxCachedMatches = 100_000
 )
 
-func (w *wordsCache) get(version int64, k wordsKey) (map[int64]catalog.Match, bool) {
-	if w.version != version {
+func (w *wordsCache) get(order int64, k wordsKey) ([]catalog.Match, bool) {
+	if w.order != order {
 		return nil, false
 	}
 	m, ok := w.matches[k]
 	return m, ok
 }
 
-func (w *wordsCache) put(version int64, k wordsKey, m map[int64]catalog.Match) {
-	if version < w.version {
-		return // matched before the catalogue last changed
+func (w *wordsCache) put(order int64, k wordsKey, m []catalog.Match) {
+	if order < w.order {
+		return // matched in facts older than the last
 	}
-	if version > w.version || w.matches == nil {
-		*w = wordsCache{version: version, matches: map[wordsKey]map[int64]catalog.Match{}}
+	if order > w.order || w.matches == nil {
+		*w = wordsCache{order: order, matches: map[wordsKey][]catalog.Match{}}
 	}
 	if _, ok := w.matches[k]; ok || len(m) > maxCachedMatches {
 		return
@@ -82,6 +83,20 @@ type factsRead struct {
 	*catalog.Facts
 	version, seats int64
 	read, from     time.Time
+	docs           []courseDoc // by the index of the course in Courses
+	index          *fulltext.Index
+	// order numbers the courses' order and their texts: matches, which
+	// name courses by their index, hold for all facts of the same order.
+	// It moves on when a course's row or the published courses change.
+	order int64
+}
+
+// courseDoc is what words are matched against in a course: its search
+// document (the tsvector of migration 000010) and its title, as they were
+// in the row version xmin.
+type courseDoc struct {
+	xmin int64
+	text fulltext.Text
 }
 
 // seatsLag is how long the facts' free seats may lag behind the dates.
@@ -112,7 +127,7 @@ func (s *Store) catalogFacts(ctx context.Context, now time.Time) (*factsRead, er
 	if f := s.facts.facts.Load(); fresh(f) {
 		return f, nil
 	}
-	f, err := loadFacts(ctx, s.Pool, now)
+	f, err := loadFacts(ctx, s.Pool, now, s.facts.facts.Load())
 	if err != nil {
 		return nil, err
 	}
@@ -123,11 +138,12 @@ func (s *Store) catalogFacts(ctx context.Context, now time.Time) (*factsRead, er
 }
 
 // loadFacts reads the facts of every published course, with the planned
-// dates that start after from, in one round trip. The version is read
-// first, each of the other reads sees what was committed when it started: a
-// change committed in between makes the facts newer than their version, so
-// the next search reads them again, never the other way round.
-func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*factsRead, error) {
+// dates that start after from, in one round trip, and then the search
+// documents of the courses changed since prev was read, if any. The version
+// is read first, each of the other reads sees what was committed when it
+// started: a change committed in between makes the facts newer than their
+// version, so the next search reads them again, never the other way round.
+func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time, prev *factsRead) (*factsRead, error) {
 	// An hour's margin, so that searches made just before from (the
 	// instant of another request) still find them fresh.
 	from = from.Add(-time.Hour)
@@ -139,7 +155,7 @@ func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*factsR
 	// sorting the dates made the read take three times as long (psql at
 	// 20,000 courses: 424 against 144 ms).
 	b.Queue(`
-		SELECT c.id, c.title, c.price_ore, m.course_id IS NOT NULL
+		SELECT c.id, c.title, c.price_ore, m.course_id IS NOT NULL, c.xmin::text::bigint
 		FROM courses c LEFT JOIN (
 			SELECT DISTINCT pm.course_id FROM programme_modules pm JOIN programmes p ON p.id = pm.programme_id
 			WHERE p.status = 'published') m ON m.course_id = c.id
@@ -150,18 +166,79 @@ func loadFacts(ctx context.Context, pool *pgxpool.Pool, from time.Time) (*factsR
 		FROM course_dates d JOIN venues v ON v.id = d.venue_id
 		WHERE d.status = 'planned' AND d.starts_at > $1`, from)
 	br := pool.SendBatch(ctx, b)
-	if err := readFacts(br, f); err != nil {
+	var xmins []int64
+	if err := readFacts(br, f, &xmins); err != nil {
 		br.Close()
 		return nil, fmt.Errorf("read the catalogue's facts: %w", err)
 	}
 	if err := br.Close(); err != nil {
 		return nil, fmt.Errorf("read the catalogue's facts: %w", err)
 	}
+	if err := readDocs(ctx, pool, f, xmins, prev); err != nil {
+		return nil, fmt.Errorf("read the catalogue's search documents: %w", err)
+	}
 	return f, nil
 }
 
-// readFacts reads the results of loadFacts' batch into f.
-func readFacts(br pgx.BatchResults, f *factsRead) error {
+// readDocs gives every course of f its search document: the one prev holds
+// if the course's row is the same version (xmin), else read from the
+// database. Seats filling up do not change a course's row, and a staff edit
+// changes a few; reading and parsing all of them took 80 ms at 20,000
+// courses.
+func readDocs(ctx context.Context, pool *pgxpool.Pool, f *factsRead, xmins []int64, prev *factsRead) error {
+	f.docs = make([]courseDoc, len(f.Courses))
+	held := map[int64]courseDoc{}
+	if prev != nil {
+		for i, c := range prev.Courses {
+			held[c.ID] = prev.docs[i]
+		}
+	}
+	byID := make(map[int64]int, len(f.Courses))
+	var missing []int64
+	same := prev != nil && len(prev.Courses) == len(f.Courses)
+	for i, c := range f.Courses {
+		byID[c.ID] = i
+		if d, ok := held[c.ID]; ok && d.xmin == xmins[i] {
+			f.docs[i] = d
+		} else {
+			missing = append(missing, c.ID)
+		}
+		same = same && prev.Courses[i].ID == c.ID
+	}
+	if same && len(missing) == 0 {
+		f.index, f.order = prev.index, prev.order
+		return nil
+	}
+	if prev != nil {
+		f.order = prev.order + 1 // facts are read one at a time
+	}
+	if len(missing) > 0 {
+		rows, _ := pool.Query(ctx, `SELECT id, xmin::text::bigint, title, search::text FROM courses WHERE id = ANY($1)`, missing)
+		var id, xmin int64
+		var title, search string
+		_, err := pgx.ForEachRow(rows, []any{&id, &xmin, &title, &search}, func() error {
+			doc, err := fulltext.ParseVector(search)
+			if err != nil {
+				return err
+			}
+			f.docs[byID[id]] = courseDoc{xmin: xmin, text: fulltext.NewText(doc, title)}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	texts := make([]fulltext.Text, len(f.docs))
+	for i, d := range f.docs {
+		texts[i] = d.text
+	}
+	f.index = fulltext.NewIndex(texts)
+	return nil
+}
+
+// readFacts reads the results of loadFacts' batch into f, and the row
+// version of each course into xmins.
+func readFacts(br pgx.BatchResults, f *factsRead, xmins *[]int64) error {
 	if err := br.QueryRow().Scan(&f.version, &f.seats); err != nil {
 		return err
 	}
@@ -180,9 +257,11 @@ func readFacts(br pgx.BatchResults, f *factsRead) error {
 
 	byID := map[int64]int{}
 	var c catalog.CourseFacts
+	var xmin int64
 	rows, _ = br.Query()
-	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Title, &c.PriceOre, &c.IsModule}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Title, &c.PriceOre, &c.IsModule, &xmin}, func() error {
 		byID[c.ID] = len(f.Courses)
+		*xmins = append(*xmins, xmin)
 		f.Courses = append(f.Courses, catalog.CourseFacts{ID: c.ID, Title: c.Title, LowerTitle: strings.ToLower(c.Title),
 			PriceOre: c.PriceOre, IsModule: c.IsModule})
 		return nil

@@ -8,12 +8,8 @@ import (
 )
 
 func TestWordsCacheHoldsOneVersionWithinItsBounds(t *testing.T) {
-	matches := func(n int) map[int64]catalog.Match {
-		m := map[int64]catalog.Match{}
-		for i := range n {
-			m[int64(i)] = catalog.Match{}
-		}
-		return m
+	matches := func(n int) []catalog.Match {
+		return make([]catalog.Match, n)
 	}
 	k := func(q string) wordsKey { return wordsKey{q: q, rank: true} }
 	var w wordsCache
@@ -28,7 +24,7 @@ func TestWordsCacheHoldsOneVersionWithinItsBounds(t *testing.T) {
 		t.Errorf("matches of version 5 served for version 6")
 	}
 	w.put(4, k("jura"), matches(1))
-	if _, ok := w.get(4, k("jura")); ok || w.version != 5 {
+	if _, ok := w.get(4, k("jura")); ok || w.order != 5 {
 		t.Errorf("matches of an older version were kept")
 	}
 	w.put(6, k("jura"), matches(1))

@@ -2,10 +2,13 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/demo"
+	"kursuskatalog/internal/fulltext"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
 )
@@ -320,5 +323,53 @@ func TestSearchSeesEveryChange(t *testing.T) {
 	}
 	if n := res.Facets.Regions[4].Count; res.Facets.Regions[4].Value != "nordjylland" || n != 1 {
 		t.Errorf("after a venue moved: %+v", res.Facets.Regions)
+	}
+}
+
+// The catalogue matches words in memory (package fulltext) for what
+// Postgres would find: the same courses with the same rank, or the same
+// title similarity for typos, on the demo catalogue and 300 generated
+// courses.
+func TestWordsMatchInMemoryAsInPostgres(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, st, searchNow, 300); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"ledelse", "politik", "politikerne", "Politisk forståelse", "ledelse kommunikation",
+		"ledelse or økonomi", "politsk", "mødeldelse", "GDPR", "og", "økonomistyring", "kommunal økonomi",
+		"ledelse, trivsel og arbejdsmiljø", "sagsbehandling", "astrofysik", "for", "2027", "ø",
+		"forandringsledelse for specialister", "borgerservice or jura or informationssikkerhed",
+	} {
+		mem, pg, err := store.MatchBothWays(ctx, st, q, searchNow)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if len(mem) != len(pg) {
+			t.Errorf("%q: %d courses in memory, %d in Postgres", q, len(mem), len(pg))
+		}
+		inMemory := map[int]catalog.Match{}
+		for _, m := range mem {
+			inMemory[m.Course] = m
+		}
+		typos := 0
+		for _, m := range pg {
+			if m.TitleSimilarity > 0 {
+				typos++
+			}
+		}
+		t.Logf("%q: %d courses, %d by title similarity", q, len(pg), typos)
+		for _, want := range pg {
+			if got, ok := inMemory[want.Course]; !ok || got != want {
+				t.Errorf("%q: %+v in memory (found %v), %+v in Postgres", q, got, ok, want)
+			}
+		}
+	}
+	// Phrases and words left out go to Postgres.
+	for _, q := range []string{`"god ledelse"`, "ledelse -politik"} {
+		if _, _, err := store.MatchBothWays(ctx, st, q, searchNow); !errors.Is(err, fulltext.ErrUnsupported) {
+			t.Errorf("%q: %v, want fulltext.ErrUnsupported", q, err)
+		}
 	}
 }

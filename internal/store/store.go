@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -99,10 +100,9 @@ func openPool(ctx context.Context, url string, maxConns int32, planCacheMode str
 	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
 	cfg.ConnConfig.RuntimeParams["timezone"] = "Europe/Copenhagen"
 	cfg.ConnConfig.RuntimeParams["application_name"] = "katalog"
-	// Typo tolerance of the catalogue search: "politsk" is 0.62 from
-	// "Politisk forståelse"; pg_trgm's default of 0.6 is too strict for
-	// longer words with two slips.
-	cfg.ConnConfig.RuntimeParams["pg_trgm.word_similarity_threshold"] = "0.5"
+	// Typo tolerance of the catalogue search (titleSimilarity) for the
+	// queries Postgres matches.
+	cfg.ConnConfig.RuntimeParams["pg_trgm.word_similarity_threshold"] = strconv.FormatFloat(titleSimilarity, 'f', -1, 32)
 	// JIT compilation pays off for long analytical queries; for the
 	// catalogue's facet queries on a large catalogue it cost 0.7 s of a
 	// 1.2 s query (the planner's row estimates over CTEs trigger it).
