@@ -50,9 +50,9 @@ func MonthNumber(t time.Time) int32 {
 // Facts.Courses, its full-text rank and, if it was found only by a title
 // within typing distance of the words, that title's similarity to them.
 type Match struct {
-	Course          int
-	Rank            float64
-	TitleSimilarity float64
+	Course          int32
+	Rank            float32 // as Postgres' ts_rank_cd gives it
+	TitleSimilarity float32 // as pg_trgm's word_similarity gives it
 }
 
 // Found is what Find gives: the ids of the courses on the filter's page in
@@ -122,16 +122,40 @@ func (fs *Facts) Find(f Filter, now time.Time, matches []Match, programmes int) 
 		return cmp.Compare(a.next, b.next)
 	}
 	byTitle := func(a, b card) int {
-		return cmp.Or(strings.Compare(a.c.Title, b.c.Title), cmp.Compare(a.c.ID, b.c.ID))
+		if c := strings.Compare(a.c.Title, b.c.Title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.c.ID, b.c.ID)
 	}
+	// Each order compares titles only on a tie: the heap compares every
+	// course the words match with its worst, and cmp.Or, which takes all
+	// comparisons worked out, made that a string comparison each time.
 	order := byTitle
 	switch f.Sort {
 	case SortRelevance:
-		order = func(a, b card) int { return cmp.Or(cmp.Compare(b.rank, a.rank), byNext(a, b), byTitle(a, b)) }
+		order = func(a, b card) int {
+			if c := cmp.Compare(b.rank, a.rank); c != 0 {
+				return c
+			}
+			if c := byNext(a, b); c != 0 {
+				return c
+			}
+			return byTitle(a, b)
+		}
 	case SortDate:
-		order = func(a, b card) int { return cmp.Or(byNext(a, b), byTitle(a, b)) }
+		order = func(a, b card) int {
+			if c := byNext(a, b); c != 0 {
+				return c
+			}
+			return byTitle(a, b)
+		}
 	case SortPrice:
-		order = func(a, b card) int { return cmp.Or(cmp.Compare(a.c.PriceOre, b.c.PriceOre), byTitle(a, b)) }
+		order = func(a, b card) int {
+			if c := cmp.Compare(a.c.PriceOre, b.c.PriceOre); c != 0 {
+				return c
+			}
+			return byTitle(a, b)
+		}
 	}
 	page := max(f.Page, 1)
 	shown := firstK[card]{k: page * PageSize, order: order}
@@ -194,7 +218,7 @@ func (fs *Facts) Find(f Filter, now time.Time, matches []Match, programmes int) 
 			}
 		}
 		if inTopic && ofType && fits {
-			rank := m.Rank
+			rank := float64(m.Rank)
 			if matches != nil {
 				// A title that holds the words gets the whole bonus, also
 				// when they are part of a compound ("Mødeledelse" for
@@ -202,7 +226,7 @@ func (fs *Facts) Find(f Filter, now time.Time, matches []Match, programmes int) 
 				if strings.Contains(c.LowerTitle, lowerQ) {
 					rank += 1
 				} else {
-					rank += m.TitleSimilarity
+					rank += float64(m.TitleSimilarity)
 				}
 			}
 			shown.push(card{c: c, rank: rank, next: next})

@@ -20,7 +20,7 @@ func BenchmarkFind20000(b *testing.B) {
 			c.Dates = append(c.Dates, DateFacts{Start: start.UnixNano(), Month: MonthNumber(start), Region: int8((i + j) % 5), Free: (i+j)%7 != 0})
 		}
 		fs.Courses = append(fs.Courses, c)
-		matches = append(matches, Match{Course: i, Rank: float64(i%13) / 10})
+		matches = append(matches, Match{Course: int32(i), Rank: float32(i%13) / 10})
 	}
 	for _, f := range []Filter{{Sort: SortDate}, {Sort: SortTitle}, {Q: "ledelse", Sort: SortRelevance}, {Region: "midtjylland", FreeOnly: true, Sort: SortDate}} {
 		b.Run(fmt.Sprintf("%+v", f), func(b *testing.B) {

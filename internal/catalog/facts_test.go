@@ -150,7 +150,7 @@ func TestFindRanksTitlesThatHoldTheWords(t *testing.T) {
 			matches := []Match{}
 			for i, c := range fs.Courses {
 				if m, ok := tt.matches[c.ID]; ok {
-					m.Course = i
+					m.Course = int32(i)
 					matches = append(matches, m)
 				}
 			}

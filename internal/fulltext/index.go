@@ -3,6 +3,7 @@ package fulltext
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Text is what is searched in one course: its document and its title.
@@ -60,98 +61,115 @@ type Hit struct {
 	Rank, Similarity float32
 }
 
-// Find returns the texts whose document matches q (doc @@ q in Postgres),
-// with the rank ts_rank_cd gives it, and of the others those whose title
-// is at least least similar to words (words <% title in pg_trgm), in the
-// order they were indexed.
-func (ix *Index) Find(q Query, words Words, least float32) []Hit {
-	hits := ix.match(q)
-	similar := ix.similar(words, least, hits)
-	if len(similar) == 0 {
-		return hits
-	}
-	all := append(hits, similar...)
-	slices.SortFunc(all, func(a, b Hit) int { return a.Text - b.Text })
-	return all
+// scratch is the room a search works in, one per text for each use; kept
+// for the next search, as a search for a word that all 20,000 courses hold
+// would otherwise leave some 200 KB for the collector.
+type scratch struct {
+	hit     []bool   // the texts whose document matches
+	shared  []uint16 // for each text, the trigrams its title shares with the words
+	texts   []int32
+	entries []int32
+	sim     simScratch
 }
 
-// match returns the texts whose document matches q, in order.
-func (ix *Index) match(q Query) []Hit {
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Find calls found for every text whose document matches q (doc @@ q in
+// Postgres), with the rank ts_rank_cd gives it, in the order the texts
+// were indexed; then for each other text whose title is at least least
+// similar to words (words <% title in pg_trgm).
+func (ix *Index) Find(q Query, words Words, least float32, found func(Hit)) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.hit = zeroed(sc.hit, len(ix.texts))
+	ix.match(q, sc, func(h Hit) {
+		sc.hit[h.Text] = true
+		found(h)
+	})
+	ix.similar(words, least, sc, found)
+}
+
+// zeroed is s with n zero values, reusing its room.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// match calls found for the texts whose document matches q, in order.
+func (ix *Index) match(q Query, sc *scratch, found func(Hit)) {
 	if q.root == nil {
-		return nil
+		return
 	}
 	n := len(q.lexemes)
 	if n == 1 {
-		postings := ix.postings[q.lexemes[0]]
-		hits := make([]Hit, len(postings))
-		for i, p := range postings {
-			hits[i] = Hit{Text: int(p.text), Rank: p.rank}
+		for _, p := range ix.postings[q.lexemes[0]] {
+			found(Hit{Text: int(p.text), Rank: p.rank})
 		}
-		return hits
+		return
 	}
 	m := q.Matcher()
 	// Where each text holds each of the query's lexemes, -1 if not; the
 	// texts that hold any, in order.
-	entries := make([]int32, n*len(ix.texts))
+	entries := zeroed(sc.entries, n*len(ix.texts))
+	sc.entries = entries
 	for i := range entries {
 		entries[i] = -1
 	}
-	seen := make([]bool, len(ix.texts))
-	var texts []int32
+	texts := sc.texts[:0]
 	for bit, lx := range q.lexemes {
 		for _, p := range ix.postings[lx] {
-			entries[int(p.text)*n+bit] = p.entry
-			if !seen[p.text] {
-				seen[p.text] = true
+			t := int(p.text)
+			if !slices.ContainsFunc(entries[t*n:t*n+n], func(e int32) bool { return e >= 0 }) {
 				texts = append(texts, p.text)
 			}
+			entries[t*n+bit] = p.entry
 		}
 	}
-	if n > 1 {
-		slices.Sort(texts)
-	}
-	var hits []Hit
+	sc.texts = texts
+	slices.Sort(texts)
 	for _, t := range texts {
 		copy(m.entries, entries[int(t)*n:])
 		if rank, ok := m.rank(ix.texts[t].Doc); ok {
-			hits = append(hits, Hit{Text: int(t), Rank: rank})
+			found(Hit{Text: int(t), Rank: rank})
 		}
 	}
-	return hits
 }
 
-// similar returns the texts not in hits whose title is at least least
+// similar calls found for the texts not hit whose title is at least least
 // similar to words. Only a title that shares enough of the words'
 // trigrams can be: the similarity of a stretch of it is at most the share
 // of the words' trigrams it holds.
-func (ix *Index) similar(words Words, least float32, hits []Hit) []Hit {
+func (ix *Index) similar(words Words, least float32, sc *scratch, found func(Hit)) {
 	ulen1 := len(words.distinct)
 	if ulen1 == 0 {
-		return nil
+		return
 	}
-	shared := make([]uint16, len(ix.texts))
-	var texts []int32
+	shared := zeroed(sc.shared, len(ix.texts))
+	sc.shared = shared
+	texts := sc.texts[:0]
 	for _, tg := range words.distinct {
 		for _, t := range ix.titles[tg] {
+			if sc.hit[t] {
+				continue
+			}
 			if shared[t] == 0 {
 				texts = append(texts, t)
 			}
 			shared[t]++
 		}
 	}
-	for _, h := range hits {
-		shared[h.Text] = 0
-	}
-	var similar []Hit
-	var scratch simScratch
+	sc.texts = texts
 	for _, t := range texts {
-		if n := int(shared[t]); n == 0 || sml(n, ulen1, n) < least {
+		if n := int(shared[t]); sml(n, ulen1, n) < least {
 			continue
 		}
-		scratch.trigrams = appendTrigrams(scratch.trigrams[:0], ix.texts[t].title)
-		if s := words.similarityIn(scratch.trigrams, &scratch); s >= least {
-			similar = append(similar, Hit{Text: int(t), Similarity: s})
+		sc.sim.trigrams = appendTrigrams(sc.sim.trigrams[:0], ix.texts[t].title)
+		if s := words.similarityIn(sc.sim.trigrams, &sc.sim); s >= least {
+			found(Hit{Text: int(t), Similarity: s})
 		}
 	}
-	return similar
 }

@@ -42,7 +42,7 @@ func BenchmarkFind20000(b *testing.B) {
 			}
 			w := NewWords(tc.words)
 			for b.Loop() {
-				ix.Find(q, w, 0.5)
+				ix.Find(q, w, 0.5, func(Hit) {})
 			}
 		})
 	}

@@ -175,11 +175,10 @@ func (s *Store) matchInMemory(ctx context.Context, facts *factsRead, q string) (
 	if err != nil {
 		return nil, err
 	}
-	hits := facts.index.Find(query, fulltext.NewWords(q), titleSimilarity)
-	matches := make([]catalog.Match, len(hits))
-	for i, h := range hits {
-		matches[i] = catalog.Match{Course: h.Text, Rank: float64(h.Rank), TitleSimilarity: float64(h.Similarity)}
-	}
+	matches := []catalog.Match{}
+	facts.index.Find(query, fulltext.NewWords(q), titleSimilarity, func(h fulltext.Hit) {
+		matches = append(matches, catalog.Match{Course: int32(h.Text), Rank: h.Rank, TitleSimilarity: h.Similarity})
+	})
 	return matches, nil
 }
 
@@ -213,7 +212,7 @@ func (s *Store) matchWords(ctx context.Context, facts *factsRead, q string, rank
 	var r, sim float32
 	_, err = pgx.ForEachRow(rows, []any{&id, &r, &sim}, func() error {
 		if i, ok := index[id]; ok { // not a course published since the facts were read
-			matches = append(matches, catalog.Match{Course: i, Rank: float64(r), TitleSimilarity: float64(sim)})
+			matches = append(matches, catalog.Match{Course: int32(i), Rank: r, TitleSimilarity: sim})
 		}
 		return nil
 	})

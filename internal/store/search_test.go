@@ -349,7 +349,7 @@ func TestWordsMatchInMemoryAsInPostgres(t *testing.T) {
 		if len(mem) != len(pg) {
 			t.Errorf("%q: %d courses in memory, %d in Postgres", q, len(mem), len(pg))
 		}
-		inMemory := map[int]catalog.Match{}
+		inMemory := map[int32]catalog.Match{}
 		for _, m := range mem {
 			inMemory[m.Course] = m
 		}
