@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -162,6 +163,8 @@ func (s *Store) cachedMatches(ctx context.Context, facts *factsRead, q string, r
 // two slips.
 const titleSimilarity = 0.5
 
+var matchBuffers = sync.Pool{New: func() any { return new([]catalog.Match) }}
+
 // matchInMemory finds the courses of facts that match the words q as
 // matchWords does, over the documents in memory: Postgres only makes the
 // words into a query of Danish lexemes. It returns
@@ -175,11 +178,16 @@ func (s *Store) matchInMemory(ctx context.Context, facts *factsRead, q string) (
 	if err != nil {
 		return nil, err
 	}
-	matches := []catalog.Match{}
+	// The matches are gathered in a buffer kept between searches and
+	// copied out at their size: appending 20,000 matches to a growing slice
+	// left five times their size for the collector.
+	buf := matchBuffers.Get().(*[]catalog.Match)
+	defer matchBuffers.Put(buf)
+	*buf = (*buf)[:0]
 	facts.index.Find(query, fulltext.NewWords(q), titleSimilarity, func(h fulltext.Hit) {
-		matches = append(matches, catalog.Match{Course: int32(h.Text), Rank: h.Rank, TitleSimilarity: h.Similarity})
+		*buf = append(*buf, catalog.Match{Course: int32(h.Text), Rank: h.Rank, TitleSimilarity: h.Similarity})
 	})
-	return matches, nil
+	return append(make([]catalog.Match, 0, len(*buf)), *buf...), nil
 }
 
 // matchWords finds in Postgres the courses of facts that match the words q:
