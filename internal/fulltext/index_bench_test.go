@@ -7,7 +7,9 @@ import (
 
 // benchIndex is 20,000 texts shaped like those of katalog demo -scale
 // 20000: some 25 lexemes each, 'led' in all of them, 'politik' in few.
-func benchIndex(b *testing.B) *Index {
+func benchIndex(b *testing.B) *Index { return NewIndex(benchTexts(b)) }
+
+func benchTexts(b *testing.B) []Text {
 	texts := make([]Text, 20000)
 	for i := range texts {
 		v := fmt.Sprintf(`'arbejd':%d,40C 'forandringsled':1A 'kommun':%dB 'led':2A,9B,14,22,31 'specialist':3A 'ord%d':12 'ord%d':13`,
@@ -24,7 +26,14 @@ func benchIndex(b *testing.B) *Index {
 		}
 		texts[i] = NewText(d, fmt.Sprintf("Forandringsledelse for specialister (%d)", i))
 	}
-	return NewIndex(texts)
+	return texts
+}
+
+func BenchmarkNewIndex20000(b *testing.B) {
+	texts := benchTexts(b)
+	for b.Loop() {
+		NewIndex(texts)
+	}
 }
 
 func BenchmarkFind20000(b *testing.B) {
