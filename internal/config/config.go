@@ -37,13 +37,10 @@ type Config struct {
 // and p99 was 7.7-8.3 ms, for 41 MB resident instead of 31; the server's
 // CPU per booking, its mails included, fell from 3.05-3.47 to 2.82-2.98 ms.
 // The soft limit keeps a larger live heap from growing to five times its
-// size. It was 64 MiB; at 20,000 courses the live heap is 37 MB (the
-// catalogue's facts and texts), which left 11 MB between collections: five
-// a second at 13,000 cached searches a second, and the cached search's p99
-// rose to 14.8 ms. At -scale 2000 (6 MB live) neither limit is reached.
+// size.
 const (
 	defaultGCPercent   = 400
-	defaultMemoryLimit = 96 << 20
+	defaultMemoryLimit = 64 << 20
 )
 
 // Error names the variable that is wrong and why, for the operator.
