@@ -41,7 +41,7 @@ func TestRankIsThatOfPostgres(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
-		rank, match := q.Matcher().Rank(d)
+		rank, match := q.matcher().rankDoc(d)
 		if match != tt.match || (tt.rank != 0 && rank != tt.rank) {
 			t.Errorf("%s against %s: %v %v, want %v %v", tt.query, tt.doc, match, rank, tt.match, tt.rank)
 		}
@@ -53,8 +53,8 @@ func TestParseVectorKeepsEveryLexemeAndPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Len() != 4 {
-		t.Fatalf("%d lexemes, want 4", d.Len())
+	if len(d.entries) != 4 {
+		t.Fatalf("%d lexemes, want 4", len(d.entries))
 	}
 	for _, w := range []string{"a'b", "kommun", "led", `x\y`} {
 		if d.find(w) < 0 {

@@ -148,7 +148,7 @@ func (ix *Index) match(q Query, sc *scratch, found func(Hit)) {
 		}
 		return
 	}
-	m := q.Matcher()
+	m := q.matcher()
 	// Where each text holds each of the query's lexemes, -1 if not; the
 	// texts that hold any, in order.
 	entries := zeroed(sc.entries, n*len(ix.texts))

@@ -16,9 +16,9 @@ var invWeights = func() (w [4]float64) {
 	return w
 }()
 
-// Matcher matches and ranks documents against one query. It keeps scratch
+// matcher matches and ranks documents against one query. It keeps scratch
 // space between documents, so each goroutine needs its own.
-type Matcher struct {
+type matcher struct {
 	q       Query
 	entries []int32 // the index in the document of each of the query's lexemes, or -1
 	hits    []hit
@@ -36,9 +36,9 @@ type hit struct {
 	bit   uint8  // the lexeme's bit in the query
 }
 
-// Matcher returns a Matcher for q.
-func (q Query) Matcher() *Matcher {
-	m := &Matcher{q: q, entries: make([]int32, len(q.lexemes))}
+// matcher returns a matcher for q.
+func (q Query) matcher() *matcher {
+	m := &matcher{q: q, entries: make([]int32, len(q.lexemes))}
 	if q.root != nil && len(q.lexemes) <= tableLexemes {
 		m.holds = make([]bool, 1<<len(q.lexemes))
 		for mask := range m.holds {
@@ -48,18 +48,18 @@ func (q Query) Matcher() *Matcher {
 	return m
 }
 
-func (m *Matcher) match(mask uint64) bool {
+func (m *matcher) match(mask uint64) bool {
 	if m.holds != nil {
 		return m.holds[mask]
 	}
 	return m.q.root.holds(mask)
 }
 
-// Rank reports whether d matches the query (d @@ q in Postgres) and, if it
+// rankDoc reports whether d matches the query (d @@ q in Postgres) and, if it
 // does, the rank ts_rank_cd gives it: the sum over the covers (the
 // shortest stretches of the document that match the query) of their
 // lexemes' mean weight, divided by one plus the words between them.
-func (m *Matcher) Rank(d Document) (float32, bool) {
+func (m *matcher) rankDoc(d Document) (float32, bool) {
 	for bit, lx := range m.q.lexemes {
 		m.entries[bit] = int32(d.find(lx))
 	}
@@ -77,8 +77,8 @@ func rankOne(positions []uint16) float32 {
 	return float32(rank)
 }
 
-// rank is Rank with the query's lexemes already looked up in m.entries.
-func (m *Matcher) rank(d Document) (float32, bool) {
+// rank is rankDoc with the query's lexemes already looked up in m.entries.
+func (m *matcher) rank(d Document) (float32, bool) {
 	if m.q.root == nil {
 		return 0, false
 	}

@@ -25,9 +25,6 @@ type Document struct {
 
 type entry struct{ wordEnd, posEnd uint32 }
 
-// Len is the number of lexemes.
-func (d Document) Len() int { return len(d.entries) }
-
 func (d Document) word(i int) string {
 	start := uint32(0)
 	if i > 0 {
