@@ -71,29 +71,49 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 // Timeout bounds one SMTP conversation.
 func (w *mailWorker) Timeout(*river.Job[SendMailArgs]) time.Duration { return 30 * time.Second }
 
-// BookingMailsArgs asks for the mails of a new booking: the receipt to the
-// booker and a mail to each participant. The worker composes and records
-// them, so that the booking's own transaction inserts only this small row
-// (rendering and storing two or more mails in it halved the bookings a
-// second). ManageURL carries the booker's link, which the database keeps
-// only as a hash; the receipt mail shows it in any case.
+// BookingMailsArgs asks for the mails of new bookings made together (in
+// one transaction): for each, the receipt to the booker and a mail to each
+// participant. The worker composes and records them, so that the bookings'
+// own transaction inserts only this small row (rendering and storing two or
+// more mails in it halved the bookings a second).
 type BookingMailsArgs struct {
+	Bookings []BookingMail `json:"bookings,omitempty"`
+	// One booking, as the jobs queued before bookings were made together
+	// name it.
+	BookingID int64  `json:"booking_id,omitempty"`
+	ManageURL string `json:"manage_url,omitempty"`
+}
+
+// BookingMail names a booking to mail. ManageURL carries the booker's link,
+// which the database keeps only as a hash; the receipt mail shows it.
+type BookingMail struct {
 	BookingID int64  `json:"booking_id"`
 	ManageURL string `json:"manage_url"`
+}
+
+// all lists the bookings a job names.
+func (a BookingMailsArgs) all() []BookingMail {
+	if a.BookingID != 0 {
+		return append([]BookingMail{{BookingID: a.BookingID, ManageURL: a.ManageURL}}, a.Bookings...)
+	}
+	return a.Bookings
 }
 
 // Kind names the job in River's table.
 func (BookingMailsArgs) Kind() string { return "booking_mails" }
 
 // composeQueue holds the booking_mails jobs. Composing is CPU and database
-// work, so four workers do it, and in a rush of bookings most of the CPU goes
-// to the bookings while the mails trail behind. A queue takes at most its
-// free workers' worth of jobs per fetch, one fetch per FetchCooldown (50 ms),
-// so this composes at most 80 bookings' mails a second. Measured on the
-// benchmark, 10 s of bookings: ten workers here gave about 415 bookings/s,
-// two gave 690/s but took over three minutes to catch up, four with a 20 ms
-// cooldown 486/s and 43 s. Sending waits on SMTP and has the default queue's
-// ten workers.
+// work that competes with the bookings themselves, so one worker does it:
+// in a rush of bookings most of the CPU goes to the bookings while the
+// mails trail behind. A queue takes at most its free workers' worth of jobs
+// per fetch, one fetch per FetchCooldown (50 ms), so this takes at most 20
+// jobs a second; a job has the bookings of one transaction, up to 32 in a
+// rush. Measured on the benchmark, 10 s of bookings at 32 connections
+// (mails recorded, not sent): one compose worker gave 2,076 and 2,110
+// bookings/s, two 1,201 and 1,268/s, four 1,361 and 1,180/s; the last mail
+// was recorded 183–215 s after the rush with one worker (42,000 mails), 57–135 s
+// with two or four. Before bookings were made together (a job and a
+// transaction each) four workers gave 650–860 bookings/s.
 const composeQueue = "compose"
 
 // InsertOpts puts the job in its queue.
@@ -174,7 +194,7 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 			n = 10
 		}
 		cfg.Workers = workers
-		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}, composeQueue: {MaxWorkers: 4}}
+		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}, composeQueue: {MaxWorkers: 1}}
 		cfg.FetchCooldown = 50 * time.Millisecond
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), cfg)
@@ -185,21 +205,32 @@ func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
 	return j, nil
 }
 
-// QueueBookingMails inserts, in tx, the job that mails a new booking.
-func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64, manageURL string) error {
-	if _, err := j.Client.InsertTx(ctx, tx, BookingMailsArgs{BookingID: bookingID, ManageURL: manageURL}, nil); err != nil {
+// QueueBookingMails inserts, in tx, the job that mails the bookings made
+// in it.
+func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookings ...BookingMail) error {
+	if _, err := j.Client.InsertTx(ctx, tx, BookingMailsArgs{Bookings: bookings}, nil); err != nil {
 		return fmt.Errorf("queue booking mails: %w", err)
 	}
 	return nil
 }
 
-// RecordBookingMails composes the mails of a booking as it was made and
-// records and queues them, once: a second run (a retried or rescued job)
-// finds the receipt recorded and does nothing. A booking deleted meanwhile
-// gets no mails.
+// RecordBookingMails composes the mails of each booking a job names, as it
+// was made, and records and queues them, once: a second run (a retried or
+// rescued job) finds the receipt recorded and does nothing. A booking
+// deleted meanwhile gets no mails. Each booking has its own transaction, so
+// a retry does not compose again the mails of those before.
 func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error {
+	for _, b := range a.all() {
+		if err := j.recordBookingMails(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (j *Jobs) recordBookingMails(ctx context.Context, b BookingMail) error {
 	return j.store.InTx(ctx, func(tx pgx.Tx) error {
-		rec, done, err := store.LockBookingMails(ctx, tx, a.BookingID)
+		rec, done, err := store.LockBookingMails(ctx, tx, b.BookingID)
 		if errors.Is(err, store.ErrNotFound) || done {
 			return nil
 		} else if err != nil {
@@ -207,7 +238,7 @@ func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error
 		}
 		// Deadlines and calendar stamps as at the moment of booking, not of
 		// the worker's turn.
-		msgs := mail.BookingMails(rec, mail.Links{BaseURL: j.baseURL, ManageURL: a.ManageURL}, rec.CreatedAt)
+		msgs := mail.BookingMails(rec, mail.Links{BaseURL: j.baseURL, ManageURL: b.ManageURL}, rec.CreatedAt)
 		return j.QueueMails(ctx, tx, rec.ID, msgs)
 	})
 }

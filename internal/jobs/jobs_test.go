@@ -211,7 +211,7 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	}
 	manage := "https://kurser.test/min-tilmelding/abc"
 	rec, err := st.Book(ctx, nb, now, func(ctx context.Context, tx pgx.Tx, r booking.Receipt) error {
-		return jb.QueueBookingMails(ctx, tx, r.ID, manage)
+		return jb.QueueBookingMails(ctx, tx, jobs.BookingMail{BookingID: r.ID, ManageURL: manage})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -239,12 +239,29 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 			t.Errorf("receipt mail lacks %q", want)
 		}
 	}
-	// A second run of the same job (a retry or a rescued job) adds nothing.
+	// A second run of the same job (a retry or a rescued job) adds nothing,
+	// in the shape of jobs queued before bookings were made together too;
+	// a job naming two bookings mails the one not mailed yet.
 	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{BookingID: rec.ID, ManageURL: manage}); err != nil {
+		t.Fatal(err)
+	}
+	nb.FormTokenHash, nb.ManageTokenHash = []byte("form 2"), []byte("manage 2")
+	nb.Participants[0].Email = "bo@aarhus.dk"
+	rec2, err := st.Book(ctx, nb, now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := jobs.BookingMailsArgs{Bookings: []jobs.BookingMail{{BookingID: rec.ID, ManageURL: manage}, {BookingID: rec2.ID, ManageURL: manage + "2"}}}
+	if err := jb.RecordBookingMails(ctx, both); err != nil {
 		t.Fatal(err)
 	}
 	if n, _, _ := mails(); n != 2 {
 		t.Fatalf("%d mails after a second run, want 2", n)
+	}
+	var second int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE booking_id = $1`, rec2.ID).Scan(&second)
+	if second != 2 {
+		t.Fatalf("%d mails for the second booking of a job, want 2", second)
 	}
 	// A booking deleted before its job ran gets no mails, and no error.
 	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{BookingID: rec.ID + 1000}); err != nil {

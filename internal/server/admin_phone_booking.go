@@ -11,6 +11,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -86,7 +87,7 @@ func (a *adminArea) savePhoneBooking(w http.ResponseWriter, r *http.Request) {
 	now := a.now()
 	staff := staffOf(r)
 	rec, err := a.store.Book(r.Context(), newBooking(f, hashToken(manage)), now, func(ctx context.Context, tx pgx.Tx, rec booking.Receipt) error {
-		if err := a.jobs.QueueBookingMails(ctx, tx, rec.ID, manageURL); err != nil {
+		if err := a.jobs.QueueBookingMails(ctx, tx, jobs.BookingMail{BookingID: rec.ID, ManageURL: manageURL}); err != nil {
 			return err
 		}
 		return store.Audit(ctx, tx, staff.ID, "booking", rec.ID, "phone_booking", []string{"booker", "invoice", "participants"}, now)

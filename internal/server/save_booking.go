@@ -1,14 +1,11 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
@@ -69,11 +66,8 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 	}
 	manage := newToken()
 	manageURL := s.baseURL.String() + "/min-tilmelding/" + manage
-	now := s.now()
 	nb := newBooking(f, hashToken(manage))
-	rec, err := s.store.Book(r.Context(), nb, now, func(ctx context.Context, tx pgx.Tx, rec booking.Receipt) error {
-		return s.jobs.QueueBookingMails(ctx, tx, rec.ID, manageURL)
-	})
+	rec, err := s.bookings.book(r.Context(), nb, manageURL)
 	var dup *store.DuplicateFormError
 	var closed *store.DateClosedError
 	var twice *store.AlreadyBookedError

@@ -48,7 +48,8 @@ type Server struct {
 	metrics *metrics
 	handler http.Handler
 
-	pages *pageCache
+	pages    *pageCache
+	bookings *bookingGroups
 
 	keyMu   sync.Mutex
 	formKey []byte // signs the time stamps of inquiry forms
@@ -62,6 +63,7 @@ func New(d Deps) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
+	s.bookings = &bookingGroups{run: s.bookGroup, log: d.Logger}
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return s
 }
