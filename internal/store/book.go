@@ -61,13 +61,20 @@ func (s *Store) BookMany(ctx context.Context, nbs []NewBooking, now time.Time, a
 	out := make([]Booked, len(nbs))
 	err := s.seatTx(ctx, func(tx pgx.Tx) error {
 		made, err := bookIn(ctx, tx, nbs, now, out)
-		if err != nil || len(made) == 0 || after == nil {
+		switch {
+		case err != nil:
 			return err
+		case len(made) == 0:
+			return errNoneMade
+		case after == nil:
+			return nil
 		}
 		return after(ctx, tx, made)
 	})
 	var conflict *conflictError
 	switch {
+	case errors.Is(err, errNoneMade):
+		// Each booking has its reason in out.
 	case errors.As(err, &conflict):
 		for i := range nbs {
 			var alone func(ctx context.Context, tx pgx.Tx, made []Made) error
@@ -86,6 +93,11 @@ func (s *Store) BookMany(ctx context.Context, nbs []NewBooking, now time.Time, a
 	}
 	return out
 }
+
+// errNoneMade rolls back a BookMany that made no booking: seatTx announces
+// every transaction that commits, and an announcement drops the page caches
+// of every process.
+var errNoneMade = errors.New("store: no booking made")
 
 // conflictError means that bookings made together met a unique constraint.
 type conflictError struct{ err error }

@@ -202,3 +202,42 @@ func TestBookingsMadeTogetherFailTogether(t *testing.T) {
 		t.Errorf("%d participants and %d seats taken after a failed call", n, taken)
 	}
 }
+
+// Only a call that makes a booking announces changed seats: a form posted
+// again or an unknown date drops no process's page cache.
+func TestOnlyBookingsMadeAnnounceSeats(t *testing.T) {
+	st, now, small, _ := twoFreeDates(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	conn, err := st.Pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "LISTEN "+store.ChangeChannel); err != nil {
+		t.Fatal(err)
+	}
+	go st.PublishSeatChanges(ctx, nil, time.Millisecond)
+	announced := func(wait time.Duration) bool {
+		wctx, stop := context.WithTimeout(ctx, wait)
+		defer stop()
+		_, err := conn.Conn().WaitForNotification(wctx)
+		return err == nil
+	}
+
+	nb := bookingOn([]int64{small}, "a@x.dk")
+	if res := st.BookMany(ctx, []store.NewBooking{nb}, now, nil); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	if !announced(5 * time.Second) {
+		t.Fatal("a booking made was not announced")
+	}
+	res := st.BookMany(ctx, []store.NewBooking{nb, bookingOn([]int64{-1}, "b@x.dk")}, now, nil)
+	var dup *store.DuplicateFormError
+	if !errors.As(res[0].Err, &dup) || !errors.Is(res[1].Err, store.ErrNotFound) {
+		t.Fatalf("the same form again and an unknown date: %v, %v", res[0].Err, res[1].Err)
+	}
+	if announced(500 * time.Millisecond) {
+		t.Error("a call that made no booking was announced")
+	}
+}

@@ -169,7 +169,8 @@ func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 
 // seatTx is InTx for a transaction that may take or free seats: once it
 // has committed (or may have), the change is announced to every process
-// (see PublishSeatChanges).
+// (see PublishSeatChanges). fn returns an error when it changed nothing,
+// so that nothing is announced.
 func (s *Store) seatTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	err := s.InTx(ctx, fn)
 	var unknown *CommitUnknownError
