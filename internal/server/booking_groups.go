@@ -51,7 +51,24 @@ type bookingGroups struct {
 type bookRequest struct {
 	nb        store.NewBooking
 	manageURL string
-	done      chan store.Booked // buffered: the group never waits for the handler
+	done      chan bookAnswer // buffered: the group never waits for the handler
+}
+
+// bookAnswer is what became of a booking, and its share of the group's
+// database queries, for the request's log and metrics.
+type bookAnswer struct {
+	store.Booked
+	queries int64
+}
+
+// queryShare is the share of booking i of n in a group's total queries:
+// the shares add up to the total.
+func queryShare(total int64, i, n int) int64 {
+	share := total / int64(n)
+	if int64(i) < total%int64(n) {
+		share++
+	}
+	return share
 }
 
 // book makes nb with the bookings posted beside it. When ctx ends before
@@ -59,7 +76,7 @@ type bookRequest struct {
 // it is made or not whatever the visitor does, and the form token makes a
 // second post of the form show it.
 func (g *bookingGroups) book(ctx context.Context, nb store.NewBooking, manageURL string) (booking.Receipt, error) {
-	req := &bookRequest{nb: nb, manageURL: manageURL, done: make(chan store.Booked, 1)}
+	req := &bookRequest{nb: nb, manageURL: manageURL, done: make(chan bookAnswer, 1)}
 	g.mu.Lock()
 	g.waiting = append(g.waiting, req)
 	if g.running < maxGroups {
@@ -67,9 +84,9 @@ func (g *bookingGroups) book(ctx context.Context, nb store.NewBooking, manageURL
 		go g.drain(context.WithoutCancel(ctx))
 	}
 	g.mu.Unlock()
+	var ans bookAnswer
 	select {
-	case res := <-req.done:
-		return res.Receipt, res.Err
+	case ans = <-req.done:
 	case <-ctx.Done():
 		g.mu.Lock()
 		if i := slices.Index(g.waiting, req); i >= 0 {
@@ -79,13 +96,15 @@ func (g *bookingGroups) book(ctx context.Context, nb store.NewBooking, manageURL
 		}
 		g.mu.Unlock()
 		// Its group has started: the answer comes.
-		res := <-req.done
-		return res.Receipt, res.Err
+		ans = <-req.done
 	}
+	store.AddQueries(ctx, ans.queries)
+	return ans.Receipt, ans.Err
 }
 
 // drain makes groups of the waiting bookings until none wait. ctx carries
-// the values (request id, route) of the request that started it.
+// the values of the request that started it; each group counts its
+// queries anew and shares them out (see bookGroup).
 func (g *bookingGroups) drain(ctx context.Context) {
 	for {
 		g.mu.Lock()
@@ -111,7 +130,7 @@ func (g *bookingGroups) runOne(ctx context.Context, group []*bookRequest) {
 			g.log.Error("booking group", slog.Any("err", err))
 			for _, r := range group {
 				select {
-				case r.done <- store.Booked{Err: err}:
+				case r.done <- bookAnswer{Booked: store.Booked{Err: err}}:
 				default: // answered before the panic
 				}
 			}
@@ -123,8 +142,11 @@ func (g *bookingGroups) runOne(ctx context.Context, group []*bookRequest) {
 }
 
 // bookGroup makes a group of bookings in one transaction, with the jobs
-// that mail them, and answers each.
+// that mail them, and answers each with its share of the queries: counted
+// under the context of the request that started the drain, they would go
+// to that request alone, or nowhere once it has been answered.
 func (s *Server) bookGroup(ctx context.Context, group []*bookRequest) {
+	ctx, queries := store.CountQueries(ctx)
 	nbs := make([]store.NewBooking, len(group))
 	for i, r := range group {
 		nbs[i] = r.nb
@@ -137,6 +159,6 @@ func (s *Server) bookGroup(ctx context.Context, group []*bookRequest) {
 		return s.jobs.QueueBookingMails(ctx, tx, args...)
 	})
 	for i, r := range group {
-		r.done <- res[i]
+		r.done <- bookAnswer{Booked: res[i], queries: queryShare(queries.Load(), i, len(group))}
 	}
 }

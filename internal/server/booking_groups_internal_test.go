@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ func (g *groupsRecorder) run(ctx context.Context, group []*bookRequest) {
 	g.sizes = append(g.sizes, len(group))
 	g.mu.Unlock()
 	for _, r := range group {
-		r.done <- store.Booked{Receipt: booking.Receipt{Ref: r.nb.BookerName}}
+		r.done <- bookAnswer{Booked: store.Booked{Receipt: booking.Receipt{Ref: r.nb.BookerName}}, queries: 3}
 	}
 }
 
@@ -77,9 +78,12 @@ func TestBookingsThatArriveTogetherGoTogether(t *testing.T) {
 	var wg sync.WaitGroup
 	refs := make([]string, n)
 	rec.fill(t, g, &wg, refs)
+	queries := make([]*atomic.Int64, n)
 	for i := maxGroups; i < n; i++ {
+		var ctx context.Context
+		ctx, queries[i] = store.CountQueries(context.Background())
 		wg.Go(func() {
-			r, err := g.book(context.Background(), store.NewBooking{BookerName: fmt.Sprint(i)}, "")
+			r, err := g.book(ctx, store.NewBooking{BookerName: fmt.Sprint(i)}, "")
 			if err != nil {
 				t.Error(err)
 			}
@@ -96,6 +100,9 @@ func TestBookingsThatArriveTogetherGoTogether(t *testing.T) {
 	for i, ref := range refs {
 		if ref != fmt.Sprint(i) {
 			t.Errorf("booking %d got the answer of %q", i, ref)
+		}
+		if queries[i] != nil && queries[i].Load() != 3 {
+			t.Errorf("booking %d's request counted %d queries, want its share 3", i, queries[i].Load())
 		}
 	}
 	// The groups in flight, one booking each, then one group of all that waited.
@@ -137,5 +144,27 @@ func TestBookingGroupsLetGoAndRecover(t *testing.T) {
 	g.run = func(context.Context, []*bookRequest) { panic("boom") }
 	if _, err := g.book(context.Background(), store.NewBooking{}, ""); err == nil {
 		t.Error("a group that panicked answered without an error")
+	}
+}
+
+// A group's queries are shared out over its bookings and add up.
+func TestQuerySharesAddUp(t *testing.T) {
+	for _, c := range []struct {
+		total int64
+		n     int
+		want  []int64
+	}{
+		{7, 1, []int64{7}},
+		{7, 3, []int64{3, 2, 2}},
+		{6, 3, []int64{2, 2, 2}},
+		{2, 4, []int64{1, 1, 0, 0}},
+	} {
+		var got []int64
+		for i := range c.n {
+			got = append(got, queryShare(c.total, i, c.n))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%d queries over %d: %v, want %v", c.total, c.n, got, c.want)
+		}
 	}
 }

@@ -41,3 +41,12 @@ func (queryTracer) TraceBatchQuery(ctx context.Context, _ *pgx.Conn, _ pgx.Trace
 }
 
 func (queryTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
+// AddQueries counts n more queries for ctx, when it counts them: queries
+// run on its behalf under another context (its share of a group of
+// bookings made together).
+func AddQueries(ctx context.Context, n int64) {
+	if c, ok := ctx.Value(queryCounterKey{}).(*atomic.Int64); ok {
+		c.Add(n)
+	}
+}
