@@ -349,8 +349,8 @@ CONF
   if [ "$drift" != 0 ]; then problem "$drift dates whose seats_taken does not match their confirmed participants"; fi
 
   # Every booking queued a booking_mails job in its transaction; its worker
-  # composes and records the mails with a send_mail job each, which sends
-  # them (here: records them, no SMTP): how long until the last is done,
+  # composes and records the mails with a send_mail job for them, which
+  # sends them (here: records them, no SMTP): how long until the last is done,
   # and did every booking get its receipt mail.
   local t0 left
   t0=$(date +%s%N)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,10 +23,12 @@ import (
 
 // smtpServer is a minimal SMTP receiver that keeps what it is sent.
 type smtpServer struct {
-	ln   net.Listener
-	mu   sync.Mutex
-	got  []string
-	addr string
+	ln       net.Listener
+	mu       sync.Mutex
+	got      []string
+	addr     string
+	sessions int
+	refuse   string // RCPT TO addresses containing it are refused (550)
 }
 
 func startSMTP(t *testing.T, addr string) *smtpServer {
@@ -50,6 +53,9 @@ func startSMTP(t *testing.T, addr string) *smtpServer {
 
 func (s *smtpServer) session(c net.Conn) {
 	defer c.Close()
+	s.mu.Lock()
+	s.sessions++
+	s.mu.Unlock()
 	r := bufio.NewReader(c)
 	w := func(l string) { c.Write([]byte(l + "\r\n")) }
 	w("220 test ESMTP")
@@ -63,6 +69,15 @@ func (s *smtpServer) session(c net.Conn) {
 		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
 			w("250-test")
 			w("250 8BITMIME")
+		case strings.HasPrefix(cmd, "RCPT"):
+			s.mu.Lock()
+			refused := s.refuse != "" && strings.Contains(strings.ToLower(line), s.refuse)
+			s.mu.Unlock()
+			if refused {
+				w("550 no such user")
+			} else {
+				w("250 ok")
+			}
 		case strings.HasPrefix(cmd, "DATA"):
 			w("354 go on")
 			var b strings.Builder
@@ -87,6 +102,18 @@ func (s *smtpServer) session(c net.Conn) {
 			w("250 ok")
 		}
 	}
+}
+
+func (s *smtpServer) setRefuse(addr string) {
+	s.mu.Lock()
+	s.refuse = addr
+	s.mu.Unlock()
+}
+
+func (s *smtpServer) count() (sessions, messages int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sessions, len(s.got)
 }
 
 func (s *smtpServer) messages() []string {
@@ -120,23 +147,91 @@ func state(st *store.Store, id int64) string {
 	return s
 }
 
-// Without SMTP a mail is recorded, not sent.
-func TestMailsAreRecordedWithoutSMTP(t *testing.T) {
-	st, _ := testdb.Store(t)
-	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true})
+// startWorkers starts River's workers on st, sending with sender (nil:
+// recording only), until the test ends.
+func startWorkers(t *testing.T, st *store.Store, sender jobs.Sender) (*jobs.Jobs, context.Context) {
+	t.Helper()
+	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	if err := jb.Client.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	defer jb.Client.Stop(context.Background())
+	t.Cleanup(func() {
+		cancel()
+		jb.Client.Stop(context.Background())
+	})
+	return jb, ctx
+}
+
+// Without SMTP a mail is recorded, not sent.
+func TestMailsAreRecordedWithoutSMTP(t *testing.T) {
+	st, _ := testdb.Store(t)
+	jb, ctx := startWorkers(t, st, nil)
 	queue(t, st, jb, mail.Message{Kind: "booking", To: "a@b.dk", Subject: "Kvittering", Text: "Hej"})
 	var id int64
 	st.Pool.QueryRow(ctx, `SELECT id FROM outgoing_mails`).Scan(&id)
 	waitFor(t, "recorded", func() bool { return state(st, id) == "recorded" })
+
+	// A job in the shape queued before mails went together still works.
+	ids, err := store.InsertMails(ctx, st.Pool, []store.NewMail{{Message: mail.Message{Kind: "booking", To: "c@d.dk", Subject: "Gammel", Text: "Hej"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jb.Client.Insert(ctx, jobs.SendMailArgs{MailID: ids[0]}, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the old job's mail recorded", func() bool { return state(st, ids[0]) == "recorded" })
+}
+
+// The mails of one transaction go out over one SMTP connection. A mail the
+// server refuses does not stop the others; it is tried again alone.
+func TestMailsGoTogetherAndOnlyRefusedOnesAgain(t *testing.T) {
+	st, _ := testdb.Store(t)
+	smtp := startSMTP(t, "127.0.0.1:0")
+	smtp.setRefuse("ukendt@")
+	u, _ := url.Parse("smtp://" + smtp.addr)
+	sender, err := mail.NewSender(u, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jb, ctx := startWorkers(t, st, sender)
+	queue(t, st, jb,
+		mail.Message{Kind: "booking", To: "anna@aarhus.dk", Subject: "Kvittering", Text: "Tak"},
+		mail.Message{Kind: "participant", To: "ukendt@aarhus.dk", Subject: "Du er tilmeldt", Text: "Velkommen"},
+		mail.Message{Kind: "participant", To: "bo@aarhus.dk", Subject: "Du er tilmeldt", Text: "Velkommen"})
+	var jobsQueued int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_mail'`).Scan(&jobsQueued)
+	if jobsQueued != 1 {
+		t.Fatalf("%d send jobs for three mails of one transaction, want 1", jobsQueued)
+	}
+	states := func() map[string]string {
+		got := map[string]string{}
+		rows, _ := st.Pool.Query(ctx, `SELECT to_addr, state || CASE WHEN last_error <> '' THEN ' (fejl)' ELSE '' END FROM outgoing_mails`)
+		for rows.Next() {
+			var to, state string
+			rows.Scan(&to, &state)
+			got[to] = state
+		}
+		return got
+	}
+	waitFor(t, "a first attempt", func() bool { return states()["ukendt@aarhus.dk"] == "queued (fejl)" })
+	if got := states(); got["anna@aarhus.dk"] != "sent" || got["bo@aarhus.dk"] != "sent" {
+		t.Fatalf("after the first attempt: %v, want anna and bo sent", got)
+	}
+	if sessions, msgs := smtp.count(); sessions != 1 || msgs != 2 {
+		t.Fatalf("first attempt: %d SMTP sessions and %d messages, want 1 and 2", sessions, msgs)
+	}
+	smtp.setRefuse("")
+	st.Pool.Exec(ctx, `UPDATE river_job SET scheduled_at = now() WHERE kind = 'send_mail' AND state = 'retryable'`)
+	waitFor(t, "the refused mail sent", func() bool {
+		return states()["ukendt@aarhus.dk"] == "sent (fejl)" || states()["ukendt@aarhus.dk"] == "sent"
+	})
+	if sessions, msgs := smtp.count(); sessions != 2 || msgs != 3 {
+		t.Fatalf("after the retry: %d SMTP sessions and %d messages, want 2 and 3 (the others not again)", sessions, msgs)
+	}
 }
 
 // A mail queued while SMTP is down waits, and goes out when it returns.
@@ -151,16 +246,7 @@ func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jb, err := jobs.New(st.Pool, st, jobs.Options{Work: true, Sender: sender})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	if err := jb.Client.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer jb.Client.Stop(context.Background())
+	jb, ctx := startWorkers(t, st, sender)
 	queue(t, st, jb, mail.Message{Kind: "booking", To: "anna@aarhus.dk", ToName: "Anna", Subject: "Kvittering for tilmelding COK-2026-00001", Text: "Tak for din tilmelding", HTML: "<p>Tak</p>", ICS: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"})
 	var id int64
 	st.Pool.QueryRow(ctx, `SELECT id FROM outgoing_mails`).Scan(&id)
@@ -262,6 +348,33 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	st.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE booking_id = $1`, rec2.ID).Scan(&second)
 	if second != 2 {
 		t.Fatalf("%d mails for the second booking of a job, want 2", second)
+	}
+	// The mails of a job's bookings are recorded together, with one job
+	// that sends them all.
+	var sendJobs int
+	var named []int64
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_mail'`).Scan(&sendJobs)
+	nb.FormTokenHash, nb.ManageTokenHash, nb.Participants[0].Email = []byte("form 3"), []byte("manage 3"), "cia@aarhus.dk"
+	rec3, err := st.Book(ctx, nb, now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb.FormTokenHash, nb.ManageTokenHash, nb.Participants[0].Email = []byte("form 4"), []byte("manage 4"), "dan@aarhus.dk"
+	rec4, err := st.Book(ctx, nb, now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{Bookings: []jobs.BookingMail{{BookingID: rec4.ID}, {BookingID: rec3.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	var after int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_mail'`).Scan(&after)
+	st.Pool.QueryRow(ctx, `SELECT array_agg(id ORDER BY id) FROM outgoing_mails WHERE booking_id IN ($1, $2)`, rec3.ID, rec4.ID).Scan(&named)
+	var jobIDs []int64
+	st.Pool.QueryRow(ctx, `SELECT array(SELECT jsonb_array_elements_text(args->'mail_ids')::bigint ORDER BY 1) FROM river_job
+		WHERE kind = 'send_mail' ORDER BY id DESC LIMIT 1`).Scan(&jobIDs)
+	if after != sendJobs+1 || len(named) != 4 || !slices.Equal(jobIDs, named) {
+		t.Fatalf("two bookings' mails: %d new send jobs naming %v, mails %v; want 1 naming all 4", after-sendJobs, jobIDs, named)
 	}
 	// A booking deleted before its job ran gets no mails, and no error.
 	if err := jb.RecordBookingMails(ctx, jobs.BookingMailsArgs{BookingID: rec.ID + 1000}); err != nil {

@@ -11,7 +11,8 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
-// Sender delivers messages through one SMTP server.
+// Sender delivers messages through one SMTP server. It is safe for
+// concurrent use: each Send has its own connection.
 type Sender struct {
 	from   string
 	client *gomail.Client
@@ -54,18 +55,63 @@ func NewSender(u *url.URL, from string) (*Sender, error) {
 	return &Sender{from: from, client: c}, nil
 }
 
-// Send delivers m, returning an error the caller may retry on.
-func (s *Sender) Send(ctx context.Context, m Message) error {
+// Send delivers msgs over one SMTP connection and returns an error for each
+// message not delivered (nil for those that were), for the caller to retry.
+// A message the server rejects does not stop the ones after it.
+func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
+	errs := make([]error, len(msgs))
+	built := make([]*gomail.Msg, len(msgs))
+	todo := 0
+	for i, m := range msgs {
+		if built[i], errs[i] = s.build(m); errs[i] == nil {
+			todo++
+		}
+	}
+	if todo == 0 {
+		return errs
+	}
+	failAll := func(err error) []error {
+		for i := range errs {
+			if built[i] != nil {
+				errs[i] = err
+			}
+		}
+		return errs
+	}
+	client, err := s.client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		return failAll(fmt.Errorf("dial: %w", err))
+	}
+	// SendWithSMTPClient skips nil messages and marks each failed one; an
+	// error with no message marked means none was sent (the connection
+	// check failed).
+	sendErr := s.client.SendWithSMTPClient(client, built...)
+	marked := false
+	for i, m := range built {
+		if m != nil && m.HasSendError() {
+			errs[i], marked = m.SendError(), true
+		}
+	}
+	if sendErr != nil && !marked {
+		return failAll(sendErr)
+	}
+	// A failed QUIT after the messages were accepted does not undo them.
+	s.client.CloseWithSMTPClient(client)
+	return errs
+}
+
+// build turns m into go-mail's message.
+func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	msg := gomail.NewMsg()
 	if err := msg.From(s.from); err != nil {
-		return fmt.Errorf("from: %w", err)
+		return nil, fmt.Errorf("from: %w", err)
 	}
 	if err := msg.AddToFormat(m.ToName, m.To); err != nil {
-		return fmt.Errorf("to: %w", err)
+		return nil, fmt.Errorf("to: %w", err)
 	}
 	if m.ReplyTo != "" {
 		if err := msg.ReplyTo(m.ReplyTo); err != nil {
-			return fmt.Errorf("reply-to: %w", err)
+			return nil, fmt.Errorf("reply-to: %w", err)
 		}
 	}
 	msg.Subject(m.Subject)
@@ -81,8 +127,8 @@ func (s *Sender) Send(ctx context.Context, m Message) error {
 			name = "kursus.ics"
 		}
 		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8; method=PUBLISH")); err != nil {
-			return fmt.Errorf("attach: %w", err)
+			return nil, fmt.Errorf("attach: %w", err)
 		}
 	}
-	return s.client.DialAndSendWithContext(ctx, msg)
+	return msg, nil
 }

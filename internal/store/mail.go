@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -29,46 +30,69 @@ type MailOwner struct {
 	InquiryID int64
 }
 
-// LockBookingMails locks a booking in tx for composing its booking mails and
-// returns it with its seats and dates, and whether its mails are recorded
-// already (its receipt mail exists); ErrNotFound when the booking is gone.
-// The check runs after the lock, in the same round trip as the reads.
-func LockBookingMails(ctx context.Context, tx pgx.Tx, bookingID int64) (booking.Receipt, bool, error) {
-	var (
-		done    bool
-		doneErr error
-	)
+// LockBookingsMails locks bookings in tx for composing their booking mails
+// and returns, in the order of ids, those that still exist and whose mails
+// are not recorded yet (they have no receipt mail), with their seats and
+// dates. The bookings are locked first, in id order, so that two workers
+// given the same bookings (a rescued job) wait for each other and the
+// second finds them mailed; every read goes in one pipelined batch.
+func LockBookingsMails(ctx context.Context, tx pgx.Tx, ids []int64) ([]booking.Receipt, error) {
 	b := &pgx.Batch{}
-	reads := queueReceipt(b, `b.id = $1`, true, bookingID)
-	b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails WHERE booking_id = $1 AND kind = 'booking')`, bookingID).
-		QueryRow(func(row pgx.Row) error { doneErr = row.Scan(&done); return nil })
+	b.Queue(`SELECT id FROM bookings WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
+	reads := make([]*receiptReads, len(ids))
+	done := make([]bool, len(ids))
+	doneErrs := make([]error, len(ids))
+	for i, id := range ids {
+		reads[i] = queueReceipt(b, `b.id = $1`, false, id)
+		b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails WHERE booking_id = $1 AND kind = 'booking')`, id).
+			QueryRow(func(row pgx.Row) error { doneErrs[i] = row.Scan(&done[i]); return nil })
+	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return booking.Receipt{}, false, err
+		return nil, err
 	}
-	r, err := reads.result()
-	if err == nil {
-		err = doneErr
+	var out []booking.Receipt
+	for i, q := range reads {
+		r, err := q.result()
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted meanwhile: no mails
+		} else if err != nil {
+			return nil, err
+		}
+		if doneErrs[i] != nil {
+			return nil, doneErrs[i]
+		}
+		if !done[i] {
+			out = append(out, r)
+		}
 	}
-	return r, done, err
+	return out, nil
 }
 
-// InsertMails records messages in tx, in one statement, and returns their
-// ids in order.
-func InsertMails(ctx context.Context, tx DB, owner MailOwner, msgs []mail.Message) ([]int64, error) {
-	n := len(msgs)
+// NewMail is a mail to record, with the booking or inquiry it is about.
+type NewMail struct {
+	MailOwner
+	mail.Message
+}
+
+// InsertMails records mails in tx, in one statement, and returns their ids
+// in order.
+func InsertMails(ctx context.Context, tx DB, mails []NewMail) ([]int64, error) {
+	n := len(mails)
+	bookings, inquiries := make([]int64, n), make([]int64, n)
 	kinds, tos, names, replies, subjects, texts, htmls, icss := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	for i, m := range msgs {
+	for i, m := range mails {
+		bookings[i], inquiries[i] = m.BookingID, m.InquiryID
 		kinds[i], tos[i], names[i], replies[i], subjects[i], texts[i], htmls[i], icss[i] = m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS
 	}
 	rows, err := tx.Query(ctx, `
 		INSERT INTO outgoing_mails (booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
-		SELECT nullif($1::bigint, 0), nullif($2::bigint, 0), u.kind, u.to_addr, u.to_name, u.reply_to, u.subject, u.text_body, u.html_body, u.ics
-		FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-			WITH ORDINALITY AS u(kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics, ord)
+		SELECT nullif(u.booking_id, 0), nullif(u.inquiry_id, 0), u.kind, u.to_addr, u.to_name, u.reply_to, u.subject, u.text_body, u.html_body, u.ics
+		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+			WITH ORDINALITY AS u(booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics, ord)
 		ORDER BY u.ord
 		RETURNING id`,
-		owner.BookingID, owner.InquiryID, kinds, tos, names, replies, subjects, texts, htmls, icss)
+		bookings, inquiries, kinds, tos, names, replies, subjects, texts, htmls, icss)
 	if err != nil {
 		return nil, fmt.Errorf("record mails: %w", err)
 	}
@@ -98,6 +122,11 @@ func (s *Store) Mail(ctx context.Context, id int64) (OutgoingMail, error) {
 	return m, notFound(err)
 }
 
+// Mails loads outgoing mails by id, in id order; ids of no mail are left out.
+func (s *Store) Mails(ctx context.Context, ids []int64) ([]OutgoingMail, error) {
+	return s.mails(ctx, `WHERE id = ANY($1) ORDER BY id`, ids)
+}
+
 // MailsForBooking lists the mails of one booking, oldest first.
 func (s *Store) MailsForBooking(ctx context.Context, bookingID int64) ([]OutgoingMail, error) {
 	return s.mails(ctx, `WHERE booking_id = $1 ORDER BY id`, bookingID)
@@ -125,12 +154,12 @@ func (s *Store) mails(ctx context.Context, tail string, args ...any) ([]Outgoing
 	return out, rows.Err()
 }
 
-// MarkMail sets a mail's state after an attempt: "sent", "recorded" (no
-// SMTP configured) or "queued" again with the error of a failed try.
-func (s *Store) MarkMail(ctx context.Context, id int64, state, lastError string, at time.Time) error {
+// MarkMails sets the state of mails after an attempt: "sent", "recorded"
+// (no SMTP configured) or "queued" again with the error of a failed try.
+func (s *Store) MarkMails(ctx context.Context, ids []int64, state, lastError string, at time.Time) error {
 	_, err := s.Pool.Exec(ctx, `
 		UPDATE outgoing_mails SET state = $2, last_error = $3, attempts = attempts + 1,
 			sent_at = CASE WHEN $2 IN ('sent', 'recorded') THEN $4::timestamptz END
-		WHERE id = $1`, id, state, lastError, at)
+		WHERE id = ANY($1)`, ids, state, lastError, at)
 	return err
 }
