@@ -20,8 +20,8 @@ import (
 	"kursuskatalog/internal/store"
 )
 
-// SendMailArgs asks for recorded mails to be sent: those recorded in one
-// transaction, together over one SMTP connection.
+// SendMailArgs asks for recorded mails to be sent: those recorded together
+// (by one call of queue), over one SMTP connection.
 type SendMailArgs struct {
 	MailIDs []int64 `json:"mail_ids,omitempty"`
 	// One mail, as the jobs queued before mails went together name it.
