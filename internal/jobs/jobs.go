@@ -260,10 +260,13 @@ func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookings ...Boo
 // recorded and does nothing. A booking deleted meanwhile gets no mails.
 func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error {
 	bookings := a.all()
-	ids := make([]int64, len(bookings))
+	ids := make([]int64, 0, len(bookings))
 	links := make(map[int64]string, len(bookings))
-	for i, b := range bookings {
-		ids[i], links[b.BookingID] = b.BookingID, b.ManageURL
+	for _, b := range bookings {
+		if _, named := links[b.BookingID]; !named { // once, even if named twice
+			ids = append(ids, b.BookingID)
+			links[b.BookingID] = b.ManageURL
+		}
 	}
 	return j.store.InTx(ctx, func(tx pgx.Tx) error {
 		recs, err := store.LockBookingsMails(ctx, tx, ids)

@@ -337,7 +337,8 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	both := jobs.BookingMailsArgs{Bookings: []jobs.BookingMail{{BookingID: rec.ID, ManageURL: manage}, {BookingID: rec2.ID, ManageURL: manage + "2"}}}
+	// (named twice by mistake, it is still mailed once)
+	both := jobs.BookingMailsArgs{Bookings: []jobs.BookingMail{{BookingID: rec.ID, ManageURL: manage}, {BookingID: rec2.ID, ManageURL: manage + "2"}, {BookingID: rec2.ID}}}
 	if err := jb.RecordBookingMails(ctx, both); err != nil {
 		t.Fatal(err)
 	}
