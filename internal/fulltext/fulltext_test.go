@@ -3,6 +3,7 @@ package fulltext
 import (
 	"errors"
 	"slices"
+	"sort"
 	"testing"
 )
 
@@ -13,6 +14,24 @@ const (
 	ledelseDoc = `'god':1A 'kommun':7B 'kommunikation':5B,8,16 'kræv':15 'led':2A,3B,10,14 'ting':13 'to':12`
 	oekonomi   = `'økonomi':1`
 )
+
+// find returns the index of the lexeme in d, or -1.
+func (d Document) find(lexeme string) int {
+	i := sort.Search(len(d.entries), func(i int) bool { return d.word(i) >= lexeme })
+	if i < len(d.entries) && d.word(i) == lexeme {
+		return i
+	}
+	return -1
+}
+
+// rankDoc is rank for one document, its lexemes looked up by binary search
+// rather than through an index.
+func (m *matcher) rankDoc(d Document) (float32, bool) {
+	for bit, lx := range m.q.lexemes {
+		m.entries[bit] = int32(d.find(lx))
+	}
+	return m.rank(d)
+}
 
 func TestRankIsThatOfPostgres(t *testing.T) {
 	tests := []struct {

@@ -55,20 +55,9 @@ func (m *matcher) match(mask uint64) bool {
 	return m.q.root.holds(mask)
 }
 
-// rankDoc reports whether d matches the query (d @@ q in Postgres) and, if it
-// does, the rank ts_rank_cd gives it: the sum over the covers (the
-// shortest stretches of the document that match the query) of their
-// lexemes' mean weight, divided by one plus the words between them.
-func (m *matcher) rankDoc(d Document) (float32, bool) {
-	for bit, lx := range m.q.lexemes {
-		m.entries[bit] = int32(d.find(lx))
-	}
-	return m.rank(d)
-}
-
 // rankOne is the rank of a document that holds one of the query's lexemes
 // at positions: each position is a cover of its own, and the rank the sum
-// of their weights, added up as Rank adds up covers.
+// of their weights, added up as rank adds up covers.
 func rankOne(positions []uint16) float32 {
 	var rank float64
 	for _, p := range positions {
@@ -77,7 +66,12 @@ func rankOne(positions []uint16) float32 {
 	return float32(rank)
 }
 
-// rank is rankDoc with the query's lexemes already looked up in m.entries.
+// rank reports whether d matches the query (d @@ q in Postgres) and, if it
+// does, the rank ts_rank_cd gives it: the sum over the covers (the
+// shortest stretches of the document that match the query) of their
+// lexemes' mean weight, divided by one plus the words between them.
+// m.entries holds where d has each of the query's lexemes (the index looks
+// them up for all its texts at once).
 func (m *matcher) rank(d Document) (float32, bool) {
 	if m.q.root == nil {
 		return 0, false

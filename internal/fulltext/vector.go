@@ -41,15 +41,6 @@ func (d Document) positions(i int) []uint16 {
 	return d.pos[start:d.entries[i].posEnd]
 }
 
-// find returns the index of the lexeme, or -1.
-func (d Document) find(lexeme string) int {
-	i := sort.Search(len(d.entries), func(i int) bool { return d.word(i) >= lexeme })
-	if i < len(d.entries) && d.word(i) == lexeme {
-		return i
-	}
-	return -1
-}
-
 const (
 	posMask     = 1<<14 - 1
 	weightShift = 14

@@ -84,7 +84,10 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 	if job.Attempt >= job.MaxAttempts {
 		state = "failed"
 	}
+	// One update for the mails sent and one per error for those that were
+	// not (with SMTP away, all of them have the same one).
 	var sent []int64
+	failed := map[string][]int64{}
 	var errs []error
 	for i, err := range sendErrs {
 		if err == nil {
@@ -92,12 +95,15 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 			continue
 		}
 		errs = append(errs, fmt.Errorf("send mail %d: %w", ids[i], err))
-		if merr := w.store.MarkMails(ctx, ids[i:i+1], state, err.Error(), now); merr != nil {
-			errs = append(errs, merr)
-		}
+		failed[err.Error()] = append(failed[err.Error()], ids[i])
 	}
 	if len(sent) > 0 {
 		if err := w.store.MarkMails(ctx, sent, "sent", "", now); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for msg, some := range failed {
+		if err := w.store.MarkMails(ctx, some, state, msg, now); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,14 +62,8 @@ func NewSender(u *url.URL, from string) (*Sender, error) {
 func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	errs := make([]error, len(msgs))
 	built := make([]*gomail.Msg, len(msgs))
-	todo := 0
 	for i, m := range msgs {
-		if built[i], errs[i] = s.build(m); errs[i] == nil {
-			todo++
-		}
-	}
-	if todo == 0 {
-		return errs
+		built[i], errs[i] = s.build(m)
 	}
 	failAll := func(err error) []error {
 		for i := range errs {
@@ -78,10 +73,15 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 		}
 		return errs
 	}
+	if !slices.ContainsFunc(built, func(m *gomail.Msg) bool { return m != nil }) {
+		return errs
+	}
 	client, err := s.client.DialToSMTPClientWithContext(ctx)
 	if err != nil {
 		return failAll(fmt.Errorf("dial: %w", err))
 	}
+	// A failed QUIT after the messages were accepted does not undo them.
+	defer s.client.CloseWithSMTPClient(client)
 	// SendWithSMTPClient skips nil messages and marks each failed one; an
 	// error with no message marked means none was sent (the connection
 	// check failed).
@@ -95,8 +95,6 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	if sendErr != nil && !marked {
 		return failAll(sendErr)
 	}
-	// A failed QUIT after the messages were accepted does not undo them.
-	s.client.CloseWithSMTPClient(client)
 	return errs
 }
 

@@ -39,16 +39,25 @@ type MailOwner struct {
 func LockBookingsMails(ctx context.Context, tx pgx.Tx, ids []int64) ([]booking.Receipt, error) {
 	b := &pgx.Batch{}
 	b.Queue(`SELECT id FROM bookings WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
+	// After the lock, in a statement of its own: its snapshot then sees
+	// the mails of a worker the lock waited for.
+	done := map[int64]bool{}
+	var doneErr error
+	b.Queue(`SELECT DISTINCT booking_id FROM outgoing_mails WHERE booking_id = ANY($1) AND kind = 'booking'`, ids).
+		Query(func(rows pgx.Rows) error {
+			var id int64
+			_, doneErr = pgx.ForEachRow(rows, []any{&id}, func() error { done[id] = true; return nil })
+			return nil
+		})
 	reads := make([]*receiptReads, len(ids))
-	done := make([]bool, len(ids))
-	doneErrs := make([]error, len(ids))
 	for i, id := range ids {
 		reads[i] = queueReceipt(b, `b.id = $1`, false, id)
-		b.Queue(`SELECT EXISTS (SELECT 1 FROM outgoing_mails WHERE booking_id = $1 AND kind = 'booking')`, id).
-			QueryRow(func(row pgx.Row) error { doneErrs[i] = row.Scan(&done[i]); return nil })
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return nil, err
+	}
+	if doneErr != nil {
+		return nil, doneErr
 	}
 	var out []booking.Receipt
 	for i, q := range reads {
@@ -58,10 +67,7 @@ func LockBookingsMails(ctx context.Context, tx pgx.Tx, ids []int64) ([]booking.R
 		} else if err != nil {
 			return nil, err
 		}
-		if doneErrs[i] != nil {
-			return nil, doneErrs[i]
-		}
-		if !done[i] {
+		if !done[ids[i]] {
 			out = append(out, r)
 		}
 	}
