@@ -58,14 +58,17 @@ func TestPageCacheRendersOncePerPage(t *testing.T) {
 // A page past its TTL is served once more while one background render
 // renews it; a page dropped by a change is never served again.
 func TestPageCacheRenewsAgedPagesAndDropsChangedOnes(t *testing.T) {
-	s := &Server{pages: newPageCache(100*time.Millisecond, 10)}
+	// The TTL leaves the 50 ms render ample room: a render slowed past the
+	// TTL (a loaded CI machine) would store a page aged already, and the
+	// next request would renew it a third time.
+	s := &Server{pages: newPageCache(500*time.Millisecond, 10)}
 	page := &slowPage{}
 	page.body.Store("v1")
 	h := s.cachePages(page)
 	getBody(t, h)
 
 	page.body.Store("v2")
-	time.Sleep(150 * time.Millisecond) // aged
+	time.Sleep(550 * time.Millisecond) // aged
 	start := time.Now()
 	if b := getBody(t, h); b != "v1" {
 		t.Fatalf("aged page: got %q, want the old page served while it is renewed", b)
