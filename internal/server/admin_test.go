@@ -14,7 +14,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"kursuskatalog/internal/auth"
-	"kursuskatalog/internal/server"
+	"kursuskatalog/internal/server/admin"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
 )
@@ -59,10 +59,11 @@ func (s *site) login(t *testing.T, email, password string) {
 func TestAdminRoutesNeedASession(t *testing.T) {
 	s := newSite(t)
 	assets, _ := static.Load()
-	srv := server.New(server.Deps{Store: s.Store, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	staff := admin.New(admin.Deps{Store: s.Store, Enrolment: s.Enrolment, Assets: assets,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	param := regexp.MustCompile(`\{[^}]+\}`)
 	n := 0
-	err := chi.Walk(server.AdminRoutes(srv), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(staff, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		path := "/admin" + strings.TrimSuffix(param.ReplaceAllString(route, "1"), "/")
 		if strings.HasPrefix(path, "/admin/login") {
 			return nil

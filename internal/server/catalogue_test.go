@@ -276,7 +276,7 @@ func TestPagesCostAFixedNumberOfQueries(t *testing.T) {
 		var logs bytes.Buffer
 		assets, _ := static.Load()
 		base, _ := url.Parse("http://kurser.test")
-		srv := server.New(server.Deps{Store: st, Assets: assets, BaseURL: base, Now: func() time.Time { return testNow },
+		srv := server.New(server.Deps{Store: st, Assets: assets, BaseURL: base, Enrolment: newService(t, st, base.String(), func() time.Time { return testNow }),
 			Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
 		ts := httptest.NewServer(srv)
 		defer ts.Close()

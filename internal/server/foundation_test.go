@@ -287,7 +287,7 @@ func TestAbandonedRequestIsNoServerError(t *testing.T) {
 	var logs bytes.Buffer
 	assets, _ := static.Load()
 	base, _ := url.Parse("http://kurser.test")
-	srv := server.New(server.Deps{Store: st, Assets: assets, BaseURL: base, Now: func() time.Time { return testNow },
+	srv := server.New(server.Deps{Store: st, Assets: assets, BaseURL: base, Enrolment: newService(t, st, base.String(), func() time.Time { return testNow }),
 		Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/demo"
+	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/server"
 	"kursuskatalog/internal/store"
@@ -32,7 +33,8 @@ type site struct {
 	Store  *store.Store
 	Client *http.Client
 	Clock  *testClock
-	Jobs   *jobs.Jobs
+	// Enrolment is the site's service; its jobs are inserted, not worked.
+	Enrolment *enrol.Service
 }
 
 // testClock is the server's clock in tests: fixed, moved on by hand.
@@ -86,14 +88,10 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	clock := &testClock{t: testNow}
 	// Jobs are inserted, not worked: tests read the outgoing-mail table,
 	// after workBookingMails where a booking's mails are composed by a job.
-	jb, err := jobs.New(st.Pool, st, jobs.Options{BaseURL: base.String()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := newService(t, st, base.String(), clock.Now)
 	srv := server.New(server.Deps{
-		Store: st, Jobs: jb, Assets: assets, BaseURL: base,
+		Store: st, Enrolment: svc, Assets: assets, BaseURL: base,
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now:          clock.Now,
 		PageCacheTTL: ttl,
 	})
 	if ttl > 0 {
@@ -106,7 +104,18 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client, Clock: clock, Jobs: jb}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc}
+}
+
+// newService is the enrolment service of a test site: jobs are inserted
+// in its transactions, never worked.
+func newService(t *testing.T, st *store.Store, base string, now func() time.Time) *enrol.Service {
+	t.Helper()
+	q, err := jobs.NewQueue(st.Pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enrol.New(enrol.Deps{Store: st, Queue: q, BaseURL: base, Now: now})
 }
 
 // workBookingMails does what the booking_mails worker would do for every
@@ -123,7 +132,7 @@ func (s *site) workBookingMails(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range all {
-		if err := s.Jobs.RecordBookingMails(ctx, a); err != nil {
+		if err := s.Enrolment.ComposeBookingMails(ctx, a.Bookings); err != nil {
 			t.Fatal(err)
 		}
 	}

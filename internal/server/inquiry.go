@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,11 +13,12 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -26,12 +26,10 @@ import (
 // Spam is kept out without a CAPTCHA: a honeypot field, a minimum time
 // between showing and posting the form, and a rate limit per address.
 const (
-	minFormTime     = 3 * time.Second
-	maxFormAge      = 24 * time.Hour
-	inquiryLimit    = 5 // per address and window
-	inquiryWindow   = 10 * time.Minute
-	cokContactName  = "COK Kursusadministrationen"
-	cokContactEmail = "kurser@cok.dk"
+	minFormTime   = 3 * time.Second
+	maxFormAge    = 24 * time.Hour
+	inquiryLimit  = 5 // per address and window
+	inquiryWindow = 10 * time.Minute
 )
 
 // stampKey returns the key that signs form stamps, shared through Postgres
@@ -110,7 +108,7 @@ func (s *Server) targetFor(w http.ResponseWriter, r *http.Request, kind string) 
 		s.notFound(w, r)
 		return t, false
 	case err != nil:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return t, false
 	}
 	if kind == store.InquiryInhouse && !data.Course.InhouseAvailable {
@@ -128,7 +126,7 @@ func (s *Server) targetFor(w http.ResponseWriter, r *http.Request, kind string) 
 func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status int, t inquiryTarget, f views.InquiryForm, errs views.FormErrors) {
 	st, err := s.stamp(r.Context())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	f.Stamp = st
@@ -145,7 +143,7 @@ func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status in
 		p.Page.NoIndex = true
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, status, views.Inquiry(p))
+	s.Render(w, r, status, views.Inquiry(p))
 }
 
 func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request) {
@@ -178,41 +176,67 @@ func (s *Server) showInquiry(w http.ResponseWriter, r *http.Request, kind string
 func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+		respond.BadForm(w)
 		return
 	}
 	t, ok := s.targetFor(w, r, kind)
 	if !ok {
 		return
 	}
-	v := r.PostForm
-	f := views.InquiryForm{
-		Name: clip(v.Get("name"), 300), Email: clip(v.Get("email"), 300), Phone: clip(v.Get("phone"), 60),
-		Organisation: clip(v.Get("organisation"), 300), Participants: clip(v.Get("participants"), 20),
-		Period: clip(v.Get("period"), 300), Place: clip(v.Get("place"), 300), Message: clip(v.Get("message"), 6000),
-	}
-	addr := clientAddr(r)
+	addr := respond.ClientAddr(r)
 	hits, err := s.store.Hit(r.Context(), "inquiry:"+addr, inquiryWindow, s.now())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	if v.Get("website") != "" {
+	if r.PostForm.Get("website") != "" {
 		// A bot filled the hidden field: thank it and keep nothing.
 		s.log.Info("inquiry honeypot", "addr", addr)
 		http.Redirect(w, r, "/tak", http.StatusSeeOther)
 		return
 	}
 	if hits > inquiryLimit {
-		p := s.page(r, "For mange henvendelser", "")
-		p.NoIndex = true
-		w.Header().Set("Retry-After", strconv.Itoa(int(inquiryWindow.Seconds())))
-		s.render(w, r, http.StatusTooManyRequests, views.Message(views.MessageProps{Page: p, Heading: "For mange henvendelser på kort tid",
-			Text:     []string{"Vi har modtaget mange henvendelser fra din adresse inden for de sidste minutter. Vent lidt, og prøv igen – eller ring til os på +45 33 70 12 00."},
-			LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
+		s.tooManyInquiries(w, r)
 		return
 	}
+	f, errs := s.readInquiry(r, kind)
+	if errs.Any() {
+		s.renderInquiry(w, r, http.StatusUnprocessableEntity, t, f, errs)
+		return
+	}
+	q := inquiryOf(f, kind, t, addr, s.baseURL.String())
+	_, to, err := s.enrol.SaveInquiry(r.Context(), q)
+	switch {
+	case store.IsUnavailable(err):
+		errs.Add("message", "Vi kunne ikke gemme din henvendelse lige nu, fordi vores database ikke svarer. Intet er sendt. Prøv igen om et øjeblik – det du skrev, står der stadig")
+		w.Header().Set("Retry-After", "5")
+		s.renderInquiryWithoutStamp(w, r, t, f, errs)
+	case err != nil:
+		s.ServerError(w, r, err)
+	default:
+		http.Redirect(w, r, "/tak?til="+url.QueryEscape(to), http.StatusSeeOther)
+	}
+}
 
+// tooManyInquiries answers a sender over the limit.
+func (s *Server) tooManyInquiries(w http.ResponseWriter, r *http.Request) {
+	p := s.page(r, "For mange henvendelser", "")
+	p.NoIndex = true
+	w.Header().Set("Retry-After", strconv.Itoa(int(inquiryWindow.Seconds())))
+	s.Render(w, r, http.StatusTooManyRequests, views.Message(views.MessageProps{Page: p, Heading: "For mange henvendelser på kort tid",
+		Text:     []string{"Vi har modtaget mange henvendelser fra din adresse inden for de sidste minutter. Vent lidt, og prøv igen – eller ring til os på +45 33 70 12 00."},
+		LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
+}
+
+// readInquiry decodes and checks an inquiry form of kind, keeping what was
+// typed.
+func (s *Server) readInquiry(r *http.Request, kind string) (views.InquiryForm, views.FormErrors) {
+	v := r.PostForm
+	f := views.InquiryForm{
+		Name: forms.Clip(v.Get("name"), 300), Email: forms.Clip(v.Get("email"), 300), Phone: forms.Clip(v.Get("phone"), 60),
+		Organisation: forms.Clip(v.Get("organisation"), 300), Participants: forms.Clip(v.Get("participants"), 20),
+		Period: forms.Clip(v.Get("period"), 300), Place: forms.Clip(v.Get("place"), 300), Message: forms.Clip(v.Get("message"), 6000),
+	}
 	var errs views.FormErrors
 	age, valid := s.stampAge(r.Context(), v.Get("stamp"))
 	switch {
@@ -221,70 +245,50 @@ func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string
 	case age < minFormTime:
 		errs.Add("message", "Formularen blev sendt meget hurtigt efter den blev vist. Vent et øjeblik, og send den igen")
 	}
-	participants := 0
-	if kind == store.InquiryInhouse {
-		required(&errs, "organisation", "Skriv navnet på jeres organisation", f.Organisation)
-		required(&errs, "name", "Skriv kontaktpersonens navn", f.Name)
+	inhouse := kind == store.InquiryInhouse
+	if inhouse {
+		forms.Required(&errs, "organisation", "Skriv navnet på jeres organisation", f.Organisation)
+		forms.Required(&errs, "name", "Skriv kontaktpersonens navn", f.Name)
 	} else {
-		required(&errs, "name", "Skriv dit navn", f.Name)
+		forms.Required(&errs, "name", "Skriv dit navn", f.Name)
 	}
-	tooLong(&errs, "organisation", "Organisationens navn", f.Organisation, 200)
-	tooLong(&errs, "name", "Navnet", f.Name, 200)
+	forms.TooLong(&errs, "organisation", "Organisationens navn", f.Organisation, 200)
+	forms.TooLong(&errs, "name", "Navnet", f.Name, 200)
 	errs.Add("email", booking.CheckEmail(f.Email))
-	if f.Phone != "" || kind == store.InquiryInhouse {
+	if f.Phone != "" || inhouse {
 		errs.Add("phone", booking.CheckPhone(f.Phone))
 	}
-	if kind == store.InquiryInhouse {
-		n, err := strconv.Atoi(strings.TrimSpace(f.Participants))
-		if err != nil || n < 1 || n > 10000 {
+	if inhouse {
+		if n, err := strconv.Atoi(strings.TrimSpace(f.Participants)); err != nil || n < 1 || n > 10000 {
 			errs.Add("participants", "Skriv antallet af deltagere som et tal, f.eks. 25")
 		}
-		participants = n
-		tooLong(&errs, "period", "Perioden", f.Period, 200)
-		tooLong(&errs, "place", "Stedet", f.Place, 200)
+		forms.TooLong(&errs, "period", "Perioden", f.Period, 200)
+		forms.TooLong(&errs, "place", "Stedet", f.Place, 200)
 	} else {
-		required(&errs, "message", "Skriv dit spørgsmål", f.Message)
+		forms.Required(&errs, "message", "Skriv dit spørgsmål", f.Message)
 	}
-	tooLong(&errs, "message", "Beskeden", f.Message, 5000)
-	if errs.Any() {
-		s.renderInquiry(w, r, http.StatusUnprocessableEntity, t, f, errs)
-		return
-	}
+	forms.TooLong(&errs, "message", "Beskeden", f.Message, 5000)
+	return f, errs
+}
+
+// inquiryOf is the inquiry a checked form asks the service to save.
+func inquiryOf(f views.InquiryForm, kind string, t inquiryTarget, addr, base string) enrolment.Inquiry {
 	msg := f.Message
 	if msg == "" {
 		msg = "(ingen særlige ønsker angivet)"
 	}
-	in := store.Inquiry{Kind: kind, Name: f.Name, Email: f.Email, Phone: f.Phone, Organisation: f.Organisation,
-		Participants: participants, Period: f.Period, Place: f.Place, Message: msg, ClientAddr: addr,
-		PageURL: s.baseURL.String() + t.action}
-	info := mail.InquiryInfo{Kind: kind, ToName: cokContactName, ToEmail: cokContactEmail, PageURL: in.PageURL,
-		Name: f.Name, Email: f.Email, Phone: f.Phone, Organisation: f.Organisation, Participants: participants,
-		Period: f.Period, Place: f.Place, Message: msg}
+	participants, _ := strconv.Atoi(strings.TrimSpace(f.Participants))
+	if kind != store.InquiryInhouse {
+		participants = 0
+	}
+	q := enrolment.Inquiry{Inquiry: store.Inquiry{Kind: kind, Name: f.Name, Email: f.Email, Phone: f.Phone,
+		Organisation: f.Organisation, Participants: participants, Period: f.Period, Place: f.Place, Message: msg,
+		ClientAddr: addr, PageURL: base + t.action}, Consultant: t.consultant}
 	if t.course != nil {
-		in.CourseID = t.course.ID
-		info.CourseTitle = t.course.Title
-		in.PageURL = s.baseURL.String() + "/kurser/" + t.course.Slug
-		info.PageURL = in.PageURL
+		q.CourseID, q.CourseTitle = t.course.ID, t.course.Title
+		q.PageURL = base + "/kurser/" + t.course.Slug
 	}
-	if t.consultant != nil {
-		in.ConsultantID = t.consultant.ID
-		info.ToName, info.ToEmail = t.consultant.Name, t.consultant.Email
-	}
-	_, err = s.store.SaveInquiry(r.Context(), in, s.now(), func(ctx context.Context, tx pgx.Tx, saved store.Inquiry) error {
-		info.ID = saved.ID
-		return s.jobs.QueueInquiryMails(ctx, tx, saved.ID, mail.InquiryMails(info))
-	})
-	if err != nil {
-		if isUnavailable(err) {
-			errs.Add("message", "Vi kunne ikke gemme din henvendelse lige nu, fordi vores database ikke svarer. Intet er sendt. Prøv igen om et øjeblik – det du skrev, står der stadig")
-			w.Header().Set("Retry-After", "5")
-			s.renderInquiryWithoutStamp(w, r, t, f, errs)
-			return
-		}
-		s.serverError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/tak?til="+url.QueryEscape(info.ToName), http.StatusSeeOther)
+	return q
 }
 
 // renderInquiryWithoutStamp shows the form when the database is away (no
@@ -293,30 +297,20 @@ func (s *Server) renderInquiryWithoutStamp(w http.ResponseWriter, r *http.Reques
 	f.Stamp = r.PostForm.Get("stamp")
 	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
 	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true}
-	s.render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
+	s.Render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
 }
 
 // showThanks follows a sent inquiry.
 func (s *Server) showThanks(w http.ResponseWriter, r *http.Request) {
-	who := clip(r.URL.Query().Get("til"), 100)
+	who := forms.Clip(r.URL.Query().Get("til"), 100)
 	if who == "" {
 		who = "En konsulent"
 	}
 	p := s.page(r, "Tak for din henvendelse", "")
 	p.NoIndex = true
-	s.render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Tak for din henvendelse",
+	s.Render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Tak for din henvendelse",
 		Text: []string{
 			who + " har fået din henvendelse og svarer dig normalt inden for to arbejdsdage.",
 			"Vi har sendt en kvittering til din e-mail med det, du skrev.",
 		}, LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
-}
-
-// clientAddr is the address the request came from (the load balancer's
-// address unless it is told to pass the client's on).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

@@ -56,14 +56,14 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 		}
 		p := s.page(r, "For mange favoritter", "")
 		p.NoIndex = true
-		s.render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
+		s.Render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
 			Text: []string{msg}, LinkText: "Gå til dine favoritter", LinkURL: "/favoritter"}))
 		return
 	case errors.Is(err, store.ErrNotFound):
 		s.notFound(w, r)
 		return
 	case err != nil:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	msg := "Gemt som favorit"
@@ -112,7 +112,7 @@ func (s *Server) checkCookie(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.page(r, "Favoritten kunne ikke gemmes", "")
 	p.NoIndex = true
-	s.render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Favoritten kunne ikke gemmes",
+	s.Render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Favoritten kunne ikke gemmes",
 		Text: []string{
 			"Din browser tillader ikke cookies fra dette websted. Vi husker dine favoritter med en cookie, der kun indeholder et tilfældigt nummer – uden den kan vi ikke vide, at det er dig, der kommer tilbage.",
 			"Tillad cookies for dette websted i browserens indstillinger, og prøv igen. Du kan også notere kursets adresse eller tilmelde dig direkte.",

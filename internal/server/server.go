@@ -1,5 +1,7 @@
-// Package server is the web front: the chi router, middleware, handlers for
-// the public site and the staff area, and the rendering of pages and errors.
+// Package server is the web front: the chi router, the middleware, and the
+// public site's handlers, which parse, call the enrolment service (changes)
+// or the store (reads), and render. The staff area is package admin,
+// mounted under /admin.
 package server
 
 import (
@@ -17,20 +19,21 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"kursuskatalog/internal/jobs"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/admin"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
 )
 
-// Deps is what the server needs from main.
+// Deps is what the server needs from main. The clock is the enrolment
+// service's, so that pages and changes agree on the time.
 type Deps struct {
-	Store   *store.Store
-	Jobs    *jobs.Jobs // inserts the jobs that send mails
-	Logger  *slog.Logger
-	Assets  *static.Assets
-	BaseURL *url.URL
-	// Now is the clock; tests pass a fixed one.
-	Now func() time.Time
+	Store     *store.Store
+	Enrolment *enrolment.Service
+	Logger    *slog.Logger
+	Assets    *static.Assets
+	BaseURL   *url.URL
 	// PageCacheTTL is how long a rendered public page is served from memory
 	// to anonymous visitors; 0 turns the cache off. Whoever sets it must
 	// call CatalogueChanged on every change notification.
@@ -39,8 +42,9 @@ type Deps struct {
 
 // Server holds the dependencies of every handler.
 type Server struct {
+	*respond.Responder
 	store   *store.Store
-	jobs    *jobs.Jobs
+	enrol   *enrolment.Service
 	log     *slog.Logger
 	assets  *static.Assets
 	baseURL *url.URL
@@ -48,8 +52,7 @@ type Server struct {
 	metrics *metrics
 	handler http.Handler
 
-	pages    *pageCache
-	bookings *bookingGroups
+	pages *pageCache
 
 	keyMu   sync.Mutex
 	formKey []byte // signs the time stamps of inquiry forms
@@ -57,14 +60,13 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(d Deps) *Server {
-	if d.Now == nil {
-		d.Now = time.Now
-	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
-	s.bookings = &bookingGroups{run: s.bookGroup, log: d.Logger}
-	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	s := &Server{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets},
+		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Enrolment.Now,
+		metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
+	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL})
+	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), staff)
 	return s
 }
 
@@ -75,7 +77,7 @@ func (s *Server) CatalogueChanged() { s.pages.Invalidate() }
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-func (s *Server) routes(metricsHandler http.Handler) http.Handler {
+func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
 	r := chi.NewRouter()
 	// HEAD is answered by the GET handlers (net/http sends no body): link
 	// checkers and monitors ask with HEAD, and chi alone answered 405.
@@ -123,7 +125,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/tak", s.showThanks)
 	})
 
-	r.Mount("/admin", s.adminRoutes())
+	r.Mount("/admin", staff)
 
 	// Every unsafe method from another origin is refused before any handler.
 	cop := http.NewCrossOriginProtection()

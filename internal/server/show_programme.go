@@ -18,10 +18,10 @@ func (s *Server) showProgramme(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	} else if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	p := s.page(r, data.Programme.Title, metaDescription(data.Programme.Teaser))
+	p := s.page(r, data.Programme.Title, views.MetaDescription(data.Programme.Teaser))
 	p.Canonical = s.baseURL.String() + "/forloeb/" + data.Programme.Slug
-	s.render(w, r, http.StatusOK, views.Programme(views.ProgrammeProps{Page: p, Data: data, Now: now, Head: views.ProgrammeHead(p, data)}))
+	s.Render(w, r, http.StatusOK, views.Programme(views.ProgrammeProps{Page: p, Data: data, Now: now, Head: views.ProgrammeHead(p, data)}))
 }

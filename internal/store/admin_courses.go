@@ -105,12 +105,6 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 	return c, err
 }
 
-// Errors of SaveCourse.
-var (
-	ErrVersionConflict = errors.New("store: the row changed since it was read")
-	ErrSlugTaken       = errors.New("store: slug taken by another course")
-)
-
 // changedCourseFields names the columns whose values differ, for the audit log.
 func changedCourseFields(a, b CourseEdit) []string {
 	var f []string
@@ -141,7 +135,7 @@ func changedCourseFields(a, b CourseEdit) []string {
 }
 
 // SaveCourse saves c over the course if nobody saved it since c.Version
-// was read (else ErrVersionConflict, and nothing is written). A changed
+// was read (else ErrConflict, and nothing is written). A changed
 // slug leaves the old one in course_slug_history, so old links redirect.
 func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int, error) {
 	var version int
@@ -151,7 +145,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			return err
 		}
 		if old.Version != c.Version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		if c.ContentBullets == nil {
 			c.ContentBullets = []string{}
@@ -185,7 +179,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			c.Status, now).Scan(&version)
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "courses_slug_key" {
-			return ErrSlugTaken
+			return ErrDuplicate
 		}
 		if err != nil {
 			return err
@@ -220,7 +214,7 @@ func nonNilDays(days []catalog.AgendaDay) []catalog.AgendaDay {
 }
 
 // CreateCourse inserts a new course (normally a draft) with its topics and
-// agenda and returns its id. A slug another course has is ErrSlugTaken; a
+// agenda and returns its id. A slug another course has is ErrDuplicate; a
 // slug that used to lead to another course now leads to this one.
 func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int64, error) {
 	var id int64
@@ -236,7 +230,7 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			c.InhouseAvailable, c.ConsultantID, c.Status, now).Scan(&id)
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "courses_slug_key" {
-			return ErrSlugTaken
+			return ErrDuplicate
 		}
 		if err != nil {
 			return err
@@ -280,7 +274,7 @@ func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID
 			return notFound(err)
 		}
 		if v != version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		// A booking locks its dates (in id order) before it adds anyone, so
 		// with the dates locked no participant can arrive between the check
@@ -321,7 +315,7 @@ func (s *Store) SetCourseStatus(ctx context.Context, id int64, version int, stat
 			return notFound(err)
 		}
 		if v != version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		if old == status {
 			return nil

@@ -35,25 +35,16 @@ type Inquiry struct {
 	CreatedAt    time.Time
 }
 
-// SaveInquiry stores an inquiry and then calls after in the same
-// transaction (to queue its mails), so it is kept even if mail fails.
-func (s *Store) SaveInquiry(ctx context.Context, in Inquiry, now time.Time, after func(ctx context.Context, tx pgx.Tx, in Inquiry) error) (Inquiry, error) {
-	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `
-			INSERT INTO inquiries (kind, course_id, consultant_id, name, email, phone, organisation, participants,
-				period, place, message, page_url, client_addr, created_at)
-			VALUES ($1, nullif($2, 0), nullif($3, 0), $4, $5, $6, $7, nullif($8, 0), $9, $10, $11, $12, $13, $14)
-			RETURNING id, state, created_at`,
-			in.Kind, in.CourseID, in.ConsultantID, in.Name, in.Email, in.Phone, in.Organisation, in.Participants,
-			in.Period, in.Place, in.Message, in.PageURL, in.ClientAddr, now).Scan(&in.ID, &in.State, &in.CreatedAt)
-		if err != nil {
-			return err
-		}
-		if after != nil {
-			return after(ctx, tx, in)
-		}
-		return nil
-	})
+// InsertInquiry stores an inquiry and returns it with its id, state and
+// time.
+func InsertInquiry(ctx context.Context, tx pgx.Tx, in Inquiry, now time.Time) (Inquiry, error) {
+	err := tx.QueryRow(ctx, `
+		INSERT INTO inquiries (kind, course_id, consultant_id, name, email, phone, organisation, participants,
+			period, place, message, page_url, client_addr, created_at)
+		VALUES ($1, nullif($2, 0), nullif($3, 0), $4, $5, $6, $7, nullif($8, 0), $9, $10, $11, $12, $13, $14)
+		RETURNING id, state, created_at`,
+		in.Kind, in.CourseID, in.ConsultantID, in.Name, in.Email, in.Phone, in.Organisation, in.Participants,
+		in.Period, in.Place, in.Message, in.PageURL, in.ClientAddr, now).Scan(&in.ID, &in.State, &in.CreatedAt)
 	return in, err
 }
 

@@ -11,9 +11,11 @@ import (
 // server processes for seats taken and freed (PublishSeatChanges).
 const ChangeChannel = "catalog_changed"
 
-// seatsChanged records that seats were taken or freed. It never blocks: a
-// signal already pending covers this change too.
-func (s *Store) seatsChanged() {
+// SeatsChanged records that a transaction of this process took or freed
+// seats (or may have: its commit's outcome is unknown), for
+// PublishSeatChanges to announce. It never blocks: a signal already
+// pending covers this change too.
+func (s *Store) SeatsChanged() {
 	select {
 	case s.seats <- struct{}{}:
 	default:
@@ -41,7 +43,7 @@ func (s *Store) PublishSeatChanges(ctx context.Context, log *slog.Logger, gap ti
 			if log != nil {
 				log.Warn("could not announce changed seats; retrying", slog.Any("err", err))
 			}
-			s.seatsChanged()
+			s.SeatsChanged()
 		}
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"time"
 
@@ -167,17 +168,17 @@ func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	return nil
 }
 
-// seatTx is InTx for a transaction that may take or free seats: once it
-// has committed (or may have), the change is announced to every process
-// (see PublishSeatChanges). fn returns an error when it changed nothing,
-// so that nothing is announced.
-func (s *Store) seatTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	err := s.InTx(ctx, fn)
+// IsUnavailable tells an error of a database that could not be reached,
+// so that nothing was saved, from other errors (a commit whose outcome is
+// unknown among them: it may have been saved).
+func IsUnavailable(err error) bool {
 	var unknown *CommitUnknownError
-	if err == nil || errors.As(err, &unknown) {
-		s.seatsChanged()
+	if errors.As(err, &unknown) {
+		return false
 	}
-	return err
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &ne) || pgconn.SafeToRetry(err)
 }
 
 func notFound(err error) error {

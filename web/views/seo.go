@@ -144,3 +144,18 @@ func ProgrammeHead(p Page, d catalog.ProgrammePage) templ.Component {
 	}
 	return templ.Join(openGraph(p, "website"), templ.JSONScript("ld-programme", ld).WithType("application/ld+json"))
 }
+
+// MetaDescription trims a text to what search engines show (about 160
+// characters), at a word boundary.
+func MetaDescription(s string) string {
+	const max = 160
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := max
+	for cut > 100 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + " …"
+}

@@ -1,0 +1,257 @@
+// Package admin is the staff area under /admin: log in, follow and change
+// enrolments, edit the catalogue. Its handlers parse, call the enrolment
+// service or the store, and render.
+package admin
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/respond"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/static"
+	"kursuskatalog/web/views"
+)
+
+// Deps is what the staff area needs.
+type Deps struct {
+	Store     *store.Store
+	Enrolment *enrolment.Service
+	Logger    *slog.Logger
+	Assets    *static.Assets
+	BaseURL   *url.URL
+}
+
+// adminArea is the staff area: its dependencies and the staff sessions.
+type adminArea struct {
+	*respond.Responder
+	store    *store.Store
+	enrol    *enrolment.Service
+	baseURL  *url.URL
+	now      func() time.Time
+	sessions *scs.SessionManager
+
+	dummyOnce sync.Once
+	dummyHash string // checked when no account matches, so a miss takes as long as a wrong password
+}
+
+const sessionStaffID = "staff_id"
+
+type staffKey struct{}
+
+// New builds the /admin router. Only the login page is open; every other
+// route passes requireStaff.
+func New(d Deps) chi.Router {
+	sm := scs.New()
+	// Expired rows are deleted by the daily clean-up job, not by a sweeper
+	// goroutine per server process.
+	sm.Store = pgxstore.NewWithCleanupInterval(d.Store.Pool, 0)
+	sm.IdleTimeout = 8 * time.Hour
+	sm.Lifetime = 24 * time.Hour
+	sm.Cookie.Name = "cok_admin"
+	sm.Cookie.Path = "/admin"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = d.BaseURL != nil && d.BaseURL.Scheme == "https"
+	a := &adminArea{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets}, store: d.Store, enrol: d.Enrolment,
+		baseURL: d.BaseURL, now: d.Enrolment.Now, sessions: sm}
+	sm.ErrorFunc = a.ServerError
+	return a.routes()
+}
+
+func (a *adminArea) routes() chi.Router {
+	r := chi.NewRouter()
+	r.Use(middleware.GetHead, noStore, a.sessions.LoadAndSave)
+	r.NotFound(a.notFound)
+	r.Get("/login", a.showLogin)
+	r.Post("/login", a.login)
+	r.Group(func(r chi.Router) {
+		r.Use(a.requireStaff)
+		r.Post("/log-ud", a.logout)
+		r.Get("/", a.showDashboard)
+		r.Get("/datoer/{id}", a.showAdminDate)
+		r.Get("/datoer/{id}/deltagere.csv", a.exportParticipants)
+		r.Get("/datoer/{id}/udskrift", a.printParticipants)
+		r.Post("/deltagere/{id}/afmeld", a.cancelParticipant)
+		r.Post("/deltagere/{id}/optag", a.promoteParticipant)
+		r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
+		r.Post("/deltagere/{id}/flyt", a.moveParticipant)
+		r.Get("/soeg", a.searchBookings)
+		r.Get("/fakturering", a.showInvoicing)
+		r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
+		r.Get("/mails", a.listMails)
+		r.Get("/mails/{id}", a.showMail)
+		r.Get("/kurser", a.listAdminCourses)
+		r.Get("/kurser/ny", a.newCourse)
+		r.Post("/kurser/ny", a.createCourse)
+		r.Get("/kurser/{id}", a.editCourse)
+		r.Post("/kurser/{id}", a.saveCourse)
+		r.Get("/kurser/{id}/forhaandsvisning", a.previewCourse)
+		r.Post("/kurser/{id}/status", a.publishCourse)
+		r.Post("/kurser/{id}/slet", a.deleteCourse)
+		r.Get("/kurser/{id}/datoer/ny", a.newCourseDate)
+		r.Post("/kurser/{id}/datoer/ny", a.createCourseDate)
+		r.Get("/datoer/{id}/rediger", a.editCourseDate)
+		r.Post("/datoer/{id}/rediger", a.saveCourseDate)
+		r.Post("/datoer/{id}/aflys", a.cancelCourseDate)
+		r.Get("/henvendelser", a.listInquiries)
+		r.Get("/henvendelser/{id}", a.showInquiry)
+		r.Post("/henvendelser/{id}", a.saveInquiry)
+		// Catalogue editors: venues, consultants, topics, bundle offers,
+		// programmes; and booking by phone on a date.
+		r.Get("/steder", a.listVenues)
+		r.Get("/steder/ny", a.newVenue)
+		r.Post("/steder/ny", a.createVenue)
+		r.Get("/steder/{id}", a.editVenue)
+		r.Post("/steder/{id}", a.saveVenue)
+		r.Post("/steder/{id}/slet", a.deleteVenue)
+		r.Get("/konsulenter", a.listConsultants)
+		r.Get("/konsulenter/ny", a.newConsultant)
+		r.Post("/konsulenter/ny", a.createConsultant)
+		r.Get("/konsulenter/{id}", a.editConsultant)
+		r.Post("/konsulenter/{id}", a.saveConsultant)
+		r.Post("/konsulenter/{id}/slet", a.deleteConsultant)
+		r.Get("/emner", a.listTopics)
+		r.Get("/emner/ny", a.newTopic)
+		r.Post("/emner/ny", a.createTopic)
+		r.Get("/emner/{id}", a.editTopic)
+		r.Post("/emner/{id}", a.saveTopic)
+		r.Post("/emner/{id}/slet", a.deleteTopic)
+		r.Get("/pakker", a.listBundles)
+		r.Get("/pakker/ny", a.newBundle)
+		r.Post("/pakker/ny", a.createBundle)
+		r.Get("/pakker/{id}", a.editBundle)
+		r.Post("/pakker/{id}", a.saveBundle)
+		r.Post("/pakker/{id}/slet", a.deleteBundle)
+		r.Get("/forloeb", a.listProgrammes)
+		r.Get("/forloeb/ny", a.newProgramme)
+		r.Post("/forloeb/ny", a.createProgramme)
+		r.Get("/forloeb/{id}", a.editProgramme)
+		r.Post("/forloeb/{id}", a.saveProgramme)
+		r.Post("/forloeb/{id}/slet", a.deleteProgramme)
+		r.Get("/datoer/{id}/tilmelding", a.showPhoneBooking)
+		r.Post("/datoer/{id}/tilmelding", a.savePhoneBooking)
+		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/ny", a.newStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/ny", a.createStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/{id}", a.editStaffUser)
+		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/{id}", a.saveStaffUser)
+		r.Group(func(r chi.Router) {
+			r.Use(requireRole(auth.RoleAdmin))
+			r.Get("/brugere", a.listStaffUsers)
+			r.Get("/log", a.showAuditLog)
+		})
+	})
+	return r
+}
+
+// noStore keeps staff pages (participants' names, invoice data) out of
+// every cache, the browser's back-forward cache included.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireStaff lets a request through only with the session of an active
+// staff user, whom it puts in the context; others go to the login page.
+func (a *adminArea) requireStaff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := a.sessions.GetInt64(r.Context(), sessionStaffID)
+		if id == 0 {
+			a.toLogin(w, r)
+			return
+		}
+		u, err := a.store.StaffUserByID(r.Context(), id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled) {
+			a.sessions.Remove(r.Context(), sessionStaffID)
+			a.toLogin(w, r)
+			return
+		}
+		if err != nil {
+			a.ServerError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), staffKey{}, u)))
+	})
+}
+
+func (a *adminArea) toLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/admin/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/admin" && r.URL.Path != "/admin/" {
+		target += "?tilbage=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// requireRole refuses staff without role with a 403 page.
+func requireRole(role string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if staffOf(r).Role != role {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				w.WriteHeader(http.StatusForbidden)
+				w.Write([]byte("Du har ikke adgang til denne side. Den kræver rollen administrator.\n"))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// staffOf is the logged-in staff user (zero outside requireStaff).
+func staffOf(r *http.Request) store.StaffUser {
+	u, _ := r.Context().Value(staffKey{}).(store.StaffUser)
+	return u
+}
+
+// adminPage is the layout's props for a staff page.
+func (a *adminArea) adminPage(r *http.Request, title string) views.AdminPage {
+	u := staffOf(r)
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	return views.AdminPage{
+		Title: title, Path: r.URL.Path,
+		StaffName: name, IsAdmin: u.Role == auth.RoleAdmin,
+		Flash: a.sessions.PopString(r.Context(), "besked"),
+		CSS:   a.Assets.URL("css/site.css"), Icon: a.Assets.URL("favicon.svg"),
+	}
+}
+
+// flash shows msg on the next staff page (after a redirect).
+func (a *adminArea) flash(r *http.Request, msg string) { a.sessions.Put(r.Context(), "besked", msg) }
+
+func (a *adminArea) notFound(w http.ResponseWriter, r *http.Request) {
+	p := a.adminPage(r, "Siden findes ikke")
+	a.Render(w, r, http.StatusNotFound, views.AdminMessage(p, "Siden findes ikke", "Siden eller rækken findes ikke (længere)."))
+}
+
+// safeReturn accepts only paths inside the staff area as a place to return to.
+func adminReturn(p string) string {
+	if strings.HasPrefix(p, "/admin/") && !strings.HasPrefix(p, "//") && !strings.Contains(p, "\\") && !strings.HasPrefix(p, "/admin/login") {
+		return p
+	}
+	return "/admin"
+}
+
+// idParam is the {id} of a staff URL; ok is false when it is no id.
+func idParam(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	return id, err == nil && id > 0
+}
