@@ -30,15 +30,13 @@ type Config struct {
 	MemoryLimit int64
 }
 
-// serve's garbage collector. A cache hit allocates about 4 KB (net/http's
-// request and header maps), so at 17,000 hits a second the runtime's
-// default GOGC=100, with 2 MB live, collected 26 times a second, and "/" at
-// 32 connections had p99 9.5-10.7 ms. With 400 it collects 5 times a second
-// and p99 was 7.7-8.3 ms, for 41 MB resident instead of 31; the server's
-// CPU per booking, its mails included, fell from 3.05-3.47 to 2.82-2.98 ms.
-// The soft limit keeps a larger live heap from growing to five times its
-// size. 96 MiB helped the cached search at 20,000 courses (37 MB live) but
-// took make bench's peak memory to 106 MB, over its 100 MB goal.
+// serve's garbage collector. Every cache hit allocates a little (net/http's
+// request and header maps) and the live heap is small, so the default
+// GOGC=100 collects many times a second under load, which shows in the
+// cached pages' tail latency; 400 collects a fifth as often for a few MB
+// more. The soft limit keeps a larger live heap from growing to five times
+// its size, within make bench's memory goal. The README's benchmark
+// section has the figures.
 const (
 	defaultGCPercent   = 400
 	defaultMemoryLimit = 64 << 20

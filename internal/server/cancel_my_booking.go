@@ -9,6 +9,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -17,8 +18,7 @@ import (
 // free of charge before the deadline; freed seats go to the waiting list.
 func (s *Server) cancelMyBooking(w http.ResponseWriter, r *http.Request) {
 	token := chi.URLParam(r, "token")
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	var seats []int64

@@ -18,8 +18,7 @@ import (
 // removing dates and participants re-show the form; "Tilmeld" books.
 func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		respond.BadForm(w)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f := forms.DecodeEnrolment(r.PostForm)

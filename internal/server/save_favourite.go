@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -23,8 +24,7 @@ type favouriteAnswer struct {
 // redirects back to where the visitor was; site.js asks for JSON instead.
 func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	wantsJSON := strings.Contains(r.Header.Get("Accept"), "application/json")

@@ -9,6 +9,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -17,8 +18,7 @@ import (
 func (s *Server) saveSubstitute(w http.ResponseWriter, r *http.Request) {
 	token := chi.URLParam(r, "token")
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	seat, _ := strconv.ParseInt(r.PostForm.Get("plads"), 10, 64)

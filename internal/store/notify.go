@@ -26,12 +26,9 @@ func (s *Store) SeatsChanged() {
 // freed seats, at most once per gap, until ctx ends. The bookings do not
 // notify in their own transactions: a NOTIFY holds a lock on the whole
 // database from its commit until the commit is on disk, so bookings could
-// commit no faster than one disk flush each, whatever the hardware. On the
-// 2-core benchmark machine CPU is the tighter limit: runs of the booking
-// harness with and without the trigger gave 634 and 759 bookings a second,
-// but the noise between runs is of that order. A change made during a gap
-// goes out at its end; one lost with a crashed process is corrected by the
-// pages' expiry.
+// commit no faster than one disk flush each, whatever the hardware. A
+// change made during a gap goes out at its end; one lost with a crashed
+// process is corrected by the pages' expiry.
 func (s *Store) PublishSeatChanges(ctx context.Context, log *slog.Logger, gap time.Duration) {
 	for {
 		select {

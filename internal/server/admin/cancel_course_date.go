@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 )
 
@@ -21,8 +22,7 @@ func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	saved, err := a.store.DateForEdit(r.Context(), id)

@@ -8,6 +8,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -135,8 +136,7 @@ func (a *adminArea) createCourseDate(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f := views.DateForm{CourseID: courseID}
@@ -166,8 +166,7 @@ func (a *adminArea) saveCourseDate(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	saved, err := a.store.DateForEdit(r.Context(), id)

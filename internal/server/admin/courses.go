@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -103,7 +105,37 @@ func (a *adminArea) renderCourseForm(w http.ResponseWriter, r *http.Request, sta
 // every value as typed; the course is only meaningful when the form has no
 // errors. err is an unexpected error (the consultants or topics not read).
 func (a *adminArea) readCourseForm(r *http.Request, id int64) (views.CourseForm, store.CourseEdit, error) {
-	v := r.PostForm
+	f := decodeCourseForm(r.PostForm, id)
+	c := checkCourseForm(&f)
+	e := &f.Errors
+	cid, known, err := a.consultantChoice(r, f.Consultant)
+	if err != nil {
+		return f, c, err
+	}
+	if !known {
+		e.Add("consultant", "Vælg en konsulent fra listen")
+	}
+	c.ConsultantID = cid
+	topics, err := a.store.TopicOptions(r.Context())
+	if err != nil {
+		return f, c, err
+	}
+	for _, s := range f.Topics {
+		tid, _ := strconv.ParseInt(s, 10, 64)
+		if !slices.ContainsFunc(topics, func(t catalog.Topic) bool { return t.ID == tid }) {
+			e.Add("topics", "Vælg emner fra listen")
+			continue
+		}
+		if !slices.Contains(c.TopicIDs, tid) {
+			c.TopicIDs = append(c.TopicIDs, tid)
+		}
+	}
+	slices.Sort(c.TopicIDs)
+	return f, c, checkAgenda(&f, &c)
+}
+
+// decodeCourseForm reads the editor's fields as typed.
+func decodeCourseForm(v url.Values, id int64) views.CourseForm {
 	f := views.CourseForm{ID: id, Title: strings.TrimSpace(v.Get("title")), Slug: strings.TrimSpace(v.Get("slug")),
 		Teaser: strings.TrimSpace(v.Get("teaser")), Audience: strings.TrimSpace(v.Get("audience")),
 		Description: strings.TrimSpace(v.Get("description")), ContentIntro: strings.TrimSpace(v.Get("content_intro")),
@@ -113,8 +145,14 @@ func (a *adminArea) readCourseForm(r *http.Request, id int64) (views.CourseForm,
 		Inhouse: v.Get("inhouse") != "", Consultant: v.Get("consultant"), Status: v.Get("status"),
 		Topics: v["topic"], Agenda: strings.TrimSpace(strings.ReplaceAll(v.Get("agenda"), "\r\n", "\n"))}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	return f
+}
 
-	c := store.CourseEdit{ID: id, Version: f.Version, Title: f.Title, Teaser: f.Teaser, Audience: f.Audience,
+// checkCourseForm checks the fields before the consultant that need
+// nothing but themselves and returns the course they make; the messages
+// go to f.Errors.
+func checkCourseForm(f *views.CourseForm) store.CourseEdit {
+	c := store.CourseEdit{ID: f.ID, Version: f.Version, Title: f.Title, Teaser: f.Teaser, Audience: f.Audience,
 		Description: f.Description, ContentIntro: f.ContentIntro, TeachingForm: f.TeachingForm, PriceCovers: f.PriceCovers,
 		InvoiceNote: f.InvoiceNote, PartnerNote: f.PartnerNote, InhouseAvailable: f.Inhouse, Status: catalog.StatusDraft,
 		VATRateBP: 2500}
@@ -151,38 +189,20 @@ func (a *adminArea) readCourseForm(r *http.Request, id int64) (views.CourseForm,
 			c.ContentBullets = append(c.ContentBullets, l)
 		}
 	}
-	cid, known, err := a.consultantChoice(r, f.Consultant)
-	if err != nil {
-		return f, c, err
-	}
-	if !known {
-		e.Add("consultant", "Vælg en konsulent fra listen")
-	}
-	c.ConsultantID = cid
-	topics, err := a.store.TopicOptions(r.Context())
-	if err != nil {
-		return f, c, err
-	}
-	for _, s := range f.Topics {
-		tid, _ := strconv.ParseInt(s, 10, 64)
-		if !slices.ContainsFunc(topics, func(t catalog.Topic) bool { return t.ID == tid }) {
-			e.Add("topics", "Vælg emner fra listen")
-			continue
-		}
-		if !slices.Contains(c.TopicIDs, tid) {
-			c.TopicIDs = append(c.TopicIDs, tid)
-		}
-	}
-	slices.Sort(c.TopicIDs)
+	return c
+}
+
+// checkAgenda reads the programme's text into c; err is an unexpected
+// error of the parser.
+func checkAgenda(f *views.CourseForm, c *store.CourseEdit) error {
 	agenda, err := catalog.ParseAgenda(f.Agenda)
 	var ae *catalog.AgendaError
 	if errors.As(err, &ae) {
-		e.Add("agenda", fmt.Sprintf("Programmet, linje %d: %s", ae.Line, ae.Msg))
-	} else if err != nil {
-		return f, c, err
+		f.Errors.Add("agenda", fmt.Sprintf("Programmet, linje %d: %s", ae.Line, ae.Msg))
+		return nil
 	}
 	c.Agenda = agenda
-	return f, c, nil
+	return err
 }
 
 // saveCourse saves the editor, refusing to overwrite a newer version, or
@@ -193,8 +213,7 @@ func (a *adminArea) saveCourse(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f, c, err := a.readCourseForm(r, id)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -20,8 +21,7 @@ func (a *adminArea) newCourse(w http.ResponseWriter, r *http.Request) {
 // createCourse creates the course and opens its editor, where dates can
 // be added.
 func (a *adminArea) createCourse(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f, c, err := a.readCourseForm(r, 0)

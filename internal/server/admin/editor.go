@@ -22,15 +22,6 @@ func (a *adminArea) renderEditor(w http.ResponseWriter, r *http.Request, status 
 	a.Render(w, r, status, views.AdminEntityForm(p))
 }
 
-// parseEditorForm reads a posted form; false means the answer is written.
-func parseEditorForm(w http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
-		return false
-	}
-	return true
-}
-
 // postedText is a posted field with the spaces around it removed.
 func postedText(r *http.Request, name string) string { return strings.TrimSpace(r.PostForm.Get(name)) }
 

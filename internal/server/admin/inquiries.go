@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -90,8 +91,7 @@ func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	typed := views.AdminInquiryProps{State: r.PostForm.Get("state"), Consultant: r.PostForm.Get("consultant"),

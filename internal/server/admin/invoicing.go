@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -42,8 +43,7 @@ func (a *adminArea) markInvoiced(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	number := strings.TrimSpace(r.PostForm.Get("invoice_number"))

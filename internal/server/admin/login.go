@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -42,10 +43,20 @@ func (a *adminArea) renderLogin(w http.ResponseWriter, r *http.Request, status i
 	a.Render(w, r, status, views.AdminLogin(p, f))
 }
 
+// loginLocked says whether the account or the address has failed to log
+// in too often within the window.
+func (a *adminArea) loginLocked(ctx context.Context, acctKey, clientKey string, now time.Time) (bool, error) {
+	nAcct, err := a.store.RateCount(ctx, acctKey, loginWindow, now)
+	if err != nil {
+		return false, err
+	}
+	nClient, err := a.store.RateCount(ctx, clientKey, loginWindow, now)
+	return nAcct >= maxFailuresPerAcct || nClient >= maxFailuresPerClient, err
+}
+
 // login checks e-mail and password and starts a session with a new token.
 func (a *adminArea) login(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f := views.LoginForm{Email: strings.TrimSpace(r.PostForm.Get("email")), Return: r.PostForm.Get("tilbage")}
@@ -63,17 +74,12 @@ func (a *adminArea) login(w http.ResponseWriter, r *http.Request) {
 	ctx, now := r.Context(), a.now()
 	acctKey := "login:konto:" + strings.ToLower(f.Email)
 	clientKey := "login:adresse:" + respond.ClientAddr(r)
-	nAcct, err := a.store.RateCount(ctx, acctKey, loginWindow, now)
+	locked, err := a.loginLocked(ctx, acctKey, clientKey, now)
 	if err != nil {
 		a.ServerError(w, r, err)
 		return
 	}
-	nClient, err := a.store.RateCount(ctx, clientKey, loginWindow, now)
-	if err != nil {
-		a.ServerError(w, r, err)
-		return
-	}
-	if nAcct >= maxFailuresPerAcct || nClient >= maxFailuresPerClient {
+	if locked {
 		f.Errors.Add("email", loginFailed+". Der har været for mange forsøg. Vent et kvarter, og prøv så igen.")
 		w.Header().Set("Retry-After", "900")
 		a.renderLogin(w, r, http.StatusTooManyRequests, f)

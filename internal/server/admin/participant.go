@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -19,8 +20,7 @@ func (a *adminArea) participantForm(w http.ResponseWriter, r *http.Request) (sea
 		a.notFound(w, r)
 		return 0, 0, false
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return 0, 0, false
 	}
 	dateID, err := a.store.ParticipantDateID(r.Context(), seatID)

@@ -8,6 +8,7 @@ import (
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -54,7 +55,7 @@ func (a *adminArea) savePhoneBooking(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	f := forms.DecodeEnrolment(r.PostForm)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 )
 
@@ -17,8 +18,7 @@ func (a *adminArea) publishCourse(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	status := catalog.StatusDraft

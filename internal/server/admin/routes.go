@@ -82,80 +82,83 @@ func (a *adminArea) routes() chi.Router {
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)
-		r.Get("/", a.showDashboard)
-		r.Get("/datoer/{id}", a.showAdminDate)
-		r.Get("/datoer/{id}/deltagere.csv", a.exportParticipants)
-		r.Get("/datoer/{id}/udskrift", a.printParticipants)
-		r.Post("/deltagere/{id}/afmeld", a.cancelParticipant)
-		r.Post("/deltagere/{id}/optag", a.promoteParticipant)
-		r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
-		r.Post("/deltagere/{id}/flyt", a.moveParticipant)
-		r.Get("/soeg", a.searchBookings)
-		r.Get("/fakturering", a.showInvoicing)
-		r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
-		r.Get("/mails", a.listMails)
-		r.Get("/mails/{id}", a.showMail)
-		r.Get("/kurser", a.listAdminCourses)
-		r.Get("/kurser/ny", a.newCourse)
-		r.Post("/kurser/ny", a.createCourse)
-		r.Get("/kurser/{id}", a.editCourse)
-		r.Post("/kurser/{id}", a.saveCourse)
-		r.Get("/kurser/{id}/forhaandsvisning", a.previewCourse)
-		r.Post("/kurser/{id}/status", a.publishCourse)
-		r.Post("/kurser/{id}/slet", a.deleteCourse)
-		r.Get("/kurser/{id}/datoer/ny", a.newCourseDate)
-		r.Post("/kurser/{id}/datoer/ny", a.createCourseDate)
-		r.Get("/datoer/{id}/rediger", a.editCourseDate)
-		r.Post("/datoer/{id}/rediger", a.saveCourseDate)
-		r.Post("/datoer/{id}/aflys", a.cancelCourseDate)
-		r.Get("/henvendelser", a.listInquiries)
-		r.Get("/henvendelser/{id}", a.showInquiry)
-		r.Post("/henvendelser/{id}", a.saveInquiry)
-		// Catalogue editors: venues, consultants, topics, bundle offers,
-		// programmes; and booking by phone on a date.
-		r.Get("/steder", a.listVenues)
-		r.Get("/steder/ny", a.newVenue)
-		r.Post("/steder/ny", a.createVenue)
-		r.Get("/steder/{id}", a.editVenue)
-		r.Post("/steder/{id}", a.saveVenue)
-		r.Post("/steder/{id}/slet", a.deleteVenue)
-		r.Get("/konsulenter", a.listConsultants)
-		r.Get("/konsulenter/ny", a.newConsultant)
-		r.Post("/konsulenter/ny", a.createConsultant)
-		r.Get("/konsulenter/{id}", a.editConsultant)
-		r.Post("/konsulenter/{id}", a.saveConsultant)
-		r.Post("/konsulenter/{id}/slet", a.deleteConsultant)
-		r.Get("/emner", a.listTopics)
-		r.Get("/emner/ny", a.newTopic)
-		r.Post("/emner/ny", a.createTopic)
-		r.Get("/emner/{id}", a.editTopic)
-		r.Post("/emner/{id}", a.saveTopic)
-		r.Post("/emner/{id}/slet", a.deleteTopic)
-		r.Get("/pakker", a.listBundles)
-		r.Get("/pakker/ny", a.newBundle)
-		r.Post("/pakker/ny", a.createBundle)
-		r.Get("/pakker/{id}", a.editBundle)
-		r.Post("/pakker/{id}", a.saveBundle)
-		r.Post("/pakker/{id}/slet", a.deleteBundle)
-		r.Get("/forloeb", a.listProgrammes)
-		r.Get("/forloeb/ny", a.newProgramme)
-		r.Post("/forloeb/ny", a.createProgramme)
-		r.Get("/forloeb/{id}", a.editProgramme)
-		r.Post("/forloeb/{id}", a.saveProgramme)
-		r.Post("/forloeb/{id}/slet", a.deleteProgramme)
-		r.Get("/datoer/{id}/tilmelding", a.showPhoneBooking)
-		r.Post("/datoer/{id}/tilmelding", a.savePhoneBooking)
-		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/ny", a.newStaffUser)
-		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/ny", a.createStaffUser)
-		r.With(requireRole(auth.RoleAdmin)).Get("/brugere/{id}", a.editStaffUser)
-		r.With(requireRole(auth.RoleAdmin)).Post("/brugere/{id}", a.saveStaffUser)
+		a.enrolmentRoutes(r)
+		a.catalogueRoutes(r)
+		a.editorRoutes(r)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
+			r.Get("/brugere/ny", a.newStaffUser)
+			r.Post("/brugere/ny", a.createStaffUser)
+			r.Get("/brugere/{id}", a.editStaffUser)
+			r.Post("/brugere/{id}", a.saveStaffUser)
 			r.Get("/log", a.showAuditLog)
 		})
 	})
 	return r
+}
+
+// enrolmentRoutes are the dates, participants, bookings, invoicing, inquiries
+// and mails.
+func (a *adminArea) enrolmentRoutes(r chi.Router) {
+	r.Get("/", a.showDashboard)
+	r.Get("/datoer/{id}", a.showAdminDate)
+	r.Get("/datoer/{id}/deltagere.csv", a.exportParticipants)
+	r.Get("/datoer/{id}/udskrift", a.printParticipants)
+	r.Get("/datoer/{id}/tilmelding", a.showPhoneBooking)
+	r.Post("/datoer/{id}/tilmelding", a.savePhoneBooking)
+	r.Post("/deltagere/{id}/afmeld", a.cancelParticipant)
+	r.Post("/deltagere/{id}/optag", a.promoteParticipant)
+	r.Post("/deltagere/{id}/stedfortraeder", a.substituteParticipant)
+	r.Post("/deltagere/{id}/flyt", a.moveParticipant)
+	r.Get("/soeg", a.searchBookings)
+	r.Get("/fakturering", a.showInvoicing)
+	r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
+	r.Get("/henvendelser", a.listInquiries)
+	r.Get("/henvendelser/{id}", a.showInquiry)
+	r.Post("/henvendelser/{id}", a.saveInquiry)
+	r.Get("/mails", a.listMails)
+	r.Get("/mails/{id}", a.showMail)
+}
+
+// catalogueRoutes are the courses and their dates.
+func (a *adminArea) catalogueRoutes(r chi.Router) {
+	r.Get("/kurser", a.listAdminCourses)
+	r.Get("/kurser/ny", a.newCourse)
+	r.Post("/kurser/ny", a.createCourse)
+	r.Get("/kurser/{id}", a.editCourse)
+	r.Post("/kurser/{id}", a.saveCourse)
+	r.Get("/kurser/{id}/forhaandsvisning", a.previewCourse)
+	r.Post("/kurser/{id}/status", a.publishCourse)
+	r.Post("/kurser/{id}/slet", a.deleteCourse)
+	r.Get("/kurser/{id}/datoer/ny", a.newCourseDate)
+	r.Post("/kurser/{id}/datoer/ny", a.createCourseDate)
+	r.Get("/datoer/{id}/rediger", a.editCourseDate)
+	r.Post("/datoer/{id}/rediger", a.saveCourseDate)
+	r.Post("/datoer/{id}/aflys", a.cancelCourseDate)
+}
+
+// editorRoutes are the editors of venues, consultants, topics, bundle
+// offers and programmes: list, new, edit and delete each.
+func (a *adminArea) editorRoutes(r chi.Router) {
+	type editor struct {
+		path                               string
+		list, new, create, edit, save, del http.HandlerFunc
+	}
+	for _, e := range []editor{
+		{"/steder", a.listVenues, a.newVenue, a.createVenue, a.editVenue, a.saveVenue, a.deleteVenue},
+		{"/konsulenter", a.listConsultants, a.newConsultant, a.createConsultant, a.editConsultant, a.saveConsultant, a.deleteConsultant},
+		{"/emner", a.listTopics, a.newTopic, a.createTopic, a.editTopic, a.saveTopic, a.deleteTopic},
+		{"/pakker", a.listBundles, a.newBundle, a.createBundle, a.editBundle, a.saveBundle, a.deleteBundle},
+		{"/forloeb", a.listProgrammes, a.newProgramme, a.createProgramme, a.editProgramme, a.saveProgramme, a.deleteProgramme},
+	} {
+		r.Get(e.path, e.list)
+		r.Get(e.path+"/ny", e.new)
+		r.Post(e.path+"/ny", e.create)
+		r.Get(e.path+"/{id}", e.edit)
+		r.Post(e.path+"/{id}", e.save)
+		r.Post(e.path+"/{id}/slet", e.del)
+	}
 }
 
 // noStore keeps staff pages (participants' names, invoice data) out of

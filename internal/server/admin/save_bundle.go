@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -36,7 +37,7 @@ func parseDayField(s string) (time.Time, bool) {
 }
 
 func (a *adminArea) writeBundle(w http.ResponseWriter, r *http.Request, id int64) {
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	courses, err := a.store.CourseChoices(r.Context())
@@ -44,9 +45,49 @@ func (a *adminArea) writeBundle(w http.ResponseWriter, r *http.Request, id int64
 		a.ServerError(w, r, err)
 		return
 	}
+	t, offer, sum, errs := readBundleForm(r, id, courses)
+	version := postedVersion(r)
+	title := "Opret pakketilbud"
+	if id != 0 {
+		title = "Ret pakketilbud"
+	}
+	if errs.Any() {
+		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, version, courses, errs))
+		return
+	}
+	if id == 0 {
+		id, err = a.store.CreateBundle(r.Context(), staffOf(r).ID, offer, a.now())
+	} else {
+		err = a.store.UpdateBundle(r.Context(), staffOf(r).ID, offer, version, a.now())
+	}
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		cur, lerr := a.store.BundleRowByID(r.Context(), id)
+		if lerr != nil {
+			a.ServerError(w, r, lerr)
+			return
+		}
+		errs.Add("title", conflictMessage("Pakketilbuddet"))
+		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, cur.Version, courses, errs))
+	case errors.Is(err, store.ErrNotFound):
+		a.notFound(w, r)
+	case errors.Is(err, store.ErrInUse):
+		// A course was deleted between the form and the save.
+		errs.Add("courses", "Et af kurserne findes ikke længere. Vælg igen.")
+		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, version, courses, errs))
+	case err != nil:
+		a.ServerError(w, r, err)
+	default:
+		a.flash(r, "Pakketilbuddet er gemt. Besparelse: "+catalog.FormatKroner(sum-offer.PriceOre)+".")
+		http.Redirect(w, r, editorPath("/admin/pakker", id), http.StatusSeeOther)
+	}
+}
+
+// readBundleForm reads and checks the offer form of offer id: what was
+// typed, the offer, the sum of its courses' prices, and the messages.
+func readBundleForm(r *http.Request, id int64, courses []store.CourseChoice) (bundleTyped, catalog.BundleOffer, int64, views.FormErrors) {
 	t := bundleTyped{Title: postedText(r, "title"), Description: postedText(r, "description"), Price: postedText(r, "price"),
 		LastDay: postedText(r, "last_day")}
-	version := postedVersion(r)
 	var errs views.FormErrors
 	requireEditorText(&errs, "title", t.Title, "Skriv tilbuddets titel", 200)
 	maxEditorText(&errs, "description", t.Description, 2000)
@@ -81,38 +122,5 @@ func (a *adminArea) writeBundle(w http.ResponseWriter, r *http.Request, id int64
 	} else if priceOK && price >= sum {
 		errs.Add("price", "Pakkeprisen skal være lavere end kursernes samlede pris, "+catalog.FormatKroner(sum))
 	}
-	title := "Opret pakketilbud"
-	if id != 0 {
-		title = "Ret pakketilbud"
-	}
-	if errs.Any() {
-		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, version, courses, errs))
-		return
-	}
-	if id == 0 {
-		id, err = a.store.CreateBundle(r.Context(), staffOf(r).ID, offer, a.now())
-	} else {
-		err = a.store.UpdateBundle(r.Context(), staffOf(r).ID, offer, version, a.now())
-	}
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		cur, lerr := a.store.BundleRowByID(r.Context(), id)
-		if lerr != nil {
-			a.ServerError(w, r, lerr)
-			return
-		}
-		errs.Add("title", conflictMessage("Pakketilbuddet"))
-		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, cur.Version, courses, errs))
-	case errors.Is(err, store.ErrNotFound):
-		a.notFound(w, r)
-	case errors.Is(err, store.ErrInUse):
-		// A course was deleted between the form and the save.
-		errs.Add("courses", "Et af kurserne findes ikke længere. Vælg igen.")
-		a.renderEditor(w, r, http.StatusUnprocessableEntity, title, bundleForm(t, id, version, courses, errs))
-	case err != nil:
-		a.ServerError(w, r, err)
-	default:
-		a.flash(r, "Pakketilbuddet er gemt. Besparelse: "+catalog.FormatKroner(sum-price)+".")
-		http.Redirect(w, r, editorPath("/admin/pakker", id), http.StatusSeeOther)
-	}
+	return t, offer, sum, errs
 }

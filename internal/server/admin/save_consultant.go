@@ -6,6 +6,7 @@ import (
 	"net/mail"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -32,7 +33,7 @@ func plainEmail(s string) bool {
 }
 
 func (a *adminArea) writeConsultant(w http.ResponseWriter, r *http.Request, id int64) {
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	c := catalog.Consultant{ID: id, Name: postedText(r, "name"), JobTitle: postedText(r, "job_title"), Phone: postedText(r, "phone"),

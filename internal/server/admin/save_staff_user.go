@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -12,7 +13,7 @@ import (
 // createStaffUser adds a staff user with an initial password, hashed with
 // argon2id (administrators only).
 func (a *adminArea) createStaffUser(w http.ResponseWriter, r *http.Request) {
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	u := store.StaffUser{Email: postedText(r, "email"), Name: postedText(r, "name"), Role: r.PostForm.Get("role")}
@@ -64,7 +65,7 @@ func (a *adminArea) saveStaffUser(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	cur, err := a.store.StaffUserRowByID(r.Context(), id)
@@ -75,23 +76,10 @@ func (a *adminArea) saveStaffUser(w http.ResponseWriter, r *http.Request) {
 		a.ServerError(w, r, err)
 		return
 	}
-	state := r.PostForm.Get("state")
-	u := store.StaffUserUpdate{ID: id, Name: postedText(r, "name"), Role: r.PostForm.Get("role"), Disabled: state == "disabled"}
+	u, errs := readStaffUserForm(r, id, staffOf(r).ID)
 	version := postedVersion(r)
 	typed := cur
 	typed.Name, typed.Role, typed.Disabled, typed.Version = u.Name, u.Role, u.Disabled, version
-	var errs views.FormErrors
-	requireEditorText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
-	if !auth.ValidRole(u.Role) {
-		errs.Add("role", "Vælg en rolle")
-	} else if id == staffOf(r).ID && u.Role != auth.RoleAdmin {
-		errs.Add("role", "Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.")
-	}
-	if state != "active" && state != "disabled" {
-		errs.Add("state", "Vælg aktiv eller spærret")
-	} else if id == staffOf(r).ID && u.Disabled {
-		errs.Add("state", "Du kan ikke spærre dig selv")
-	}
 	if errs.Any() {
 		a.renderEditor(w, r, http.StatusUnprocessableEntity, "Ret bruger", staffUserForm(typed, errs))
 		return
@@ -119,4 +107,24 @@ func (a *adminArea) saveStaffUser(w http.ResponseWriter, r *http.Request) {
 		a.flash(r, msg)
 		http.Redirect(w, r, "/admin/brugere", http.StatusSeeOther)
 	}
+}
+
+// readStaffUserForm reads and checks the form of staff user id, saved by
+// staff user me.
+func readStaffUserForm(r *http.Request, id, me int64) (store.StaffUserUpdate, views.FormErrors) {
+	state := r.PostForm.Get("state")
+	u := store.StaffUserUpdate{ID: id, Name: postedText(r, "name"), Role: r.PostForm.Get("role"), Disabled: state == "disabled"}
+	var errs views.FormErrors
+	requireEditorText(&errs, "name", u.Name, "Skriv brugerens navn", 200)
+	if !auth.ValidRole(u.Role) {
+		errs.Add("role", "Vælg en rolle")
+	} else if id == me && u.Role != auth.RoleAdmin {
+		errs.Add("role", "Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.")
+	}
+	if state != "active" && state != "disabled" {
+		errs.Add("state", "Vælg aktiv eller spærret")
+	} else if id == me && u.Disabled {
+		errs.Add("state", "Du kan ikke spærre dig selv")
+	}
+	return u, errs
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -23,7 +24,7 @@ func (a *adminArea) saveTopic(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminArea) writeTopic(w http.ResponseWriter, r *http.Request, id int64) {
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	t := catalog.Topic{ID: id, Name: postedText(r, "name"), Slug: postedText(r, "slug")}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -28,7 +29,7 @@ func (a *adminArea) saveVenue(w http.ResponseWriter, r *http.Request) {
 // writeVenue validates the posted venue and creates it (id 0) or saves it
 // over the version the form was opened with.
 func (a *adminArea) writeVenue(w http.ResponseWriter, r *http.Request, id int64) {
-	if !parseEditorForm(w, r) {
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	v := catalog.Venue{ID: id, Name: postedText(r, "name"), Street: postedText(r, "street"), Postcode: postedText(r, "postcode"),

@@ -66,7 +66,7 @@ func DecodeEnrolment(v url.Values) views.EnrolmentForm {
 	return f
 }
 
-// dateIDs parses the dato values: positive ids, each once, at most
+// DateIDs parses the dato values: positive ids, each once, at most
 // MaxDates+1 (one more than allowed, so that too many can be reported).
 func DateIDs(vals []string) []int64 {
 	var ids []int64
@@ -85,7 +85,7 @@ func DateIDs(vals []string) []int64 {
 	return ids
 }
 
-// clip trims s and cuts it to at most max bytes on a rune boundary.
+// Clip trims s and cuts it to at most max bytes on a rune boundary.
 func Clip(s string, max int) string {
 	s = strings.TrimSpace(s)
 	if len(s) <= max {
@@ -98,7 +98,7 @@ func Clip(s string, max int) string {
 	return s
 }
 
-// tooLong reports a field longer than max characters.
+// TooLong reports a field longer than max characters.
 func TooLong(e *views.FormErrors, id, label, s string, max int) {
 	if utf8.RuneCountInString(s) > max {
 		e.Add(id, label+" må højst være "+strconv.Itoa(max)+" tegn")
@@ -182,6 +182,7 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 	return e
 }
 
+// Required reports an empty field with msg.
 func Required(e *views.FormErrors, id, msg, v string) {
 	if strings.TrimSpace(v) == "" {
 		e.Add(id, msg)

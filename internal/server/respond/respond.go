@@ -88,9 +88,14 @@ func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err erro
 // StatusClientClosed is nginx's status for a request the client gave up.
 const StatusClientClosed = 499
 
-// BadForm answers a form body that cannot be read at all.
-func BadForm(w http.ResponseWriter) {
-	http.Error(w, "Formularen kunne ikke læses. Gå tilbage og prøv igen.", http.StatusBadRequest)
+// ParseForm reads a posted form; false means it could not be read at all
+// and the answer is written.
+func ParseForm(w http.ResponseWriter, r *http.Request) bool {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "Formularen kunne ikke læses. Gå tilbage og prøv igen.", http.StatusBadRequest)
+		return false
+	}
+	return true
 }
 
 // ClientAddr is the address the request came from (the load balancer's

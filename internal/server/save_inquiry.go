@@ -1,21 +1,12 @@
 package server
 
 import (
-	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/go-chi/chi/v5"
 
 	"kursuskatalog/internal/booking"
-	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
@@ -23,160 +14,21 @@ import (
 	"kursuskatalog/web/views"
 )
 
-// Spam is kept out without a CAPTCHA: a honeypot field, a minimum time
-// between showing and posting the form, and a rate limit per address.
-const (
-	minFormTime   = 3 * time.Second
-	maxFormAge    = 24 * time.Hour
-	inquiryLimit  = 5 // per address and window
-	inquiryWindow = 10 * time.Minute
-)
-
-// stampKey returns the key that signs form stamps, shared through Postgres
-// by every server process and cached after the first use.
-func (s *Server) stampKey(ctx context.Context) ([]byte, error) {
-	s.keyMu.Lock()
-	defer s.keyMu.Unlock()
-	if s.formKey != nil {
-		return s.formKey, nil
-	}
-	k, err := s.store.AppKey(ctx, "form-stamp")
-	if err != nil {
-		return nil, err
-	}
-	s.formKey = k
-	return k, nil
-}
-
-func (s *Server) stamp(ctx context.Context) (string, error) {
-	key, err := s.stampKey(ctx)
-	if err != nil {
-		return "", err
-	}
-	t := strconv.FormatInt(s.now().UnixMilli(), 10)
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(t))
-	return t + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil)), nil
-}
-
-// stampAge says how long ago a stamp was made; ok is false for a forged or
-// garbled one.
-func (s *Server) stampAge(ctx context.Context, stamp string) (time.Duration, bool) {
-	key, err := s.stampKey(ctx)
-	if err != nil {
-		return 0, false
-	}
-	t, sig, found := strings.Cut(stamp, ".")
-	ms, perr := strconv.ParseInt(t, 10, 64)
-	if !found || perr != nil {
-		return 0, false
-	}
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(t))
-	want := base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-	if !hmac.Equal([]byte(sig), []byte(want)) {
-		return 0, false
-	}
-	return s.now().Sub(time.UnixMilli(ms)), true
-}
-
-// inquiryTarget is what an inquiry is about and who gets it.
-type inquiryTarget struct {
-	kind       string
-	action     string
-	course     *catalog.Course
-	consultant *catalog.Consultant
-}
-
-func (s *Server) targetFor(w http.ResponseWriter, r *http.Request, kind string) (inquiryTarget, bool) {
-	t := inquiryTarget{kind: kind, action: "/kontakt"}
-	if kind == store.InquiryContact {
-		return t, true
-	}
-	slug := chi.URLParam(r, "slug")
-	data, err := s.store.CoursePage(r.Context(), slug, s.now())
-	var moved *store.SlugRedirect
-	switch {
-	case errors.As(err, &moved):
-		suffix := "/spoerg"
-		if kind == store.InquiryInhouse {
-			suffix = "/tilpasset"
-		}
-		http.Redirect(w, r, "/kurser/"+moved.Slug+suffix, http.StatusMovedPermanently)
-		return t, false
-	case errors.Is(err, store.ErrNotFound):
-		s.notFound(w, r)
-		return t, false
-	case err != nil:
-		s.ServerError(w, r, err)
-		return t, false
-	}
-	if kind == store.InquiryInhouse && !data.Course.InhouseAvailable {
-		s.notFound(w, r)
-		return t, false
-	}
-	t.course, t.consultant = &data.Course, data.Consultant
-	t.action = "/kurser/" + slug + "/spoerg"
-	if kind == store.InquiryInhouse {
-		t.action = "/kurser/" + slug + "/tilpasset"
-	}
-	return t, true
-}
-
-func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status int, t inquiryTarget, f views.InquiryForm, errs views.FormErrors) {
-	st, err := s.stamp(r.Context())
-	if err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
-	f.Stamp = st
-	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
-	title := "Kontakt COK"
-	switch t.kind {
-	case store.InquiryQuestion:
-		title = "Spørg en COK'er om " + t.course.Title
-	case store.InquiryInhouse:
-		title = t.course.Title + " tilpasset arbejdspladsen"
-	}
-	p.Page = s.page(r, title, "")
-	if t.kind != store.InquiryContact {
-		p.Page.NoIndex = true
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	s.Render(w, r, status, views.Inquiry(p))
-}
-
-func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request) {
-	s.showInquiry(w, r, store.InquiryQuestion)
-}
-func (s *Server) showInhouse(w http.ResponseWriter, r *http.Request) {
-	s.showInquiry(w, r, store.InquiryInhouse)
-}
-func (s *Server) showContact(w http.ResponseWriter, r *http.Request) {
-	s.showInquiry(w, r, store.InquiryContact)
-}
 func (s *Server) saveQuestion(w http.ResponseWriter, r *http.Request) {
 	s.saveInquiry(w, r, store.InquiryQuestion)
 }
+
 func (s *Server) saveInhouse(w http.ResponseWriter, r *http.Request) {
 	s.saveInquiry(w, r, store.InquiryInhouse)
 }
+
 func (s *Server) saveContact(w http.ResponseWriter, r *http.Request) {
 	s.saveInquiry(w, r, store.InquiryContact)
 }
 
-func (s *Server) showInquiry(w http.ResponseWriter, r *http.Request, kind string) {
-	t, ok := s.targetFor(w, r, kind)
-	if !ok {
-		return
-	}
-	s.renderInquiry(w, r, http.StatusOK, t, views.InquiryForm{}, views.FormErrors{})
-}
-
 func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		respond.BadForm(w)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	t, ok := s.targetFor(w, r, kind)
@@ -298,19 +150,4 @@ func (s *Server) renderInquiryWithoutStamp(w http.ResponseWriter, r *http.Reques
 	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
 	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true}
 	s.Render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
-}
-
-// showThanks follows a sent inquiry.
-func (s *Server) showThanks(w http.ResponseWriter, r *http.Request) {
-	who := forms.Clip(r.URL.Query().Get("til"), 100)
-	if who == "" {
-		who = "En konsulent"
-	}
-	p := s.page(r, "Tak for din henvendelse", "")
-	p.NoIndex = true
-	s.Render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Tak for din henvendelse",
-		Text: []string{
-			who + " har fået din henvendelse og svarer dig normalt inden for to arbejdsdage.",
-			"Vi har sendt en kvittering til din e-mail med det, du skrev.",
-		}, LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
 }
