@@ -96,7 +96,7 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		jb.Client.Stop(sctx) // a no-op when it never started
 	}()
 	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
-		PageCacheTTL: 10 * time.Second})
+		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second})
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)

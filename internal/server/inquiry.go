@@ -141,6 +141,7 @@ func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status in
 		title = t.course.Title + " tilpasset arbejdspladsen"
 	}
 	p.Page = s.page(r, title, "")
+	p.Page.Errors = errs.Any()
 	if t.kind != store.InquiryContact {
 		p.Page.NoIndex = true
 	}
@@ -292,7 +293,7 @@ func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string
 func (s *Server) renderInquiryWithoutStamp(w http.ResponseWriter, r *http.Request, t inquiryTarget, f views.InquiryForm, errs views.FormErrors) {
 	f.Stamp = r.PostForm.Get("stamp")
 	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
-	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true}
+	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true, Errors: errs.Any()}
 	s.render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
 }
 

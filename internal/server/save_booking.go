@@ -31,7 +31,8 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 		if len(f.Participants) < views.MaxParticipants {
 			f.Participants = append(f.Participants, views.ParticipantForm{})
 		}
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
+		// Focus lands on the new colleague's first field, not the page's top.
+		s.renderEnrolmentProps(w, r, http.StatusOK, views.EnrolmentProps{Form: f, Focus: len(f.Participants)})
 		return
 	case strings.HasPrefix(action, "fjern-deltager-"):
 		if i, err := strconv.Atoi(strings.TrimPrefix(action, "fjern-deltager-")); err == nil && i >= 0 && i < len(f.Participants) {

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
@@ -31,6 +32,8 @@ type Deps struct {
 	BaseURL *url.URL
 	// Now is the clock; tests pass a fixed one.
 	Now func() time.Time
+	// WASURL is the official accessibility statement /was redirects to.
+	WASURL string
 	// PageCacheTTL is how long a rendered public page is served from memory
 	// to anonymous visitors; 0 turns the cache off. Whoever sets it must
 	// call CatalogueChanged on every change notification.
@@ -44,6 +47,7 @@ type Server struct {
 	log     *slog.Logger
 	assets  *static.Assets
 	baseURL *url.URL
+	wasURL  string
 	now     func() time.Time
 	metrics *metrics
 	handler http.Handler
@@ -60,9 +64,12 @@ func New(d Deps) *Server {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if d.WASURL == "" {
+		d.WASURL = config.DefaultWASURL
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
+	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, wasURL: d.WASURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
 	s.bookings = &bookingGroups{run: s.bookGroup, log: d.Logger}
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return s
@@ -87,6 +94,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r.Get("/readyz", s.showReady)
 	r.Method(http.MethodGet, "/metrics", metricsHandler)
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
+	r.Get("/was", s.showWAS)
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
 	// The pages every visitor sees alike are served from memory to anonymous
@@ -114,6 +122,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
 		r.Post("/favoritter", s.saveFavourite)
 		r.Get("/favoritter/tjek", s.checkCookie)
+		r.Get("/favoritter/tilmeld", s.enrolFavourites)
 		r.Get("/kurser/{slug}/spoerg", s.showQuestion)
 		r.Post("/kurser/{slug}/spoerg", s.saveQuestion)
 		r.Get("/kurser/{slug}/tilpasset", s.showInhouse)

@@ -33,6 +33,7 @@ func (s *Server) renderEnrolmentProps(w http.ResponseWriter, r *http.Request, st
 	f, errs, unavailable := p.Form, p.Errors, p.Unavailable || p.Unsure
 	p.Page, p.Now = s.page(r, "Tilmelding", ""), s.now()
 	p.Page.NoIndex = true
+	p.Page.Errors = errs.Any()
 	if !unavailable {
 		dates, err := s.store.BookableDates(r.Context(), f.DateIDs)
 		if err != nil {
