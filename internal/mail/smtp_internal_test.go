@@ -3,8 +3,8 @@ package mail
 import (
 	"bytes"
 	"io"
-	"net/url"
 	netmail "net/mail"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"

@@ -25,8 +25,13 @@ func (a *adminArea) previewCourse(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
+	im, err := a.courseImage(r, id)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	p := a.page(r, "Forhåndsvisning: "+data.Course.Title, metaDescription(data.Course.Teaser))
 	p.NoIndex = true
-	a.render(w, r, http.StatusOK, views.Course(views.CourseProps{Page: p, Data: data, Now: now, Preview: true,
+	a.render(w, r, http.StatusOK, views.Course(views.CourseProps{Page: p, Data: data, Now: now, Preview: true, Image: im,
 		Head: views.CourseHead(p, data, now)}))
 }

@@ -52,6 +52,7 @@ type Server struct {
 	metrics *metrics
 	handler http.Handler
 
+	siteImg  siteImage
 	pages    *pageCache
 	bookings *bookingGroups
 
@@ -95,6 +96,8 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r.Method(http.MethodGet, "/metrics", metricsHandler)
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
 	r.Get("/was", s.showWAS)
+	r.Get("/billeder/kurser/{id}/{file}", s.showCourseImage)
+	r.Get(SiteImagePath, s.showSiteImage)
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
 	// The pages every visitor sees alike are served from memory to anonymous

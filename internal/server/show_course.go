@@ -28,10 +28,16 @@ func (s *Server) showCourse(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	im, err := s.courseImage(r, data.Course.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	p := s.page(r, data.Course.Title, metaDescription(data.Course.Teaser))
 	p.Canonical = s.baseURL.String() + "/kurser/" + data.Course.Slug
+	p.Image, p.ImageAlt = s.shareImage(im)
 	s.render(w, r, http.StatusOK, views.Course(views.CourseProps{
-		Page: p, Data: data, Now: now,
+		Page: p, Data: data, Now: now, Image: im,
 		Head: views.CourseHead(p, data, now),
 	}))
 }

@@ -15,6 +15,7 @@ type CatalogueProps struct {
 	Page   Page
 	Filter catalog.Filter
 	Result catalog.SearchResult
+	Images map[int64]catalog.Image // the pictures of the cards' courses
 	Now    time.Time
 }
 

@@ -84,5 +84,4 @@ func (f Field) numeric() Field { f.InputMode = "numeric"; return f }
 
 func (f Field) conditional() Field { f.Conditional = true; return f }
 
-
 func (f Field) focused(on bool) Field { f.Autofocus = on; return f }

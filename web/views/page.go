@@ -61,3 +61,11 @@ func current(p Page, prefix string) bool {
 func telURL(phone string) templ.SafeURL {
 	return templ.SafeURL("tel:" + strings.ReplaceAll(phone, " ", ""))
 }
+
+// imageOf is the picture of a course from a map of pictures, nil if none.
+func imageOf(m map[int64]catalog.Image, courseID int64) *catalog.Image {
+	if im, ok := m[courseID]; ok {
+		return &im
+	}
+	return nil
+}
