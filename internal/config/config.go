@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
 	"net/url"
 	"strings"
 	"time"
@@ -112,7 +113,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 
 	cfg.MailFrom = getenv("MAIL_FROM")
-	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
+	if cfg.MailFrom != "" && !validFrom(cfg.MailFrom) {
 		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
 	}
 	was := getenv("WAS_URL")
@@ -132,4 +133,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.SMTPURL = u
 	}
 	return cfg, nil
+}
+
+// validFrom says whether s is an address with a domain, which the mails'
+// Message-IDs are made at.
+func validFrom(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil {
+		return false
+	}
+	at := strings.LastIndexByte(a.Address, '@')
+	return at > 0 && at < len(a.Address)-1
 }

@@ -33,6 +33,7 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"mysql database url", map[string]string{"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"},
 		{"smtp url without host", map[string]string{"SMTP_URL": "smtp://"}, "SMTP_URL"},
 		{"http smtp url", map[string]string{"SMTP_URL": "http://mail.example"}, "SMTP_URL"},
+		{"mail from without domain", map[string]string{"MAIL_FROM": "COK <kurser@>"}, "MAIL_FROM"},
 		{"relative was url", map[string]string{"WAS_URL": "was.digst.dk/cok"}, "WAS_URL"},
 		{"plain http was url", map[string]string{"WAS_URL": "http://www.was.digst.dk/cok"}, "WAS_URL"},
 	}

@@ -683,7 +683,7 @@ func participantFieldset(p EnrolmentProps, i int, pp ParticipantForm) templ.Comp
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "\"><legend>Deltager ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "\" class=\"participant\"><legend>Deltager ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -69,3 +69,12 @@ func imageOf(m map[int64]catalog.Image, courseID int64) *catalog.Image {
 	}
 	return nil
 }
+
+// shareTitle is the page's title in a sharing preview, which names the
+// site itself (og:site_name).
+func (p Page) shareTitle() string {
+	if p.Title == "" {
+		return "Kurser og forløb for kommunale medarbejdere"
+	}
+	return p.Title
+}

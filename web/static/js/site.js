@@ -67,7 +67,7 @@
       var n = 0;
       var self = form.querySelector("#self");
       if (self && self.checked) n++;
-      form.querySelectorAll("fieldset[id$='-fs']").forEach(function (fs) {
+      form.querySelectorAll("fieldset.participant").forEach(function (fs) {
         var typed = false;
         fs.querySelectorAll("input").forEach(function (i) { if (i.value.trim() !== "") typed = true; });
         if (typed) n++;
