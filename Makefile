@@ -4,7 +4,7 @@
 GO ?= go
 BIN := .data/bin/katalog
 
-.PHONY: run test generate build vet check-generated deps-test deps-bench bench bench-scale
+.PHONY: run test lighthouse generate build vet check-generated deps-test deps-bench bench bench-scale
 
 # The development administrator that `make run` creates when missing.
 DEV_ADMIN_EMAIL := admin@cok.dk
@@ -40,12 +40,25 @@ deps-test:
 	.tools/ensure-deb.sh chromium chromium fonts-dejavu-core
 	.tools/ensure-npm.sh
 
-## test: generated code current, go vet, every test against a real Postgres
+# Lighthouse times the pages on this machine's CPU, so its package runs
+# alone after the others (see internal/lighthouse).
+LIGHTHOUSE_PKG := ./internal/lighthouse
+TEST_CMD := $(GO) test -count=1 -timeout 20m $$($(GO) list ./... | grep -v /internal/lighthouse$$) && $(GO) test -count=1 -timeout 10m -v $(LIGHTHOUSE_PKG)
+
+## test: generated code current, go vet, every test against a real Postgres, then Lighthouse
 test: check-generated vet deps-test
 	@if [ -n "$$DATABASE_URL" ]; then \
-	  $(GO) test -count=1 -timeout 20m ./...; \
+	  sh -c '$(TEST_CMD)'; \
 	else \
-	  pg_virtualenv -t -o max_connections=300 -o fsync=off sh -c '$(GO) test -count=1 -timeout 20m ./...'; \
+	  pg_virtualenv -t -o max_connections=300 -o fsync=off sh -c '$(TEST_CMD)'; \
+	fi
+
+## lighthouse: only the Lighthouse test (performance, accessibility, SEO of the public pages)
+lighthouse: deps-test
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  $(GO) test -count=1 -timeout 10m -v $(LIGHTHOUSE_PKG); \
+	else \
+	  pg_virtualenv -t -o max_connections=300 -o fsync=off sh -c '$(GO) test -count=1 -timeout 10m -v $(LIGHTHOUSE_PKG)'; \
 	fi
 
 

@@ -53,7 +53,7 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	srv := server.New(server.Deps{Store: st, Enrolment: svc, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
-		PageCacheTTL: 10 * time.Second})
+		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second})
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)

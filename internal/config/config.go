@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
 	"net/url"
 	"strings"
 	"time"
@@ -21,6 +22,9 @@ type Config struct {
 	LogLevel    slog.Level
 	SMTPURL     *url.URL // nil: mails are recorded in the database, not sent
 	MailFrom    string   // the sender of every mail; MAIL_FROM, default mail.DefaultFrom
+	// WASURL is the accessibility statement made in the state's WAS tool,
+	// which Danish law wants linked from every page; /was redirects there.
+	WASURL *url.URL
 	// ShutdownTimeout bounds how long in-flight requests may finish on SIGTERM.
 	ShutdownTimeout time.Duration
 	// GCPercent and MemoryLimit are the garbage collector's settings for
@@ -41,6 +45,10 @@ const (
 	defaultGCPercent   = 400
 	defaultMemoryLimit = 64 << 20
 )
+
+// DefaultWASURL is where COK's statement in the WAS tool lives unless
+// WAS_URL says otherwise.
+const DefaultWASURL = "https://www.was.digst.dk/kurser-cok-dk"
 
 // Error names the variable that is wrong and why, for the operator.
 type Error struct {
@@ -103,8 +111,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 
 	cfg.MailFrom = getenv("MAIL_FROM")
-	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
+	if cfg.MailFrom != "" && !validFrom(cfg.MailFrom) {
 		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
+	}
+	was := getenv("WAS_URL")
+	if was == "" {
+		was = DefaultWASURL
+	}
+	if u, err := url.Parse(was); err != nil || u.Scheme != "https" || u.Host == "" {
+		return cfg, &Error{"WAS_URL", fmt.Sprintf("must be an absolute https URL such as %s, got %q", DefaultWASURL, was)}
+	} else {
+		cfg.WASURL = u
 	}
 	if s := getenv("SMTP_URL"); s != "" {
 		u, err := url.Parse(s)
@@ -114,4 +131,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.SMTPURL = u
 	}
 	return cfg, nil
+}
+
+// validFrom says whether s is an address with a domain, which the mails'
+// Message-IDs are made at.
+func validFrom(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil {
+		return false
+	}
+	at := strings.LastIndexByte(a.Address, '@')
+	return at > 0 && at < len(a.Address)-1
 }

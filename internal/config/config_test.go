@@ -33,6 +33,9 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"mysql database url", map[string]string{"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"},
 		{"smtp url without host", map[string]string{"SMTP_URL": "smtp://"}, "SMTP_URL"},
 		{"http smtp url", map[string]string{"SMTP_URL": "http://mail.example"}, "SMTP_URL"},
+		{"mail from without domain", map[string]string{"MAIL_FROM": "COK <kurser@>"}, "MAIL_FROM"},
+		{"relative was url", map[string]string{"WAS_URL": "was.digst.dk/cok"}, "WAS_URL"},
+		{"plain http was url", map[string]string{"WAS_URL": "http://www.was.digst.dk/cok"}, "WAS_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,9 +55,13 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 	cfg, err := FromEnv(env(map[string]string{
 		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
 		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
+		"WAS_URL": "https://www.was.digst.dk/cok-dk",
 	}))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if cfg.WASURL.String() != "https://www.was.digst.dk/cok-dk" {
+		t.Fatalf("WAS_URL read as %v", cfg.WASURL)
 	}
 	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug {
 		t.Fatalf("unexpected config: %+v", cfg)

@@ -48,6 +48,9 @@ func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Repor
 				return err
 			}
 		}
+		if err := l.images(ctx); err != nil {
+			return fmt.Errorf("demo pictures: %w", err)
+		}
 		if scale > 0 {
 			n, err := store.GenerateCourses(ctx, tx, scale, l.now)
 			if err != nil {

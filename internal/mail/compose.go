@@ -32,6 +32,7 @@ type link struct{ Text, URL string }
 var htmlDoc = template.Must(template.New("mail").Parse(`<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:40rem">
+<h1 style="font-size:1.35rem;line-height:1.3;margin:0 0 1em">{{.Subject}}</h1>
 <p>{{.Doc.Greeting}}</p>
 {{range .Doc.Intro}}<p>{{.}}</p>{{end}}
 {{range .Doc.Sections}}<h2 style="font-size:1.1rem;margin:1.2em 0 .3em">{{.Heading}}</h2>
@@ -98,7 +99,7 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 		price.Lines = append(price.Lines, "Heraf pakkerabat: "+catalog.FormatKroner(r.SavingOre()))
 	}
 	price.Lines = append(price.Lines, "Moms: "+catalog.FormatKroner(r.VATOre), "I alt inkl. moms: "+catalog.FormatKroner(r.InclOre))
-	invoice := section{Heading: "Faktura", Lines: []string{"Faktura sendes 3-4 uger før kursusstart."}}
+	invoice := section{Heading: "Faktura", Lines: []string{booking.InvoiceNoteFor(r.Dates, r.CreatedAt)}}
 	if r.EAN != "" {
 		invoice.Lines = append(invoice.Lines, "EAN-nummer: "+r.EAN)
 	} else {

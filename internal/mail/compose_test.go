@@ -27,6 +27,9 @@ func TestBookingMails(t *testing.T) {
 			t.Errorf("receipt text lacks %q", want)
 		}
 	}
+	if !strings.Contains(rec.HTML, "<h1 ") || strings.Count(rec.HTML, "<h1") != 1 {
+		t.Errorf("the HTML has no single <h1>")
+	}
 	if !strings.Contains(rec.HTML, "Mette &lt;Booker&gt;") || strings.Contains(rec.HTML, "<Booker>") {
 		t.Errorf("HTML not escaped")
 	}

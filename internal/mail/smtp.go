@@ -16,6 +16,7 @@ import (
 // concurrent use: each Send has its own connection.
 type Sender struct {
 	from   string
+	domain string // of from, the right-hand side of our Message-IDs
 	client *gomail.Client
 }
 
@@ -53,7 +54,11 @@ func NewSender(u *url.URL, from string) (*Sender, error) {
 	if from == "" {
 		from = DefaultFrom
 	}
-	return &Sender{from: from, client: c}, nil
+	domain, err := fromDomain(from)
+	if err != nil {
+		return nil, err
+	}
+	return &Sender{from: from, domain: domain, client: c}, nil
 }
 
 // Send delivers msgs over one SMTP connection and returns an error for each
@@ -114,7 +119,10 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(m.Subject)
 	msg.SetDate()
-	msg.SetMessageID()
+	msg.SetMessageIDWithValue(s.messageID())
+	// RFC 3834: these mails are sent by the site, not a person, so
+	// vacation responders and the like should not answer them.
+	msg.SetGenHeader("Auto-Submitted", "auto-generated")
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
@@ -124,7 +132,7 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 		if name == "" {
 			name = "kursus.ics"
 		}
-		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8; method=PUBLISH")); err != nil {
+		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8")); err != nil {
 			return nil, fmt.Errorf("attach: %w", err)
 		}
 	}

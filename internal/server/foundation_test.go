@@ -30,8 +30,11 @@ func TestHomeShowsTheDemoProgrammeAndNextDates(t *testing.T) {
 		"Fremtidens politikerbetjening",
 		"Grundmodul",
 		`href="/kurser/politisk-forstaaelse"`,
-		"Kommende kurser",
+		"Næste kurser med ledige pladser",
 		"ekskl. moms",
+		// One sentence on what COK offers, and the topics.
+		"uddanner kommunernes medarbejdere og ledere",
+		`href="/kurser?emne=politisk-betjening"`,
 		`href="#indhold"`,
 	)
 	if strings.Count(body, "<h1") != 1 {

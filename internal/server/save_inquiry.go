@@ -148,6 +148,6 @@ func inquiryOf(f views.InquiryForm, kind string, t inquiryTarget, addr, base str
 func (s *Server) renderInquiryWithoutStamp(w http.ResponseWriter, r *http.Request, t inquiryTarget, f views.InquiryForm, errs views.FormErrors) {
 	f.Stamp = r.PostForm.Get("stamp")
 	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
-	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true}
+	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true, Errors: errs.Any()}
 	s.Render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
 }

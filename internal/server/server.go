@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/admin"
 	"kursuskatalog/internal/server/respond"
@@ -34,6 +35,8 @@ type Deps struct {
 	Logger    *slog.Logger
 	Assets    *static.Assets
 	BaseURL   *url.URL
+	// WASURL is the official accessibility statement /was redirects to.
+	WASURL string
 	// PageCacheTTL is how long a rendered public page is served from memory
 	// to anonymous visitors; 0 turns the cache off. Whoever sets it must
 	// call CatalogueChanged on every change notification.
@@ -48,11 +51,13 @@ type Server struct {
 	log     *slog.Logger
 	assets  *static.Assets
 	baseURL *url.URL
+	wasURL  string
 	now     func() time.Time
 	metrics *metrics
 	handler http.Handler
 
-	pages *pageCache
+	siteImg siteImage
+	pages   *pageCache
 
 	keyMu   sync.Mutex
 	formKey []byte // signs the time stamps of inquiry forms
@@ -60,10 +65,13 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(d Deps) *Server {
+	if d.WASURL == "" {
+		d.WASURL = config.DefaultWASURL
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets},
-		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Enrolment.Now,
+		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, wasURL: d.WASURL, now: d.Enrolment.Now,
 		metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
 	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL})
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), staff)
@@ -89,6 +97,9 @@ func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
 	r.Get("/readyz", s.showReady)
 	r.Method(http.MethodGet, "/metrics", metricsHandler)
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
+	r.Get("/was", s.showWAS)
+	r.Get("/billeder/kurser/{id}/{file}", s.showCourseImage)
+	r.Get(SiteImagePath, s.showSiteImage)
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
 	// The pages every visitor sees alike are served from memory to anonymous
@@ -107,34 +118,45 @@ func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
 	})
 	r.Group(func(r chi.Router) {
 		r.Use(compress)
-		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
-		r.Get("/tilmelding", s.showEnrolment)
-		r.Post("/tilmelding", s.saveBooking)
-		r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
-		r.Get("/min-tilmelding/{token}", s.showMyBooking)
-		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
-		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
-		r.Post("/favoritter", s.saveFavourite)
-		r.Get("/favoritter/tjek", s.checkCookie)
-		r.Get("/kurser/{slug}/spoerg", s.showQuestion)
-		r.Post("/kurser/{slug}/spoerg", s.saveQuestion)
-		r.Get("/kurser/{slug}/tilpasset", s.showInhouse)
-		r.Post("/kurser/{slug}/tilpasset", s.saveInhouse)
-		r.Get("/kontakt", s.showContact)
-		r.Post("/kontakt", s.saveContact)
-		r.Get("/tak", s.showThanks)
+		s.personalRoutes(r)
 	})
 
 	r.Mount("/admin", staff)
 
-	// Every unsafe method from another origin is refused before any handler.
+	return crossOriginProtected(r)
+}
+
+// personalRoutes are the pages of one visitor or booker, and the forms.
+func (s *Server) personalRoutes(r chi.Router) {
+	r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
+	r.Get("/tilmelding", s.showEnrolment)
+	r.Post("/tilmelding", s.saveBooking)
+	r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
+	r.Get("/min-tilmelding/{token}", s.showMyBooking)
+	r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
+	r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+	r.Post("/favoritter", s.saveFavourite)
+	r.Get("/favoritter/tjek", s.checkCookie)
+	r.Get("/favoritter/tilmeld", s.enrolFavourites)
+	r.Get("/kurser/{slug}/spoerg", s.showQuestion)
+	r.Post("/kurser/{slug}/spoerg", s.saveQuestion)
+	r.Get("/kurser/{slug}/tilpasset", s.showInhouse)
+	r.Post("/kurser/{slug}/tilpasset", s.saveInhouse)
+	r.Get("/kontakt", s.showContact)
+	r.Post("/kontakt", s.saveContact)
+	r.Get("/tak", s.showThanks)
+}
+
+// crossOriginProtected refuses every unsafe method from another origin
+// before any handler.
+func crossOriginProtected(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
 		w.Write([]byte("Forespørgslen blev afvist, fordi den kom fra et andet websted. Gå tilbage til siden og prøv igen.\n"))
 	}))
-	return cop.Handler(r)
+	return cop.Handler(h)
 }
 
 // allowedMethods answers 405 with the Allow header HTTP asks for: the

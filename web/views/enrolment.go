@@ -55,6 +55,9 @@ type EnrolmentProps struct {
 	People      int // participants the quote is for
 	Now         time.Time
 	Unavailable bool // the database could not be reached: nothing was booked
+	// Focus is the participant (from 1) whose name field takes focus when
+	// the page loads: the colleague just added. 0 for none.
+	Focus int
 	// Unsure: the connection broke while booking, so the booking may or may
 	// not have been committed; sending the same form again shows which.
 	Unsure bool
