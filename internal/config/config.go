@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"kursuskatalog/internal/booking"
 )
 
 // Config is everything the binary needs from its environment.
@@ -28,6 +30,9 @@ type Config struct {
 	// (the runtime reads those itself, so they keep overriding).
 	GCPercent   int
 	MemoryLimit int64
+	// OfferWindows are how long someone offered a freed seat has to
+	// answer; OFFER_WINDOWS, default booking.DefaultOfferWindows.
+	OfferWindows booking.OfferWindows
 }
 
 // serve's garbage collector. Every cache hit allocates a little (net/http's
@@ -105,6 +110,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	cfg.MailFrom = getenv("MAIL_FROM")
 	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
 		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
+	}
+	cfg.OfferWindows = booking.DefaultOfferWindows
+	if s := getenv("OFFER_WINDOWS"); s != "" {
+		w, err := booking.ParseOfferWindows(s)
+		if err != nil {
+			return cfg, &Error{"OFFER_WINDOWS", "must look like 48h,14d:24h,3d:6h (the window, then within:window closer to the start): " + err.Error()}
+		}
+		cfg.OfferWindows = w
 	}
 	if s := getenv("SMTP_URL"); s != "" {
 		u, err := url.Parse(s)
