@@ -234,21 +234,6 @@ type OfferPage struct {
 	BookerEmail string
 }
 
-// ErrPlanChanged means that what a change costs is no longer what the
-// booker was shown and confirmed (a deadline passed, or a seat changed
-// meanwhile); the change is not made and the new cost is shown.
-var ErrPlanChanged = errors.New("booking: the change costs something else now")
-
-// Key sums up what a plan does and costs, so that a confirmation can
-// name the plan it confirms.
-func (p CancelPlan) Key() string {
-	k := strconv.FormatInt(p.After.InclOre, 10) + "-" + strconv.FormatInt(p.Charged().InclOre, 10)
-	for _, id := range p.SeatIDs() {
-		k += "-" + strconv.FormatInt(id, 10)
-	}
-	return k
-}
-
 // OfferTerms say what saying yes and no to an offer mean: the price, and
 // whether the seat binds.
 func OfferTerms(d BookedDate, s Seat, o SeatOffer) []string {

@@ -143,34 +143,38 @@ func (s *Service) CancelDate(ctx context.Context, staffID, id int64, version int
 		if err := store.Audit(ctx, tx, staffID, "course_date", id, "cancel", []string{"status", "cancel_reason"}, now); err != nil {
 			return err
 		}
-		var d booking.BookedDate
-		if len(dates) > 0 {
-			d = dates[0]
-		} else if o, err := store.DateOverviewIn(ctx, tx, id); err == nil {
-			d = booking.BookedDate{CourseDate: o.CourseDate, CourseTitle: o.CourseTitle, CourseSlug: o.CourseSlug}
-		} else {
-			return err
-		}
-		// Each booking's mails go together, as its booker's organisation's
-		// mail server takes them.
-		var order []int64
-		byBooking := map[int64]outbox{}
-		for _, st := range seats {
-			m := mail.DateCancelledMail(d, reason, st.Name, st.Email, st.Ref, st.Status == booking.StatusWaitlisted)
-			if _, ok := byBooking[st.BookingID]; !ok {
-				order = append(order, st.BookingID)
-			}
-			box := byBooking[st.BookingID]
-			box.add(st.BookingID, m)
-			byBooking[st.BookingID] = box
-		}
-		for _, id := range order {
-			if err := s.post(ctx, tx, byBooking[id], now); err != nil {
+		if len(dates) == 0 {
+			o, err := store.DateOverviewIn(ctx, tx, id)
+			if err != nil {
 				return err
 			}
+			dates = []booking.BookedDate{{CourseDate: o.CourseDate, CourseTitle: o.CourseTitle, CourseSlug: o.CourseSlug}}
 		}
-		return nil
+		return s.mailDateCancelled(ctx, tx, dates[0], seats, reason, now)
 	})
+}
+
+// mailDateCancelled records the mail of a cancelled date to each of its
+// participants. Each booking's mails go together (a send job each), as
+// its booker's organisation's mail server takes them.
+func (s *Service) mailDateCancelled(ctx context.Context, tx pgx.Tx, d booking.BookedDate, seats []store.CancelledSeat, reason string, now time.Time) error {
+	var order []int64
+	byBooking := map[int64]outbox{}
+	for _, st := range seats {
+		m := mail.DateCancelledMail(d, reason, st.Name, st.Email, st.Ref, st.Status == booking.StatusWaitlisted)
+		if _, ok := byBooking[st.BookingID]; !ok {
+			order = append(order, st.BookingID)
+		}
+		box := byBooking[st.BookingID]
+		box.add(st.BookingID, m)
+		byBooking[st.BookingID] = box
+	}
+	for _, id := range order {
+		if err := s.post(ctx, tx, byBooking[id], now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recordDateCancelled records, for each booking with a participant on a

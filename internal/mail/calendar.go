@@ -2,6 +2,7 @@ package mail
 
 import (
 	"encoding/hex"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -64,9 +65,11 @@ func (c Calendars) event(inv Invite) ical.Event {
 // InviteUID is the UID of a participant's event for a date: the same
 // for every mail about that seat, another for another person or date.
 func InviteUID(dateID int64, email, base string) string {
-	host := strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
-	return "kursus-" + strconv.FormatInt(dateID, 10) + "-" + hex.EncodeToString(booking.PersonKey(email))[:20] +
-		"@" + strings.TrimRight(host, "/")
+	host := base
+	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	return "kursus-" + strconv.FormatInt(dateID, 10) + "-" + hex.EncodeToString(booking.PersonKey(email))[:20] + "@" + host
 }
 
 // request and cancel are the invitations of one seat.

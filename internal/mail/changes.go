@@ -99,19 +99,25 @@ func cancelMails(r booking.Receipt, p booking.CancelPlan, intro, personal, reaso
 		if reason != "" {
 			sections = append(sections, section{Heading: "Begrundelse", Lines: []string{reason}})
 		}
+		outro := []string{"Har du spørgsmål, så kontakt " + r.BookerName + ", der har tilmeldt dig."}
+		if len(invites) > 0 {
+			outro = append([]string{removedNote}, outro...)
+		}
 		m := render("cancelled", who.Email, who.Name, subj, doc{
 			Greeting: "Kære " + who.Name, Intro: []string{personal}, Sections: sections,
-			More:  []link{bookerLink(r)},
-			Outro: []string{"Har du spørgsmål, så kontakt " + r.BookerName + ", der har tilmeldt dig."},
+			More: []link{bookerLink(r)}, Outro: outro,
 		})
 		m.Invites = invites
 		out = append(out, m)
 	}
 	if len(out[0].Invites) > 0 {
-		out[0].Text, out[0].HTML = withOutro(out[0], "Kalenderfilen i denne mail fjerner de afmeldte kurser fra din kalender.")
+		out[0].Text, out[0].HTML = withOutro(out[0], removedNote)
 	}
 	return out
 }
+
+// removedNote says what the cancels in a mail do.
+const removedNote = "Kalenderfilen i denne mail fjerner kurset fra din kalender."
 
 // cancelSections say what was cancelled and at what cost, which prices
 // changed, and what the booking costs now.

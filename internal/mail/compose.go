@@ -139,7 +139,7 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 // same in every mail.
 const (
 	waitlistPromise = "En plads på ventelisten er gratis og aldrig bindende. Bliver en plads ledig, sender vi et tilbud på mail til den første på listen, som selv svarer ja tak eller nej tak inden for en frist."
-	calendarNote    = "Kalenderinvitationen i denne mail lægger kurset i din kalender. Ændres eller aflyses din plads, får du en mail, der retter kalenderen."
+	calendarNote    = "Med kalenderinvitationen i denne mail kommer din plads i din kalender (har du flere kurser, er der én for hvert). Ændres eller aflyses pladsen, får du en mail, der retter kalenderen."
 )
 
 // participantMail tells one participant, not the booker, what they are
@@ -208,8 +208,8 @@ func priceSection(r booking.Receipt) section {
 		s.Lines = append(s.Lines, "Moms: "+catalog.FormatKroner(owed.VATOre), "I alt inkl. moms: "+catalog.FormatKroner(owed.InclOre))
 	}
 	if pending := booking.Pending(r.Seats); pending.ExclOre > 0 {
-		s.Lines = append(s.Lines, "Pladser på venteliste: "+catalog.FormatKroner(pending.ExclOre)+
-			" ekskl. moms, som kun skal betales, hvis pladserne bliver jeres")
+		s.Lines = append(s.Lines, "På venteliste: "+catalog.FormatKroner(pending.ExclOre)+
+			" ekskl. moms, som kun skal betales, hvis der bliver plads")
 	}
 	return s
 }

@@ -35,7 +35,7 @@ func TestBookingMails(t *testing.T) {
 	}
 	rec := msgs[0]
 	for _, want := range []string{"Kære Mette <Booker>", "Tak for din tilmelding", "COK-2026-00001", "I alt ekskl. moms: 4.997,50 kr.",
-		"Heraf pakkerabat: 1.752,50 kr.", "Pladser på venteliste: 4.997,50 kr.", "Faktura sendes 3-4 uger før kursusstart.",
+		"Heraf pakkerabat: 1.752,50 kr.", "På venteliste: 4.997,50 kr.", "Faktura sendes 3-4 uger før kursusstart.",
 		"EAN-nummer: 5798000416604", "Venteliste nr. 3", "https://kurser.cok.dk/min-tilmelding/x", "til og med 25.01.2027",
 		"medmindre en fra ventelisten overtager den"} {
 		if !strings.Contains(rec.Text, want) {
@@ -67,7 +67,7 @@ func TestWaitingBookingMailsSayVenteliste(t *testing.T) {
 	if !strings.HasPrefix(m.Subject, "Venteliste: Politisk forståelse") || len(m.Invites) != 0 {
 		t.Errorf("subject %q, %d invitations", m.Subject, len(m.Invites))
 	}
-	for _, want := range []string{"står på venteliste", "Venteliste nr. 2", "aldrig bindende", "4.997,50 kr. ekskl. moms, som kun skal betales"} {
+	for _, want := range []string{"står på venteliste", "Venteliste nr. 2", "aldrig bindende", "4.997,50 kr. ekskl. moms, som kun skal betales, hvis der bliver plads"} {
 		if !strings.Contains(m.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, m.Text)
 		}
@@ -88,7 +88,7 @@ func TestBookerWhoTakesPartGetsOneMail(t *testing.T) {
 	for _, m := range msgs {
 		if strings.EqualFold(m.To, "mette@aarhus.dk") {
 			toMette++
-			if len(m.Invites) != 1 || m.Invites[0].Email != "Mette@Aarhus.dk" || !strings.Contains(m.Text, "Kalenderinvitationen") {
+			if len(m.Invites) != 1 || m.Invites[0].Email != "Mette@Aarhus.dk" || !strings.Contains(m.Text, "kalenderinvitationen") {
 				t.Errorf("the booker's receipt carries %d invitations:\n%s", len(m.Invites), m.Text)
 			}
 		}

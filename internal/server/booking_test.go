@@ -218,7 +218,7 @@ func TestWaitlistMovesWhenASeatIsCancelled(t *testing.T) {
 		t.Fatalf("cancel: %d", status)
 	}
 	mustContain(t, page, "Bekræft afmelding", "Gratis, fordi tilmeldingsfristen (25.01.2027) ikke er overskredet",
-		"tilbydes den 1, der står på ventelisten")
+		"tilbydes den, der står på ventelisten")
 	_, body = s.get(t, back)
 	mustContain(t, body, "Afmeldingen er gemt", "Afmeldt")
 
