@@ -53,8 +53,11 @@ func PromotedMail(r booking.Receipt, s booking.Seat, now time.Time) []Message {
 // each seat costs and what the booking costs now; to each participant
 // cancelled, that they are, with their calendar's cancel.
 func CancelledMails(r booking.Receipt, p booking.CancelPlan) []Message {
-	return cancelMails(r, p, "Vi har afmeldt følgende fra tilmelding "+r.Ref+".",
-		r.BookerName+" har afmeldt dig fra kurset nedenfor (tilmelding "+r.Ref+").", "")
+	personal := r.BookerName + " har afmeldt dig fra kurset nedenfor (tilmelding " + r.Ref + ")."
+	if people := cancelledPeople(p); len(people) == 1 && strings.EqualFold(people[0].Email, r.BookerEmail) {
+		personal = "Du har afmeldt dig fra kurset nedenfor (tilmelding " + r.Ref + ")."
+	}
+	return cancelMails(r, p, "Vi har afmeldt følgende fra tilmelding "+r.Ref+".", personal, "")
 }
 
 // cancelMails are the mails of a plan carried out; r is the booking
@@ -95,7 +98,7 @@ func cancelMails(r booking.Receipt, p booking.CancelPlan, intro, personal, reaso
 		if left && len(invites) == 0 {
 			subj = "Du er taget af ventelisten: " + titlesOf(r, p, who.Email)
 		}
-		sections := []section{{Heading: "Afmeldt", Lines: lines}}
+		sections := []section{{Heading: cancelHeading(p), Lines: lines}}
 		if reason != "" {
 			sections = append(sections, section{Heading: "Begrundelse", Lines: []string{reason}})
 		}
@@ -126,7 +129,7 @@ func cancelSections(r booking.Receipt, p booking.CancelPlan, reason string) []se
 	for _, c := range p.Seats {
 		lines = append(lines, c.Name+" – "+dateLine(r.Date(c.DateID))+" – "+seatCost(c))
 	}
-	out := []section{{Heading: "Afmeldt", Lines: lines}}
+	out := []section{{Heading: cancelHeading(p), Lines: lines}}
 	if reason != "" {
 		out = append(out, section{Heading: "Begrundelse", Lines: []string{reason}})
 	}
@@ -137,7 +140,21 @@ func cancelSections(r booking.Receipt, p booking.CancelPlan, reason string) []se
 		}
 		out = append(out, s)
 	}
+	if p.Before.InclOre == 0 && p.After.InclOre == 0 {
+		return out // nothing was or is to be paid: no price to speak of
+	}
 	return append(out, totalsSection(p.Before, p.After))
+}
+
+// cancelHeading names what a plan did: cancelled seats, or only left a
+// waiting list.
+func cancelHeading(p booking.CancelPlan) string {
+	for _, c := range p.Seats {
+		if c.Frees() {
+			return "Afmeldt"
+		}
+	}
+	return "Taget af ventelisten"
 }
 
 // seatCost says what cancelling one seat costs.
@@ -159,6 +176,10 @@ func repricedLine(r booking.Receipt, c booking.PriceChange) string {
 
 // totalsSection is what the booking costs before and after a change.
 func totalsSection(before, after booking.Totals) section {
+	if before == after {
+		return section{Heading: "Pris", Lines: []string{"Tilmeldingen koster fortsat " + catalog.FormatKroner(after.ExclOre) +
+			" ekskl. moms (" + catalog.FormatKroner(after.InclOre) + " inkl. moms)"}}
+	}
 	return section{Heading: "Pris", Lines: []string{
 		"Tilmeldingen koster nu " + catalog.FormatKroner(after.ExclOre) + " ekskl. moms (" + catalog.FormatKroner(after.InclOre) + " inkl. moms)",
 		"Før ændringen: " + catalog.FormatKroner(before.ExclOre) + " ekskl. moms (" + catalog.FormatKroner(before.InclOre) + " inkl. moms)",

@@ -81,6 +81,10 @@ func OfferExpiredMails(r booking.Receipt, p booking.CancelPlan) []Message {
 // nothing; r is the booking after it.
 func RefilledMail(r booking.Receipt, freed booking.Seat, c booking.Change, repriced []booking.PriceChange) Message {
 	d := r.Date(freed.DateID)
+	who := freed.Name
+	if strings.EqualFold(freed.Email, r.BookerEmail) {
+		who = "du"
+	}
 	sections := []section{{Heading: "Afmeldt, nu gratis", Lines: []string{freed.Name + " – " + dateLine(d)}}}
 	if len(repriced) > 0 {
 		s := section{Heading: "Ny pris, fordi pakkeprisen ikke længere gælder"}
@@ -91,7 +95,7 @@ func RefilledMail(r booking.Receipt, freed booking.Seat, c booking.Change, repri
 	}
 	return render("refilled", r.BookerEmail, r.BookerName, "Afmeldingen er nu gratis ("+r.Ref+")", doc{
 		Greeting: "Kære " + r.BookerName,
-		Intro: []string{"En fra ventelisten har overtaget pladsen, som " + freed.Name + " var afmeldt fra efter tilmeldingsfristen. " +
+		Intro: []string{"En fra ventelisten har overtaget pladsen, som " + who + " var afmeldt fra efter tilmeldingsfristen. " +
 			"Afmeldingen koster derfor ikke noget (tilmelding " + r.Ref + ")."},
 		Sections: append(sections, totalsSection(c.Before, c.After)),
 	})
