@@ -15,7 +15,8 @@ func TestFromEnvDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Addr != ":8080" || cfg.BaseURL.String() != "http://localhost:8080" || cfg.LogLevel != slog.LevelInfo || cfg.SMTPURL != nil {
+	if cfg.Addr != ":8080" || cfg.BaseURL.String() != "http://localhost:8080" || cfg.LogLevel != slog.LevelInfo || cfg.SMTPURL != nil ||
+		cfg.OfferWindows.String() != "2d,14d:1d,3d:6h" {
 		t.Fatalf("unexpected defaults: %+v", cfg)
 	}
 }
@@ -33,6 +34,8 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"mysql database url", map[string]string{"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"},
 		{"smtp url without host", map[string]string{"SMTP_URL": "smtp://"}, "SMTP_URL"},
 		{"http smtp url", map[string]string{"SMTP_URL": "http://mail.example"}, "SMTP_URL"},
+		{"offer window without unit", map[string]string{"OFFER_WINDOWS": "48"}, "OFFER_WINDOWS"},
+		{"offer band without window", map[string]string{"OFFER_WINDOWS": "48h,3d"}, "OFFER_WINDOWS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,12 +54,13 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 func TestFromEnvAcceptsValidValues(t *testing.T) {
 	cfg, err := FromEnv(env(map[string]string{
 		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
-		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
+		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587", "OFFER_WINDOWS": "72h,7d:12h",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug {
+	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug ||
+		cfg.OfferWindows.String() != "3d,7d:12h" {
 		t.Fatalf("unexpected config: %+v", cfg)
 	}
 }
