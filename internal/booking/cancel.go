@@ -182,6 +182,21 @@ func (p CancelPlan) Charged() Totals {
 	return sum(seats, func(Seat) bool { return true })
 }
 
+// ChargedPrice is what a seat the plan cancels costs after it: nothing,
+// or its price, which may be its own list price now that its bundle no
+// longer holds.
+func (p CancelPlan) ChargedPrice(c CancelSeat) int64 {
+	if !c.Charged {
+		return 0
+	}
+	for _, r := range p.Repriced {
+		if r.ID == c.ID {
+			return r.PriceOre
+		}
+	}
+	return c.PriceOre
+}
+
 // Frees lists the dates on which the plan frees a seat, one entry per
 // seat freed.
 func (p CancelPlan) Frees() []int64 {

@@ -67,6 +67,8 @@ func TestPlanCancel(t *testing.T) {
 			}), []int64{12}, afterFirst, []int64{12}, nil, []int64{11}, 2*bundleSeat + listSeat, nil},
 		{"the whole booking before the deadline: nothing to pay, nothing repriced",
 			bundleBooking(), nil, beforeDeadline, []int64{11, 12, 21, 22}, nil, nil, 0, nil},
+		{"the whole booking after the first deadline: the binding seats are paid, at their own price",
+			bundleBooking(), nil, afterFirst, []int64{11, 12, 21, 22}, []int64{11, 21}, []int64{11, 21}, 2 * listSeat, nil},
 		{"the whole booking once the first date has started: what can still be cancelled",
 			bundleBooking(), nil, started, []int64{12, 22}, nil, []int64{11, 21}, 2 * listSeat, nil},
 		{"a seat booked after the deadline binds before it too",
@@ -113,6 +115,11 @@ func TestPlanCancel(t *testing.T) {
 			}
 			if p.Before != Owed(tt.r.Seats) || p.After.InclOre != tt.after {
 				t.Fatalf("before %d, after %d; want %d, %d", p.Before.InclOre, p.After.InclOre, Owed(tt.r.Seats).InclOre, tt.after)
+			}
+			for _, c := range p.Seats {
+				if want := map[bool]int64{true: c.ListOre, false: c.PriceOre}[slices.Contains(tt.repriced, c.ID)]; c.Charged && p.ChargedPrice(c) != want {
+					t.Errorf("seat %d is charged %d, want %d", c.ID, p.ChargedPrice(c), want)
+				}
 			}
 			if c := p.Change(); c.Before != p.Before || c.After != p.After || lineSum(c) != c.Amount() {
 				t.Fatalf("change lines add to %d, its totals to %d: %+v", lineSum(c), c.Amount(), c)

@@ -82,7 +82,7 @@ func cancelMails(r booking.Receipt, p booking.CancelPlan, intro, personal, reaso
 		left := false
 		for _, c := range p.Seats {
 			if strings.EqualFold(c.Email, who.Email) {
-				lines = append(lines, dateLine(r.Date(c.DateID))+" – "+seatCost(c))
+				lines = append(lines, dateLine(r.Date(c.DateID))+" – "+seatCost(p, c))
 				if c.Frees() {
 					invites = append(invites, cancel(r.Date(c.DateID), c.Seat))
 				} else {
@@ -127,7 +127,7 @@ const removedNote = "Kalenderfilen i denne mail fjerner kurset fra din kalender.
 func cancelSections(r booking.Receipt, p booking.CancelPlan, reason string) []section {
 	var lines []string
 	for _, c := range p.Seats {
-		lines = append(lines, c.Name+" – "+dateLine(r.Date(c.DateID))+" – "+seatCost(c))
+		lines = append(lines, c.Name+" – "+dateLine(r.Date(c.DateID))+" – "+seatCost(p, c))
 	}
 	out := []section{{Heading: cancelHeading(p), Lines: lines}}
 	if reason != "" {
@@ -157,13 +157,13 @@ func cancelHeading(p booking.CancelPlan) string {
 	return "Taget af ventelisten"
 }
 
-// seatCost says what cancelling one seat costs.
-func seatCost(c booking.CancelSeat) string {
+// seatCost says what cancelling one seat of a plan costs.
+func seatCost(p booking.CancelPlan, c booking.CancelSeat) string {
 	switch {
 	case !c.Frees():
 		return "taget af ventelisten, gratis"
 	case c.Charged:
-		return "bindende: " + catalog.FormatKroner(c.PriceOre) + " ekskl. moms skal betales. Overtager en fra ventelisten pladsen, er afmeldingen gratis, og du får besked"
+		return "bindende: " + catalog.FormatKroner(p.ChargedPrice(c)) + " ekskl. moms skal betales. Overtager en fra ventelisten pladsen, er afmeldingen gratis, og du får besked"
 	}
 	return "gratis"
 }

@@ -93,7 +93,7 @@ func TestBookTheBundleInBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#ny-pris-h")),
 	)
 	step := strings.Join(strings.Fields(browser.Get(t, b, chromedp.Text(chromedp.CSS("main")))), " ")
-	for _, want := range []string{"Bekræft afmelding", "Gratis, fordi tilmeldingsfristen", "Ny pris på det, du beholder", "4.997,50 kr. 6.750 kr.",
+	for _, want := range []string{"Bekræft afmelding", "Gratis, fordi tilmeldingsfristen", "Ny pris, fordi pakkeprisen ikke længere gælder", "4.997,50 kr. 6.750 kr.",
 		"tilbydes den, der står på ventelisten", "Nu 19.990 kr. 24.987,50 kr.", "Efter afmeldingen 16.745 kr."} {
 		if !strings.Contains(step, want) {
 			t.Errorf("confirmation step lacks %q:\n%s", want, step)

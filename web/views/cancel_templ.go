@@ -210,7 +210,7 @@ func CancelConfirm(p CancelConfirmProps) templ.Component {
 				}
 			}
 			if len(p.Plan.Repriced) > 0 {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<section class=\"box\" aria-labelledby=\"ny-pris-h\"><h2 id=\"ny-pris-h\">Ny pris på det, du beholder</h2><p>Pakkeprisen gælder kun, når alle pakkens kurser er tilmeldt. Uden det afmeldte kursus koster det andet sin egen pris.</p><div class=\"table-scroll\" role=\"region\" aria-labelledby=\"ny-pris-h\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Deltager og kursus</th><th scope=\"col\">Før (pakkepris)</th><th scope=\"col\">Nu</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<section class=\"box\" aria-labelledby=\"ny-pris-h\"><h2 id=\"ny-pris-h\">Ny pris, fordi pakkeprisen ikke længere gælder</h2><p>Pakkeprisen gælder kun, når alle pakkens kurser er tilmeldt. Uden det afmeldte kursus koster det andet sin egen pris.</p><div class=\"table-scroll\" role=\"region\" aria-labelledby=\"ny-pris-h\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Deltager og kursus</th><th scope=\"col\">Før (pakkepris)</th><th scope=\"col\">Nu</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -491,7 +491,7 @@ func (p CancelConfirmProps) cost(c booking.CancelSeat) string {
 	case !c.Frees():
 		return "Gratis. En plads på ventelisten er aldrig bindende."
 	case c.Charged:
-		return "Bindende: " + catalog.FormatKroner(c.PriceOre) + " ekskl. moms skal betales, fordi tilmeldingsfristen (" +
+		return "Bindende: " + catalog.FormatKroner(p.Plan.ChargedPrice(c)) + " ekskl. moms skal betales, fordi tilmeldingsfristen (" +
 			catalog.FormatDate(p.R.Date(c.DateID).Deadline) + ") er overskredet. Overtager en fra ventelisten pladsen, er afmeldingen gratis, og du får besked."
 	}
 	return "Gratis, fordi tilmeldingsfristen (" + catalog.FormatDate(p.R.Date(c.DateID).Deadline) + ") ikke er overskredet."
