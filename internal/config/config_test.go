@@ -15,7 +15,8 @@ func TestFromEnvDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Addr != ":8080" || cfg.BaseURL.String() != "http://localhost:8080" || cfg.LogLevel != slog.LevelInfo || cfg.SMTPURL != nil {
+	if cfg.Addr != ":8080" || cfg.BaseURL.String() != "http://localhost:8080" || cfg.LogLevel != slog.LevelInfo || cfg.SMTPURL != nil ||
+		cfg.OfferWindows.String() != "2d,14d:1d,3d:6h" {
 		t.Fatalf("unexpected defaults: %+v", cfg)
 	}
 }
@@ -36,6 +37,8 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"mail from without domain", map[string]string{"MAIL_FROM": "COK <kurser@>"}, "MAIL_FROM"},
 		{"relative was url", map[string]string{"WAS_URL": "was.digst.dk/cok"}, "WAS_URL"},
 		{"plain http was url", map[string]string{"WAS_URL": "http://www.was.digst.dk/cok"}, "WAS_URL"},
+		{"offer window without unit", map[string]string{"OFFER_WINDOWS": "48"}, "OFFER_WINDOWS"},
+		{"offer band without window", map[string]string{"OFFER_WINDOWS": "48h,3d"}, "OFFER_WINDOWS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +58,7 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 	cfg, err := FromEnv(env(map[string]string{
 		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
 		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
-		"WAS_URL": "https://www.was.digst.dk/cok-dk",
+		"WAS_URL": "https://www.was.digst.dk/cok-dk", "OFFER_WINDOWS": "72h,7d:12h",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +66,8 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 	if cfg.WASURL.String() != "https://www.was.digst.dk/cok-dk" {
 		t.Fatalf("WAS_URL read as %v", cfg.WASURL)
 	}
-	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug {
+	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug ||
+		cfg.OfferWindows.String() != "3d,7d:12h" {
 		t.Fatalf("unexpected config: %+v", cfg)
 	}
 }

@@ -29,13 +29,12 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 		if err != nil {
 			return err
 		}
-		var mails []store.NewMail
+		var box outbox
 		for _, rec := range recs {
-			// Deadlines and calendar stamps as at the moment of booking,
-			// not of the worker's turn.
+			// Deadlines as at the moment of booking, not of the worker's turn.
 			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID]}
-			mails = append(mails, about(store.MailOwner{BookingID: rec.ID}, mail.BookingMails(rec, l, rec.CreatedAt)...)...)
+			box.add(rec.ID, mail.BookingMails(rec, l, rec.CreatedAt)...)
 		}
-		return s.record(ctx, tx, mails)
+		return s.post(ctx, tx, box, s.now())
 	})
 }

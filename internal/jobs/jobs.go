@@ -109,8 +109,9 @@ type Composer interface {
 
 // Options configure NewWorkers.
 type Options struct {
-	Sender   Sender   // nil: mails are recorded, not sent
-	Composer Composer // composes the mails of new bookings
+	Sender   Sender      // nil: mails are recorded, not sent
+	Composer Composer    // composes the mails of new bookings
+	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
 	Logger   *slog.Logger
 	Now      func() time.Time
 	Workers  int // send workers; 10 when 0
@@ -134,6 +135,9 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 	river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
 	river.AddWorker(workers, &bookingMailsWorker{composer: o.Composer})
 	river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
+	if o.Offers != nil {
+		river.AddWorker(workers, &offerWorker{passer: o.Offers})
+	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:      quiet(o.Logger),
 		MaxAttempts: 25,

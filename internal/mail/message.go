@@ -13,6 +13,9 @@ type Message struct {
 	Subject string
 	Text    string
 	HTML    string
-	ICS     string // attached as invitation.ics when not empty
+	ICS     string // calendar files, one VCALENDAR after another; attached when not empty
 	ICSName string
+	// Invites are the calendar invitations the mail carries; Calendars
+	// renders them into ICS once their sequences are known.
+	Invites []Invite
 }

@@ -127,12 +127,8 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
 	}
-	if m.ICS != "" {
-		name := m.ICSName
-		if name == "" {
-			name = "kursus.ics"
-		}
-		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8")); err != nil {
+	for _, f := range calendarFiles(m) {
+		if err := msg.AttachReader(f.name, strings.NewReader(f.body), gomail.WithFileContentType(gomail.ContentType(f.contentType))); err != nil {
 			return nil, fmt.Errorf("attach: %w", err)
 		}
 	}

@@ -230,7 +230,7 @@ func TestMethodNotAllowedNamesTheAllowedMethods(t *testing.T) {
 	tests := []struct{ method, path, allow string }{
 		{http.MethodDelete, "/kurser", "GET, HEAD"},
 		{http.MethodPut, "/tilmelding", "GET, HEAD, POST"},
-		{http.MethodGet, "/min-tilmelding/abc/afmeld", "POST"},
+		{http.MethodGet, "/min-tilmelding/abc/stedfortraeder", "POST"},
 		{http.MethodDelete, "/admin/login", "GET, HEAD, POST"},
 	}
 	for _, tt := range tests {

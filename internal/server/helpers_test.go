@@ -2,12 +2,15 @@ package server_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -192,4 +195,44 @@ func (s *site) send(t *testing.T, method, path string, body io.Reader, header ht
 		t.Fatal(err)
 	}
 	return res, b
+}
+
+var (
+	offerLink   = regexp.MustCompile(`/tilbud/[A-Za-z0-9_-]{43}`)
+	confirmCode = regexp.MustCompile(`name="bekraeft" value="([^"]+)"`)
+)
+
+// offerLinkTo is the page of the newest offer mailed to email.
+func (s *site) offerLinkTo(t *testing.T, email string) string {
+	t.Helper()
+	var text string
+	s.Store.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = $1
+		ORDER BY id DESC LIMIT 1`, email).Scan(&text)
+	link := offerLink.FindString(text)
+	if link == "" {
+		t.Fatalf("no offer mailed to %s", email)
+	}
+	return link
+}
+
+// cancel cancels seats (the whole booking when none are named) from the
+// manage link through the confirmation step, and returns the answer to
+// the confirmation and the step's page.
+func (s *site) cancel(t *testing.T, manage string, seats ...int64) (status int, loc, step string) {
+	t.Helper()
+	q := url.Values{}
+	if len(seats) == 0 {
+		q.Set("alle", "1")
+	}
+	for _, id := range seats {
+		q.Add("plads", strconv.FormatInt(id, 10))
+	}
+	code, step := s.get(t, manage+"/afmeld?"+q.Encode())
+	m := confirmCode.FindStringSubmatch(step)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("confirmation step: %d\n%s", code, step)
+	}
+	q.Set("bekraeft", html.UnescapeString(m[1]))
+	status, loc, _ = s.post(t, manage+"/afmeld", q)
+	return status, loc, step
 }

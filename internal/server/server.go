@@ -129,12 +129,7 @@ func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
 // personalRoutes are the pages of one visitor or booker, and the forms.
 func (s *Server) personalRoutes(r chi.Router) {
 	r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
-	r.Get("/tilmelding", s.showEnrolment)
-	r.Post("/tilmelding", s.saveBooking)
-	r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
-	r.Get("/min-tilmelding/{token}", s.showMyBooking)
-	r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
-	r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+	s.bookingRoutes(r)
 	r.Post("/favoritter", s.saveFavourite)
 	r.Get("/favoritter/tjek", s.checkCookie)
 	r.Get("/favoritter/tilmeld", s.enrolFavourites)
@@ -157,6 +152,20 @@ func crossOriginProtected(h http.Handler) http.Handler {
 		w.Write([]byte("Forespørgslen blev afvist, fordi den kom fra et andet websted. Gå tilbage til siden og prøv igen.\n"))
 	}))
 	return cop.Handler(h)
+}
+
+// bookingRoutes are enrolment, the receipt, the booker's own pages and
+// the pages of offers.
+func (s *Server) bookingRoutes(r chi.Router) {
+	r.Get("/tilmelding", s.showEnrolment)
+	r.Post("/tilmelding", s.saveBooking)
+	r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
+	r.Get("/min-tilmelding/{token}", s.showMyBooking)
+	r.Get("/min-tilmelding/{token}/afmeld", s.showCancel)
+	r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
+	r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+	r.Get("/tilbud/{token}", s.showOffer)
+	r.Post("/tilbud/{token}", s.answerOffer)
 }
 
 // allowedMethods answers 405 with the Allow header HTTP asks for: the

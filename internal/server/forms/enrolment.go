@@ -220,11 +220,6 @@ func OneError(field, msg string) views.FormErrors {
 func ClosedMessage(e *booking.DateClosedError) string {
 	when := e.Date.CourseTitle + " den " + catalog.FormatDate(e.Date.StartsAt)
 	switch e.Phase {
-	case booking.PhaseFull:
-		if e.SeatsLeft > 0 {
-			return "Der er kun " + strconv.Itoa(e.SeatsLeft) + " ledige pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste. Tilmeld færre deltagere"
-		}
-		return "Der er ikke flere pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste"
 	case booking.PhaseCancelled:
 		return when + " er aflyst. Vælg en anden dato"
 	case booking.PhaseStarted:
