@@ -1,0 +1,5 @@
+ALTER TABLE bookings ADD COLUMN invoiced_at timestamptz, ADD COLUMN invoice_number text NOT NULL DEFAULT '';
+ALTER TABLE outgoing_mails DROP COLUMN document_id;
+DROP TABLE invoice_lines;
+DROP TABLE invoice_documents;
+DROP TABLE invoice_counters;
