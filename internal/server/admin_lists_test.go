@@ -41,29 +41,6 @@ func TestAdminInvoicing(t *testing.T) {
 		t.Fatalf("worklist: %d", status)
 	}
 	mustContain(t, body, "EAN-nummer", goodEAN, "PO-4711", "Første", "6.750 kr.", "8.437,50 kr.")
-	var id int64
-	s.Store.Pool.QueryRow(ctx, `SELECT booking_id FROM participants WHERE email = 'foerste@aarhus.dk'`).Scan(&id)
-	mark := "/admin/tilmeldinger/" + strconv.FormatInt(id, 10) + "/faktureret"
-	if status, _, body := s.post(t, mark, url.Values{"invoice_number": {""}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, "Skriv fakturanummeret") {
-		t.Fatalf("empty number: %d", status)
-	}
-	if status, _, _ := s.post(t, mark, url.Values{"invoice_number": {"F-2026-117"}}); status != http.StatusSeeOther {
-		t.Fatalf("mark: %d", status)
-	}
-	var number string
-	var invoiced bool
-	s.Store.Pool.QueryRow(ctx, `SELECT invoice_number, invoiced_at IS NOT NULL FROM bookings WHERE id = $1`, id).Scan(&number, &invoiced)
-	if number != "F-2026-117" || !invoiced {
-		t.Fatalf("booking: %q %v", number, invoiced)
-	}
-	_, body = s.get(t, "/admin/fakturering")
-	mustContain(t, body, "markeret som faktureret med nummer F-2026-117")
-	if strings.Contains(body, `id="inv-`+strconv.FormatInt(id, 10)+`"`) {
-		t.Error("an invoiced booking is still on the list")
-	}
-	if status, _, _ := s.post(t, mark, url.Values{"invoice_number": {"F-2"}}); status != http.StatusUnprocessableEntity {
-		t.Fatalf("mark twice: %d", status)
-	}
 }
 
 func TestAdminMailsAndInquiries(t *testing.T) {

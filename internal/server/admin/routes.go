@@ -113,7 +113,6 @@ func (a *adminArea) enrolmentRoutes(r chi.Router) {
 	r.Post("/deltagere/{id}/flyt", a.moveParticipant)
 	r.Get("/soeg", a.searchBookings)
 	r.Get("/fakturering", a.showInvoicing)
-	r.Post("/tilmeldinger/{id}/faktureret", a.markInvoiced)
 	r.Get("/henvendelser", a.listInquiries)
 	r.Get("/henvendelser/{id}", a.showInquiry)
 	r.Post("/henvendelser/{id}", a.saveInquiry)
