@@ -50,7 +50,8 @@ func (p *Responder) Render(w http.ResponseWriter, r *http.Request, status int, c
 }
 
 // ServerError logs err with the request id and shows the calm 500 page, or
-// the 503 page when the database cannot be reached.
+// the 503 page when the database cannot be reached or went away midway
+// (store.IsUnavailable decides; a commit cut off is answered alike).
 func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err error) {
 	reqID := middleware.GetReqID(r.Context())
 	// The visitor left before the answer was ready (closed the tab, or a
@@ -65,7 +66,7 @@ func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err erro
 	page.NoIndex = true
 	status := http.StatusInternalServerError
 	c := views.ServerError(page, reqID)
-	if store.IsUnavailable(err) {
+	if store.IsUnavailable(err) || store.IsCommitUnknown(err) {
 		status = http.StatusServiceUnavailable
 		page.Title = "Midlertidigt utilgængeligt"
 		c = views.Unavailable(page)
