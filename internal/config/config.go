@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -28,6 +29,16 @@ type Config struct {
 	// (the runtime reads those itself, so they keep overriding).
 	GCPercent   int
 	MemoryLimit int64
+	// TrustedProxies are the load balancers whose X-Forwarded-For names
+	// the client (TRUSTED_PROXIES); empty: the connection's address is the
+	// client's.
+	TrustedProxies []netip.Prefix
+	// MetricsAddr is where /metrics is served, apart from the site
+	// (METRICS_ADDR); MetricsToken lets /metrics on the site answer a
+	// request with "Authorization: Bearer <token>" (METRICS_TOKEN).
+	// Without either, /metrics is not served.
+	MetricsAddr  string
+	MetricsToken string
 }
 
 // serve's garbage collector. Every cache hit allocates a little (net/http's
@@ -102,16 +113,27 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, &Error{"LOG_LEVEL", fmt.Sprintf("must be debug, info, warn or error, got %q", getenv("LOG_LEVEL"))}
 	}
 
+	if err := readMail(&cfg, getenv); err != nil {
+		return cfg, err
+	}
+	if err := readEdge(&cfg, getenv); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// readMail reads the sender address and the SMTP server.
+func readMail(cfg *Config, getenv func(string) string) error {
 	cfg.MailFrom = getenv("MAIL_FROM")
 	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
-		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
+		return &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
 	}
 	if s := getenv("SMTP_URL"); s != "" {
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
-			return cfg, &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
+			return &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
 		}
 		cfg.SMTPURL = u
 	}
-	return cfg, nil
+	return nil
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"log/slog"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,10 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"mysql database url", map[string]string{"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"},
 		{"smtp url without host", map[string]string{"SMTP_URL": "smtp://"}, "SMTP_URL"},
 		{"http smtp url", map[string]string{"SMTP_URL": "http://mail.example"}, "SMTP_URL"},
+		{"proxy that is no cidr", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, lb.cok.dk"}, "TRUSTED_PROXIES"},
+		{"metrics addr without port", map[string]string{"METRICS_ADDR": "127.0.0.1"}, "METRICS_ADDR"},
+		{"metrics on the site's addr", map[string]string{"ADDR": ":8080", "METRICS_ADDR": ":8080"}, "METRICS_ADDR"},
+		{"short metrics token", map[string]string{"METRICS_TOKEN": "hemmelig"}, "METRICS_TOKEN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,12 +57,20 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 	cfg, err := FromEnv(env(map[string]string{
 		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
 		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
+		"TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.10 2001:db8::/32", "METRICS_ADDR": "127.0.0.1:9090",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug {
 		t.Fatalf("unexpected config: %+v", cfg)
+	}
+	var proxies []string
+	for _, p := range cfg.TrustedProxies {
+		proxies = append(proxies, p.String())
+	}
+	if strings.Join(proxies, " ") != "10.0.0.0/8 192.168.1.10/32 2001:db8::/32" || cfg.MetricsAddr != "127.0.0.1:9090" {
+		t.Fatalf("proxies %v, metrics %q", proxies, cfg.MetricsAddr)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -38,6 +39,12 @@ type Deps struct {
 	// to anonymous visitors; 0 turns the cache off. Whoever sets it must
 	// call CatalogueChanged on every change notification.
 	PageCacheTTL time.Duration
+	// TrustedProxies are the load balancers whose X-Forwarded-For names
+	// the client; MetricsToken opens /metrics on the site to a scraper
+	// that sends it as a bearer token (without it /metrics is only served
+	// by MetricsHandler, on an address of its own).
+	TrustedProxies []netip.Prefix
+	MetricsToken   string
 }
 
 // Server holds the dependencies of every handler.
@@ -51,6 +58,9 @@ type Server struct {
 	now     func() time.Time
 	metrics *metrics
 	handler http.Handler
+	// promHandler serves the metrics; the site serves it only behind
+	// MetricsToken.
+	promHandler http.Handler
 
 	pages *pageCache
 
@@ -66,9 +76,14 @@ func New(d Deps) *Server {
 		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Enrolment.Now,
 		metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
 	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL})
-	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), staff)
+	s.promHandler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+	s.handler = s.routes(d, staff)
 	return s
 }
+
+// MetricsHandler serves the Prometheus metrics, for a listener of its own
+// (METRICS_ADDR).
+func (s *Server) MetricsHandler() http.Handler { return s.promHandler }
 
 // CatalogueChanged drops the cached pages; the server's owner calls it for
 // every change notification from Postgres (store.ListenChanges).
@@ -77,17 +92,18 @@ func (s *Server) CatalogueChanged() { s.pages.Invalidate() }
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
+func (s *Server) routes(d Deps, staff http.Handler) http.Handler {
 	r := chi.NewRouter()
 	// HEAD is answered by the GET handlers (net/http sends no body): link
 	// checkers and monitors ask with HEAD, and chi alone answered 405.
-	r.Use(middleware.GetHead, s.serveCached, middleware.RequestID, s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second), s.cleanInput)
+	r.Use(middleware.GetHead, strictTransport(d.BaseURL), s.serveCached, middleware.RequestID, clientAddress(d.TrustedProxies),
+		s.logRequests, s.recoverPanics, securityHeaders, s.measure, requestTimeout(15*time.Second), s.cleanInput)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(allowedMethods)
 
 	r.Get("/healthz", s.showHealth)
 	r.Get("/readyz", s.showReady)
-	r.Method(http.MethodGet, "/metrics", metricsHandler)
+	r.Method(http.MethodGet, "/metrics", s.metricsOnSite(d.MetricsToken))
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")

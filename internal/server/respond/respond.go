@@ -99,9 +99,21 @@ func ParseForm(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// ClientAddr is the address the request came from (the load balancer's
-// address unless it is told to pass the client's on).
+type clientAddrKey struct{}
+
+// WithClientAddr is r with the client's address in its context, as the
+// server's middleware found it (X-Forwarded-For through trusted proxies
+// only).
+func WithClientAddr(r *http.Request, addr string) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), clientAddrKey{}, addr))
+}
+
+// ClientAddr is the address of the client: the one the middleware put in
+// the context, or else the connection's.
 func ClientAddr(r *http.Request) string {
+	if a, ok := r.Context().Value(clientAddrKey{}).(string); ok && a != "" {
+		return a
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
