@@ -58,6 +58,9 @@ func runUser(ctx context.Context, cfg config.Config, args []string, stdin io.Rea
 	if err != nil {
 		return err
 	}
+	if msg := auth.WeakPassword(pw, *email, *name); msg != "" {
+		return fmt.Errorf("user add: %s", msg)
+	}
 	hash, err := auth.HashPassword(pw, params)
 	if err != nil {
 		return fmt.Errorf("user add: %w", err)

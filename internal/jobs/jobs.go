@@ -58,7 +58,8 @@ const composeQueue = "compose"
 func (BookingMailsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: composeQueue} }
 
 // CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
-// not seen for 13 months, expired staff sessions and old rate-limit counters.
+// not seen for 13 months, expired staff sessions, old rate-limit counters,
+// login throttles, login links and used form stamps.
 type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
@@ -259,6 +260,9 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 		w.log.Info("deleted idle visitors", slog.Int64("visitors", n))
 	}
 	if err := w.store.PruneSessions(ctx, now); err != nil {
+		return err
+	}
+	if err := w.store.PruneLogins(ctx, now.Add(-24*time.Hour)); err != nil {
 		return err
 	}
 	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))

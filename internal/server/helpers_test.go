@@ -15,6 +15,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/demo"
 	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
@@ -101,6 +102,8 @@ func startSiteDeps(t *testing.T, st *store.Store, edit func(*server.Deps)) *site
 	d := server.Deps{
 		Store: st, Enrolment: svc, Assets: assets, BaseURL: base,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// Cheap hashes, as many at once as a test sends.
+		Hasher: auth.NewHasher(cheapParams, 64, 10*time.Second),
 	}
 	edit(&d)
 	srv := server.New(d)

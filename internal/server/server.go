@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/admin"
 	"kursuskatalog/internal/server/respond"
@@ -45,6 +46,9 @@ type Deps struct {
 	// by MetricsHandler, on an address of its own).
 	TrustedProxies []netip.Prefix
 	MetricsToken   string
+	// Hasher checks staff passwords, a few at a time; nil:
+	// auth.DefaultHasher.
+	Hasher *auth.Hasher
 }
 
 // Server holds the dependencies of every handler.
@@ -75,7 +79,7 @@ func New(d Deps) *Server {
 	s := &Server{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets},
 		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Enrolment.Now,
 		metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
-	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL})
+	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL, Hasher: d.Hasher})
 	s.promHandler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	s.handler = s.routes(d, staff)
 	return s

@@ -34,6 +34,8 @@ type Deps struct {
 	Logger    *slog.Logger
 	Assets    *static.Assets
 	BaseURL   *url.URL
+	// Hasher checks passwords, a few at a time; nil: auth.DefaultHasher.
+	Hasher *auth.Hasher
 }
 
 // adminArea is the staff area: its dependencies and the staff sessions.
@@ -44,9 +46,13 @@ type adminArea struct {
 	baseURL  *url.URL
 	now      func() time.Time
 	sessions *scs.SessionManager
+	hasher   *auth.Hasher
 
 	dummyOnce sync.Once
 	dummyHash string // checked when no account matches, so a miss takes as long as a wrong password
+
+	keyMu  sync.Mutex
+	devKey []byte // signs device cookies (device.go)
 }
 
 const sessionStaffID = "staff_id"
@@ -67,8 +73,11 @@ func New(d Deps) chi.Router {
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = d.BaseURL != nil && d.BaseURL.Scheme == "https"
+	if d.Hasher == nil {
+		d.Hasher = auth.DefaultHasher()
+	}
 	a := &adminArea{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets}, store: d.Store, enrol: d.Enrolment,
-		baseURL: d.BaseURL, now: d.Enrolment.Now, sessions: sm}
+		baseURL: d.BaseURL, now: d.Enrolment.Now, sessions: sm, hasher: d.Hasher}
 	sm.ErrorFunc = a.ServerError
 	return a.routes()
 }
@@ -79,6 +88,9 @@ func (a *adminArea) routes() chi.Router {
 	r.NotFound(a.notFound)
 	r.Get("/login", a.showLogin)
 	r.Post("/login", a.login)
+	r.Post("/login/link", a.sendLoginLink)
+	r.Get("/login/link/{token}", a.showLoginLink)
+	r.Post("/login/link/{token}", a.useLoginLink)
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)

@@ -73,7 +73,7 @@ func newStaffUserForm(u store.StaffUser, errs views.FormErrors) views.EntityForm
 	}
 	p.Fields[0].Type, p.Fields[0].Autocomplete = "email", "off"
 	p.Fields[3].Type, p.Fields[3].Autocomplete = "password", "new-password"
-	p.Fields[3].Hint = "Mindst 12 tegn. Giv den til brugeren ad en sikker vej; brugeren bør skifte den."
+	p.Fields[3].Hint = "Mindst 12 tegn og svær at gætte, fx fire tilfældige ord. Giv den til brugeren ad en sikker vej."
 	return p
 }
 
