@@ -27,4 +27,3 @@ func OneLine(e *views.FormErrors, id, label, s string) {
 		e.Add(id, label+" må ikke indeholde linjeskift, tabulatorer eller andre kontroltegn")
 	}
 }
-
