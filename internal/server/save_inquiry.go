@@ -28,7 +28,6 @@ func (s *Server) saveContact(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}

@@ -23,6 +23,7 @@ import (
 	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/admin"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
@@ -127,34 +128,40 @@ func (s *Server) routes(d Deps, staff http.Handler) http.Handler {
 	})
 	r.Group(func(r chi.Router) {
 		r.Use(compress)
+		small, text := forms.LimitBody(forms.SmallBody), forms.LimitBody(forms.TextBody)
 		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
 		r.Get("/tilmelding", s.showEnrolment)
-		r.Post("/tilmelding", s.saveBooking)
+		r.With(forms.LimitBody(forms.LargeBody)).Post("/tilmelding", s.saveBooking)
 		r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
 		r.Get("/min-tilmelding/{token}", s.showMyBooking)
-		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
-		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
-		r.Post("/favoritter", s.saveFavourite)
+		r.With(small).Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
+		r.With(small).Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+		r.With(small).Post("/favoritter", s.saveFavourite)
 		r.Get("/favoritter/tjek", s.checkCookie)
 		r.Get("/kurser/{slug}/spoerg", s.showQuestion)
-		r.Post("/kurser/{slug}/spoerg", s.saveQuestion)
+		r.With(text).Post("/kurser/{slug}/spoerg", s.saveQuestion)
 		r.Get("/kurser/{slug}/tilpasset", s.showInhouse)
-		r.Post("/kurser/{slug}/tilpasset", s.saveInhouse)
+		r.With(text).Post("/kurser/{slug}/tilpasset", s.saveInhouse)
 		r.Get("/kontakt", s.showContact)
-		r.Post("/kontakt", s.saveContact)
+		r.With(text).Post("/kontakt", s.saveContact)
 		r.Get("/tak", s.showThanks)
 	})
 
 	r.Mount("/admin", staff)
 
-	// Every unsafe method from another origin is refused before any handler.
+	return crossOrigin(r)
+}
+
+// crossOrigin refuses every unsafe method from another origin before any
+// handler.
+func crossOrigin(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
 		w.Write([]byte("Forespørgslen blev afvist, fordi den kom fra et andet websted. Gå tilbage til siden og prøv igen.\n"))
 	}))
-	return cop.Handler(r)
+	return cop.Handler(h)
 }
 
 // allowedMethods answers 405 with the Allow header HTTP asks for: the

@@ -21,6 +21,7 @@ import (
 
 	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
@@ -84,13 +85,14 @@ func New(d Deps) chi.Router {
 
 func (a *adminArea) routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.GetHead, noStore, a.sessions.LoadAndSave)
+	r.Use(middleware.GetHead, noStore, forms.LimitBody(forms.LargeBody), a.sessions.LoadAndSave)
 	r.NotFound(a.notFound)
+	small := forms.LimitBody(forms.SmallBody)
 	r.Get("/login", a.showLogin)
-	r.Post("/login", a.login)
-	r.Post("/login/link", a.sendLoginLink)
+	r.With(small).Post("/login", a.login)
+	r.With(small).Post("/login/link", a.sendLoginLink)
 	r.Get("/login/link/{token}", a.showLoginLink)
-	r.Post("/login/link/{token}", a.useLoginLink)
+	r.With(small).Post("/login/link/{token}", a.useLoginLink)
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"net/http"
 	"unicode"
 
 	"kursuskatalog/web/views"
@@ -27,3 +28,25 @@ func OneLine(e *views.FormErrors, id, label, s string) {
 		e.Add(id, label+" må ikke indeholde linjeskift, tabulatorer eller andre kontroltegn")
 	}
 }
+
+// LimitBody caps the body of a request at n bytes; respond.ParseForm
+// answers a larger one with 413. Each route takes what its form needs: a
+// few KB for a button, more for a form with free text. Without a cap a
+// form body could run to Go's 10 MB, parsed into memory.
+func LimitBody(n int64) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Body != nil {
+				r.Body = http.MaxBytesReader(w, r.Body, n)
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Body caps of the routes, by the forms they take.
+const (
+	SmallBody = 8 << 10   // a button, a login, a name and an e-mail
+	TextBody  = 64 << 10  // a form with a free-text message
+	LargeBody = 256 << 10 // the enrolment form of many participants, the course editor
+)

@@ -90,9 +90,15 @@ func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err erro
 const StatusClientClosed = 499
 
 // ParseForm reads a posted form; false means it could not be read at all
-// and the answer is written.
+// and the answer is written: 413 for a body over the route's cap.
 func ParseForm(w http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
+	err := r.ParseForm()
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		http.Error(w, "Formularen er for stor til at blive sendt. Gå tilbage, gør teksten kortere, og prøv igen.", http.StatusRequestEntityTooLarge)
+		return false
+	}
+	if err != nil {
 		http.Error(w, "Formularen kunne ikke læses. Gå tilbage og prøv igen.", http.StatusBadRequest)
 		return false
 	}
