@@ -11,9 +11,9 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
-	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/web/views"
 )
 
