@@ -96,11 +96,15 @@ func (a *adminArea) routes() chi.Router {
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)
+		// Both roles: enrolments, inquiries, mails and invoicing.
 		a.enrolmentRoutes(r)
-		a.catalogueRoutes(r)
-		a.editorRoutes(r)
+		// Administrators only: the catalogue (courses, their dates,
+		// venues, consultants, topics, offers, programmes), staff users
+		// and the audit log.
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
+			a.catalogueRoutes(r)
+			a.editorRoutes(r)
 			r.Get("/brugere", a.listStaffUsers)
 			r.Get("/brugere/ny", a.newStaffUser)
 			r.Post("/brugere/ny", a.createStaffUser)
