@@ -49,13 +49,8 @@ func InsertInquiry(ctx context.Context, tx pgx.Tx, in Inquiry, now time.Time) (I
 }
 
 // Hit counts one event for key in the current fixed window and returns the
-// count so far, shared by every server process.
-func (s *Store) Hit(ctx context.Context, key string, window time.Duration, now time.Time) (int, error) {
-	return Hit(ctx, s.Pool, key, window, now)
-}
-
-// Hit counts one event for key in db (a caller's transaction, so that a
-// rolled-back change counts nothing).
+// count so far, shared by every server process. db is the caller's
+// transaction, so that a rolled-back change counts nothing.
 func Hit(ctx context.Context, db DB, key string, window time.Duration, now time.Time) (int, error) {
 	start := now.Truncate(window)
 	var n int
