@@ -241,15 +241,7 @@ func TestMailsGoTogetherAndOnlyRefusedOnesAgain(t *testing.T) {
 // A mail queued while SMTP is down waits, and goes out when it returns.
 func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 	st, _ := testdb.Store(t)
-	// Reserve a port, then close it: SMTP is "down" at that address.
-	probe, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := probe.Addr().String()
-	probe.Close()
-	u, _ := url.Parse("smtp://" + addr)
-	sender, err := mail.NewSender(u, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sender, addr := downSMTP(t)
 	_, ctx := startWorkers(t, st, sender)
 	queue(t, st, store.Mail{Kind: "booking", To: "anna@aarhus.dk", ToName: "Anna", Subject: "Kvittering for tilmelding COK-2026-00001", Text: "Tak for din tilmelding", HTML: "<p>Tak</p>", ICS: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"})
 	var id int64
@@ -278,8 +270,9 @@ func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 	}
 }
 
-// downSMTP is a sender to a loopback port nobody listens on.
-func downSMTP(t *testing.T) *mail.Sender {
+// downSMTP is a sender to a loopback address where SMTP is "down": a
+// port reserved and closed again.
+func downSMTP(t *testing.T) (*mail.Sender, string) {
 	t.Helper()
 	probe, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := probe.Addr().String()
@@ -289,7 +282,7 @@ func downSMTP(t *testing.T) *mail.Sender {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return sender
+	return sender, addr
 }
 
 // However long SMTP has been away (here: a job that failed eight times
@@ -305,7 +298,8 @@ func TestMailTriesAgainWithinAMinuteWhileSMTPIsAway(t *testing.T) {
 		WHERE kind = 'send_mail'`); err != nil {
 		t.Fatal(err)
 	}
-	startWorkers(t, st, downSMTP(t))
+	sender, _ := downSMTP(t)
+	startWorkers(t, st, sender)
 	var wait time.Duration
 	var jobState string
 	var attempt int
