@@ -35,6 +35,9 @@ type LoginForm struct {
 	Email  string
 	Return string
 	Errors FormErrors
+	// OfferLink offers a one-time login link by mail (the account is
+	// throttled).
+	OfferLink bool
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
@@ -162,6 +163,8 @@ func checkCourseForm(f *views.CourseForm) store.CourseEdit {
 		e.Add("title", "Skriv kursets titel")
 	case utf8.RuneCountInString(f.Title) > 200:
 		e.Add("title", "Titlen må højst have 200 tegn")
+	case forms.HasControl(f.Title):
+		forms.OneLine(e, "title", "Titlen", f.Title) // it is the subject of mails and the summary of calendar files
 	}
 	if f.Slug == "" {
 		f.Slug = catalog.Slugify(f.Title)

@@ -37,7 +37,7 @@ func (a *adminArea) writeVenue(w http.ResponseWriter, r *http.Request, id int64)
 	version := postedVersion(r)
 	var errs views.FormErrors
 	requireEditorText(&errs, "name", v.Name, "Skriv stedets navn", 200)
-	maxEditorText(&errs, "street", v.Street, 200)
+	lineEditorText(&errs, "street", v.Street, 200)
 	if !venuePostcodeRE.MatchString(v.Postcode) {
 		errs.Add("postcode", "Skriv et postnummer med 4 cifre, fx 5210")
 	}

@@ -124,6 +124,7 @@ func People(f views.EnrolmentForm) []views.ParticipantForm {
 // order of the form.
 func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 	var e views.FormErrors
+	enrolmentLines(&e, f)
 	if len(f.DateIDs) == 0 {
 		e.Add("datoer", "Vælg mindst én dato")
 	}
@@ -180,6 +181,24 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 		e.Add("vilkaar", "Sæt kryds for at acceptere betingelserne")
 	}
 	return e
+}
+
+// enrolmentLines refuses control characters in the enrolment form's
+// one-line fields: names and addresses go into mails' headers, and every
+// field into the participant lists (CSV) and invoices.
+func enrolmentLines(e *views.FormErrors, f views.EnrolmentForm) {
+	for _, l := range [][3]string{{"booker-name", "Navnet", f.BookerName}, {"booker-email", "E-mailadressen", f.BookerEmail},
+		{"booker-phone", "Telefonnummeret", f.BookerPhone}, {"org-name", "Organisationens navn", f.OrgName},
+		{"department", "Afdelingen", f.Department}, {"ean", "EAN-nummeret", f.EAN}, {"cvr", "CVR-nummeret", f.CVR},
+		{"reference", "Referencen", f.InvoiceReference}} {
+		OneLine(e, l[0], l[1], l[2])
+	}
+	for i, p := range f.Participants {
+		n := " (deltager " + strconv.Itoa(i+1) + ")"
+		OneLine(e, "p"+strconv.Itoa(i)+"-name", "Navnet"+n, p.Name)
+		OneLine(e, "p"+strconv.Itoa(i)+"-email", "E-mailadressen"+n, p.Email)
+		OneLine(e, "p"+strconv.Itoa(i)+"-job", "Stillingen"+n, p.JobTitle)
+	}
 }
 
 // Required reports an empty field with msg.
