@@ -169,6 +169,9 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 	if err != nil {
 		return err
 	}
+	if err := w.store.AttachFiles(ctx, all); err != nil {
+		return err
+	}
 	var ids []int64
 	var msgs []mail.Message
 	for _, m := range all {
@@ -224,6 +227,9 @@ func message(m store.Mail) mail.Message {
 		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
 	if m.ICS != "" {
 		msg.ICSName = "kursus.ics"
+	}
+	for _, f := range m.Files {
+		msg.Files = append(msg.Files, mail.File(f))
 	}
 	return msg
 }

@@ -15,4 +15,11 @@ type Message struct {
 	HTML    string
 	ICS     string // attached as invitation.ics when not empty
 	ICSName string
+	Files   []File // further attachments, e.g. a diploma's PDF
+}
+
+// File is an attachment.
+type File struct {
+	Name, ContentType string
+	Data              []byte
 }

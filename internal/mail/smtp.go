@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -126,6 +127,11 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 		}
 		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8; method=PUBLISH")); err != nil {
 			return nil, fmt.Errorf("attach: %w", err)
+		}
+	}
+	for _, f := range m.Files {
+		if err := msg.AttachReader(f.Name, bytes.NewReader(f.Data), gomail.WithFileContentType(gomail.ContentType(f.ContentType))); err != nil {
+			return nil, fmt.Errorf("attach %s: %w", f.Name, err)
 		}
 	}
 	return msg, nil

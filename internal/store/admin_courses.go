@@ -68,6 +68,7 @@ type CourseEdit struct {
 	Status           string
 	TopicIDs         []int64 // in id order
 	Agenda           []catalog.AgendaDay
+	Aftercare        catalog.Aftercare
 	Version          int
 }
 
@@ -102,6 +103,10 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 		return c, err
 	}
 	c.Agenda, err = agendaOf(ctx, db, id)
+	if err != nil {
+		return c, err
+	}
+	c.Aftercare, err = aftercareOf(ctx, db, id)
 	return c, err
 }
 
@@ -131,7 +136,7 @@ func changedCourseFields(a, b CourseEdit) []string {
 	add("status", a.Status != b.Status)
 	add("topics", !slices.Equal(a.TopicIDs, b.TopicIDs))
 	add("agenda", !reflect.DeepEqual(nonNilDays(a.Agenda), nonNilDays(b.Agenda)))
-	return f
+	return append(f, changedAftercare(a.Aftercare, b.Aftercare)...)
 }
 
 // SaveCourse saves c over the course if nobody saved it since c.Version
@@ -194,6 +199,9 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
+		if err := SetAftercare(ctx, tx, c.ID, c.Aftercare); err != nil {
+			return err
+		}
 		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
 	})
 	return version, err
@@ -242,6 +250,9 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			return err
 		}
 		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
+			return err
+		}
+		if err := SetAftercare(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
 		// The audit entry names the fields that were filled in.

@@ -248,6 +248,7 @@ type CourseForm struct {
 	Status       string
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
+	Aftercare    AftercareForm
 	Preview      bool     // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option

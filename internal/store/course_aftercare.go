@@ -1,0 +1,41 @@
+package store
+
+import (
+	"context"
+
+	"kursuskatalog/internal/catalog"
+)
+
+// aftercareOf reads what a course says about the time after the booking.
+func aftercareOf(ctx context.Context, db DB, courseID int64) (catalog.Aftercare, error) {
+	var a catalog.Aftercare
+	err := db.QueryRow(ctx, `SELECT residential, reminder_days, bring_note, diploma_minutes FROM courses WHERE id = $1`,
+		courseID).Scan(&a.Residential, &a.ReminderDays, &a.BringNote, &a.DiplomaMinutes)
+	return a, notFound(err)
+}
+
+// SetAftercare writes what a course says about the time after the booking.
+func SetAftercare(ctx context.Context, db DB, courseID int64, a catalog.Aftercare) error {
+	_, err := db.Exec(ctx, `UPDATE courses SET residential = $2, reminder_days = $3, bring_note = $4, diploma_minutes = $5
+		WHERE id = $1`, courseID, a.Residential, a.ReminderDays, a.BringNote, a.DiplomaMinutes)
+	return err
+}
+
+// changedAftercare names the columns whose values differ, for the audit log.
+func changedAftercare(a, b catalog.Aftercare) []string {
+	var f []string
+	for _, c := range []struct {
+		name    string
+		differs bool
+	}{
+		{"residential", a.Residential != b.Residential},
+		{"reminder_days", a.ReminderDays != b.ReminderDays},
+		{"bring_note", a.BringNote != b.BringNote},
+		{"diploma_minutes", a.DiplomaMinutes != b.DiplomaMinutes},
+	} {
+		if c.differs {
+			f = append(f, c.name)
+		}
+	}
+	return f
+}
