@@ -28,7 +28,7 @@ func FormatHours(minutes int) string {
 	h, rest := minutes/60, minutes%60
 	s := strconv.Itoa(h)
 	if rest != 0 {
-		s += "," + strings.TrimRight(strconv.Itoa(rest*100/60+100)[1:], "0")
+		s += "," + strings.TrimRight(strconv.Itoa(rest*100/60 + 100)[1:], "0")
 	}
 	if minutes == 60 {
 		return "1 time"

@@ -249,7 +249,7 @@ type CourseForm struct {
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
 	Aftercare    AftercareForm
-	Preview      bool     // show the rendered description beside the editor
+	Preview      bool // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option
