@@ -105,7 +105,8 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	deps := enrolment.Deps{Store: st, Queue: queue, Logger: logger, BaseURL: cfg.BaseURL.String(), Now: time.Now}
 	svc = enrolment.New(deps)
 	deps.Store = wst
-	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: enrolment.New(deps), Logger: logger})
+	worker := enrolment.New(deps)
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Courses: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}

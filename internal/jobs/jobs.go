@@ -111,9 +111,11 @@ type Composer interface {
 type Options struct {
 	Sender   Sender   // nil: mails are recorded, not sent
 	Composer Composer // composes the mails of new bookings
-	Logger   *slog.Logger
-	Now      func() time.Time
-	Workers  int // send workers; 10 when 0
+	// Courses composes the mails that follow a date (nil: none are sent)
+	Courses CourseMailer
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Workers int // send workers; 10 when 0
 }
 
 // Workers works the jobs; start it with Client.Start.
@@ -134,13 +136,17 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 	river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
 	river.AddWorker(workers, &bookingMailsWorker{composer: o.Composer})
 	river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
+		&river.PeriodicJobOpts{RunOnStart: true})}
+	if o.Courses != nil {
+		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger:      quiet(o.Logger),
-		MaxAttempts: 25,
-		Workers:     workers,
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true})},
+		Logger:       quiet(o.Logger),
+		MaxAttempts:  25,
+		Workers:      workers,
+		PeriodicJobs: periodic,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: o.Workers},
 			composeQueue:       {MaxWorkers: 1, FetchCooldown: 10 * time.Millisecond},

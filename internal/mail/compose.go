@@ -80,6 +80,9 @@ func dateLine(d booking.BookedDate) string {
 type Links struct {
 	BaseURL   string // e.g. https://kurser.cok.dk
 	ManageURL string // the booker's own page; "" when not known (it is stored only as a hash)
+	// PersonURLs are the participants' own pages (personal links), by
+	// e-mail in lower case.
+	PersonURLs map[string]string
 }
 
 // BookingMails are sent when a booking is made: a receipt to the booker and
@@ -133,12 +136,14 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 				}
 			}
 		}
-		m := render("confirmation", p.Email, p.Name, "Du er tilmeldt: "+titles(r, p.Email), doc{
+		body := doc{
 			Greeting: "Kære " + p.Name,
 			Intro:    []string{r.BookerName + " fra " + r.OrgName + " har tilmeldt dig (tilmelding " + r.Ref + ")."},
 			Sections: []section{{Heading: "Dine kurser", Lines: lines}, {Heading: "Godt at vide", Lines: rules}},
 			Outro:    []string{"Kalenderfilen i denne mail lægger de bekræftede datoer i din kalender. Står du på venteliste, får du besked, så snart der bliver en plads."},
-		})
+		}
+		personalLink(&body, r, p.Email, l)
+		m := render("confirmation", p.Email, p.Name, "Du er tilmeldt: "+titles(r, p.Email), body)
 		if len(events) > 0 {
 			m.ICS = string(ical.Calendar(catalog.Copenhagen, events...))
 			m.ICSName = "kursus.ics"

@@ -117,13 +117,13 @@ func SeatsByLink(ctx context.Context, db DB, hash []byte) (booking.MySeats, erro
 	if err := rows.Err(); err != nil {
 		return out, err
 	}
-	out.Dates, err = datesByID(ctx, db, dateIDs)
+	out.Dates, err = DatesByID(ctx, db, dateIDs)
 	return out, err
 }
 
-// datesByID loads dates with their courses (drafts too: a course taken
+// DatesByID loads dates with their courses (drafts too: a course taken
 // off the catalogue still ran), in start order.
-func datesByID(ctx context.Context, db DB, ids []int64) ([]booking.BookedDate, error) {
+func DatesByID(ctx context.Context, db DB, ids []int64) ([]booking.BookedDate, error) {
 	rows, err := db.Query(ctx, `SELECT `+bookedDateColumns+datesFrom+`WHERE d.id = ANY($1)`, ids)
 	if err != nil {
 		return nil, err
