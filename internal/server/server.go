@@ -114,6 +114,7 @@ func (s *Server) routes(metricsHandler, staff http.Handler) http.Handler {
 		r.Get("/min-tilmelding/{token}", s.showMyBooking)
 		r.Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
 		r.Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+		s.mySeatRoutes(r)
 		r.Post("/favoritter", s.saveFavourite)
 		r.Get("/favoritter/tjek", s.checkCookie)
 		r.Get("/kurser/{slug}/spoerg", s.showQuestion)

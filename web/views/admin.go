@@ -19,6 +19,7 @@ type AdminPage struct {
 	IsAdmin   bool
 	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
 	CSS, Icon string
+	JS        string // a script for the page, "" for none (pages work without)
 }
 
 func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }

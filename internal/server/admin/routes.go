@@ -85,6 +85,7 @@ func (a *adminArea) routes() chi.Router {
 		a.enrolmentRoutes(r)
 		a.catalogueRoutes(r)
 		a.editorRoutes(r)
+		a.aftercareRoutes(r)
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
 			r.Get("/brugere", a.listStaffUsers)
