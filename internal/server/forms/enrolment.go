@@ -156,9 +156,21 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 	if len(all) > views.MaxParticipants {
 		e.Add("deltagere", "Der kan højst være "+strconv.Itoa(views.MaxParticipants)+" deltagere på én tilmelding")
 	}
+	checkParticipants(&e, f)
+	TooLong(&e, "comment", "Kommentaren", f.Comment, 2000)
+	if !f.Terms {
+		e.Add("vilkaar", "Sæt kryds for at acceptere betingelserne")
+	}
+	return e
+}
+
+// checkParticipants checks each participant typed, and the booker's own
+// stay when they take part.
+func checkParticipants(e *views.FormErrors, f views.EnrolmentForm) {
 	seen := map[string]bool{}
 	if f.Self {
 		seen[strings.ToLower(f.BookerEmail)] = true
+		CheckStay(e, "s", " (dig selv)", f.SelfStay, true)
 	}
 	for i, p := range f.Participants {
 		if p.Empty() {
@@ -166,27 +178,19 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 		}
 		id := func(s string) string { return "p" + strconv.Itoa(i) + "-" + s }
 		n := " (deltager " + strconv.Itoa(i+1) + ")"
-		Required(&e, id("name"), "Skriv deltagerens navn"+n, p.Name)
-		TooLong(&e, id("name"), "Navnet"+n, p.Name, 200)
+		Required(e, id("name"), "Skriv deltagerens navn"+n, p.Name)
+		TooLong(e, id("name"), "Navnet"+n, p.Name, 200)
 		if msg := booking.CheckEmail(p.Email); msg != "" {
 			e.Add(id("email"), msg+n)
 		} else if seen[strings.ToLower(p.Email)] {
 			e.Add(id("email"), "Den samme e-mailadresse står to gange"+n)
 		}
 		seen[strings.ToLower(p.Email)] = true
-		TooLong(&e, id("job"), "Stillingen"+n, p.JobTitle, 200)
-		TooLong(&e, id("diet"), "Kost og allergier"+n, p.Diet, 500)
-		TooLong(&e, id("access"), "Behov for tilgængelighed"+n, p.Accessibility, 500)
-		CheckStay(&e, id("s"), n, p.Stay, false)
+		TooLong(e, id("job"), "Stillingen"+n, p.JobTitle, 200)
+		TooLong(e, id("diet"), "Kost og allergier"+n, p.Diet, 500)
+		TooLong(e, id("access"), "Behov for tilgængelighed"+n, p.Accessibility, 500)
+		CheckStay(e, id("s"), n, p.Stay, false)
 	}
-	if f.Self {
-		CheckStay(&e, "s", " (dig selv)", f.SelfStay, true)
-	}
-	TooLong(&e, "comment", "Kommentaren", f.Comment, 2000)
-	if !f.Terms {
-		e.Add("vilkaar", "Sæt kryds for at acceptere betingelserne")
-	}
-	return e
 }
 
 // Required reports an empty field with msg.
