@@ -140,7 +140,7 @@ func TestAttendanceDiplomaAndEvaluationOverHTTP(t *testing.T) {
 	s.Store.Pool.QueryRow(ctx, `SELECT starts_at, ends_at FROM course_dates WHERE id = $1`, date).Scan(&start, &end)
 	days := booking.CourseDays(start, end)
 	att := "/admin/datoer/" + strconv.FormatInt(date, 10) + "/fremmoede"
-	s.Clock.Advance(start.Add(-20*time.Minute).Sub(s.Clock.Now()))
+	s.Clock.Advance(start.Add(-20 * time.Minute).Sub(s.Clock.Now()))
 	_, page := s.get(t, att)
 	mustContain(t, page, "Fremmøde", "Dag 1 · "+catalog.FormatDayMonth(days[0]), "Ikke registreret: <strong data-count=\"none\">5</strong>")
 	mark := func(email string, day time.Time, status string, header http.Header) (*http.Response, string) {
