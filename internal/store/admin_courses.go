@@ -68,7 +68,7 @@ type CourseEdit struct {
 	Status           string
 	TopicIDs         []int64 // in id order
 	Agenda           []catalog.AgendaDay
-	Aftercare        catalog.Aftercare
+	Aftercare        *catalog.Aftercare // nil when saving: leave as it is (a new course: the defaults)
 	Version          int
 }
 
@@ -106,7 +106,8 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 	if err != nil {
 		return c, err
 	}
-	c.Aftercare, err = aftercareOf(ctx, db, id)
+	a, err := aftercareOf(ctx, db, id)
+	c.Aftercare = &a
 	return c, err
 }
 
@@ -199,7 +200,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
-		if err := SetAftercare(ctx, tx, c.ID, c.Aftercare); err != nil {
+		if err := setAftercareIfGiven(ctx, tx, c.ID, c.Aftercare); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
@@ -252,7 +253,7 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
 			return err
 		}
-		if err := SetAftercare(ctx, tx, id, c.Aftercare); err != nil {
+		if err := setAftercareIfGiven(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
 		// The audit entry names the fields that were filled in.

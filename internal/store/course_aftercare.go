@@ -21,8 +21,23 @@ func SetAftercare(ctx context.Context, db DB, courseID int64, a catalog.Aftercar
 	return err
 }
 
-// changedAftercare names the columns whose values differ, for the audit log.
-func changedAftercare(a, b catalog.Aftercare) []string {
+func setAftercareIfGiven(ctx context.Context, db DB, courseID int64, a *catalog.Aftercare) error {
+	if a == nil {
+		return nil
+	}
+	return SetAftercare(ctx, db, courseID, *a)
+}
+
+// changedAftercare names the columns whose values differ, for the audit
+// log; nothing when b leaves them as they are.
+func changedAftercare(old, b *catalog.Aftercare) []string {
+	if b == nil {
+		return nil
+	}
+	a := catalog.Aftercare{ReminderDays: catalog.DefaultReminderDays} // a new course's defaults
+	if old != nil {
+		a = *old
+	}
 	var f []string
 	for _, c := range []struct {
 		name    string

@@ -1,5 +1,12 @@
 package views
 
+func yesNoValue(b bool) string {
+	if b {
+		return "ja"
+	}
+	return "nej"
+}
+
 // AftercareForm is the course editor's part about the time after the
 // booking, as typed.
 type AftercareForm struct {
@@ -7,4 +14,7 @@ type AftercareForm struct {
 	ReminderDays string
 	BringNote    string
 	DiplomaHours string // "14" or "6,5"; "" states the days instead
+	// Present: the form had these fields (a form without them leaves the
+	// saved values alone).
+	Present bool
 }

@@ -31,17 +31,40 @@ func courseAftercareFields(f CourseForm) templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<fieldset class=\"field\" id=\"efter-tilmelding\"><legend>Efter tilmeldingen</legend><div class=\"field checkbox\"><input type=\"checkbox\" id=\"residential\" name=\"residential\" value=\"1\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<fieldset class=\"field\" id=\"efter-tilmelding\"><legend>Efter tilmeldingen</legend> <input type=\"hidden\" name=\"aftercare\" value=\"1\"> <input type=\"hidden\" name=\"residential_was\" value=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var2 string
+		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(yesNoValue(f.Aftercare.Residential))
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/course_aftercare.templ`, Line: 9, Col: 89}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "\"><fieldset class=\"field\" id=\"residential\" aria-describedby=\"residential-hint\"><legend class=\"label\">Har kurset overnatning (internat)?</legend><p class=\"hint\" id=\"residential-hint\">Ja: tilmeldingen spørger hver deltager om overnatning, ankomst aftenen før, allergener og andre behov, og datoen får en værelses- og kostliste til stedet.</p><div class=\"checkbox\"><input type=\"radio\" id=\"residential-ja\" name=\"residential\" value=\"ja\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if f.Aftercare.Residential {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, " checked")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, " checked")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, " aria-describedby=\"residential-hint\"> <label for=\"residential\">Kurset har overnatning (internat)</label></div><p class=\"hint\" id=\"residential-hint\">Tilmeldingen spørger så hver deltager om overnatning, ankomst aftenen før, allergener og andre behov, og datoen får en værelses- og kostliste til stedet.</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "> <label for=\"residential-ja\">Ja, med overnatning</label></div><div class=\"checkbox\"><input type=\"radio\" id=\"residential-nej\" name=\"residential\" value=\"nej\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		if !f.Aftercare.Residential {
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, " checked")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "> <label for=\"residential-nej\">Nej</label></div></fieldset>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -57,7 +80,7 @@ func courseAftercareFields(f CourseForm) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "</fieldset>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</fieldset>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

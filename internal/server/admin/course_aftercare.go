@@ -15,7 +15,8 @@ import (
 
 // aftercareFormOf shows saved values as the form reads them back.
 func aftercareFormOf(a catalog.Aftercare) views.AftercareForm {
-	f := views.AftercareForm{Residential: a.Residential, ReminderDays: strconv.Itoa(a.ReminderDays), BringNote: a.BringNote}
+	f := views.AftercareForm{Residential: a.Residential, ReminderDays: strconv.Itoa(a.ReminderDays), BringNote: a.BringNote,
+		Present: true}
 	if a.DiplomaMinutes > 0 {
 		f.DiplomaHours = strings.TrimSuffix(strings.TrimSuffix(catalog.FormatHours(a.DiplomaMinutes), " timer"), " time")
 	}
@@ -23,14 +24,24 @@ func aftercareFormOf(a catalog.Aftercare) views.AftercareForm {
 }
 
 func decodeAftercare(v url.Values) views.AftercareForm {
-	return views.AftercareForm{Residential: v.Get("residential") != "", ReminderDays: strings.TrimSpace(v.Get("reminder_days")),
-		BringNote: strings.TrimSpace(v.Get("bring_note")), DiplomaHours: strings.TrimSpace(v.Get("diploma_hours"))}
+	// A form without the radio buttons answered (made by a script) keeps
+	// the value the page was opened with.
+	residential := v.Get("residential")
+	if residential == "" {
+		residential = v.Get("residential_was")
+	}
+	return views.AftercareForm{Residential: residential == "ja", ReminderDays: strings.TrimSpace(v.Get("reminder_days")),
+		BringNote: strings.TrimSpace(v.Get("bring_note")), DiplomaHours: strings.TrimSpace(v.Get("diploma_hours")),
+		Present: v.Has("aftercare")}
 }
 
-// checkAftercare checks the fields and returns what they say; the
-// messages go to f.Errors.
-func checkAftercare(f *views.CourseForm) catalog.Aftercare {
+// checkAftercare checks the fields and returns what they say (nil when
+// the form did not have them); the messages go to f.Errors.
+func checkAftercare(f *views.CourseForm) *catalog.Aftercare {
 	in := f.Aftercare
+	if !in.Present {
+		return nil
+	}
 	a := catalog.Aftercare{Residential: in.Residential, BringNote: in.BringNote}
 	days, err := strconv.Atoi(in.ReminderDays)
 	if err != nil || days < 0 || days > 60 {
@@ -45,5 +56,5 @@ func checkAftercare(f *views.CourseForm) catalog.Aftercare {
 		f.Errors.Add("diploma-hours", "Skriv antal timer som et tal, f.eks. 14 eller 6,5")
 	}
 	a.DiplomaMinutes = minutes
-	return a
+	return &a
 }

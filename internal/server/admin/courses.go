@@ -55,7 +55,10 @@ func courseFormOf(c store.CourseEdit) views.CourseForm {
 		Description: c.Description, ContentIntro: c.ContentIntro, Bullets: strings.Join(c.ContentBullets, "\n"),
 		TeachingForm: c.TeachingForm, Price: kronerInput(c.PriceOre), VAT: strconv.Itoa(c.VATRateBP), PriceCovers: c.PriceCovers,
 		InvoiceNote: c.InvoiceNote, PartnerNote: c.PartnerNote, Inhouse: c.InhouseAvailable, Status: c.Status,
-		Agenda: catalog.FormatAgenda(c.Agenda), Aftercare: aftercareFormOf(c.Aftercare)}
+		Agenda: catalog.FormatAgenda(c.Agenda)}
+	if c.Aftercare != nil {
+		f.Aftercare = aftercareFormOf(*c.Aftercare)
+	}
 	if c.ConsultantID != 0 {
 		f.Consultant = strconv.FormatInt(c.ConsultantID, 10)
 	}
