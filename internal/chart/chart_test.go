@@ -30,3 +30,13 @@ func TestPresentational(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestMeansInDanish(t *testing.T) {
+	svg, err := Bars([]string{"03.03.2027"}, []float64{14.0 / 3}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(svg, ">4,7</text>") {
+		t.Fatalf("the mean is not written 4,7:\n%s", svg)
+	}
+}

@@ -1373,7 +1373,7 @@ func evaluationDates(p EvaluationResultsProps) templ.Component {
 			templ_7745c5c3_Var79 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 111, "<section aria-labelledby=\"datoer-h\"><h2 id=\"datoer-h\">Datoer</h2><div class=\"result-grid\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 111, "<section aria-labelledby=\"datoer-h\"><h2 id=\"datoer-h\">Datoer</h2><div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

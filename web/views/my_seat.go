@@ -56,6 +56,16 @@ func (p MySeatProps) canChangeStay(s booking.MySeat) bool {
 	return d.Residential && booking.CheckStayChange(d.CourseDate, s.Status, p.Now) == nil
 }
 
+// anyUpcoming says whether a seat's course has not started.
+func (p MySeatProps) anyUpcoming() bool {
+	for _, s := range p.Mine.Seats {
+		if s.Status != booking.StatusCancelled && p.Now.Before(p.Mine.Date(s.DateID).StartsAt) {
+			return true
+		}
+	}
+	return false
+}
+
 // ended says whether the seat's course is over.
 func (p MySeatProps) ended(s booking.MySeat) bool { return !p.Now.Before(p.Mine.Date(s.DateID).EndsAt) }
 
