@@ -134,18 +134,19 @@ func AfterCourseMail(p booking.Practical, r booking.Recipient, myURL, evalURL st
 // DiplomaFileName is the diploma's file name: "kursusbevis-politisk-forstaaelse.pdf".
 func DiplomaFileName(courseSlug string) string { return "kursusbevis-" + courseSlug + ".pdf" }
 
-// personalLink adds a participant's own link to their confirmation, and
-// on a residential course asks them to check their stay there.
-func personalLink(body *doc, r booking.Receipt, email string, l Links) {
+// withPersonalLink adds a participant's own link to their confirmation,
+// and on a residential course asks them to check their stay there.
+func withPersonalLink(body doc, r booking.Receipt, email string, l Links) doc {
 	u := l.PersonURLs[strings.ToLower(email)]
 	if u == "" {
-		return
+		return body
 	}
 	body.Link = &link{"Se din plads", u}
 	for _, s := range r.Seats {
 		if strings.EqualFold(s.Email, email) && r.Date(s.DateID).Residential {
 			body.Intro = append(body.Intro, "Kurset har overnatning. Tjek på din side, at vi har dine oplysninger om overnatning, allergier og andre behov rigtigt – dem kender den, der tilmeldte dig, ikke altid.")
-			return
+			return body
 		}
 	}
+	return body
 }

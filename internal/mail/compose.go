@@ -136,14 +136,12 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 				}
 			}
 		}
-		body := doc{
+		m := render("confirmation", p.Email, p.Name, "Du er tilmeldt: "+titles(r, p.Email), withPersonalLink(doc{
 			Greeting: "Kære " + p.Name,
 			Intro:    []string{r.BookerName + " fra " + r.OrgName + " har tilmeldt dig (tilmelding " + r.Ref + ")."},
 			Sections: []section{{Heading: "Dine kurser", Lines: lines}, {Heading: "Godt at vide", Lines: rules}},
 			Outro:    []string{"Kalenderfilen i denne mail lægger de bekræftede datoer i din kalender. Står du på venteliste, får du besked, så snart der bliver en plads."},
-		}
-		personalLink(&body, r, p.Email, l)
-		m := render("confirmation", p.Email, p.Name, "Du er tilmeldt: "+titles(r, p.Email), body)
+		}, r, p.Email, l))
 		if len(events) > 0 {
 			m.ICS = string(ical.Calendar(catalog.Copenhagen, events...))
 			m.ICSName = "kursus.ics"

@@ -200,10 +200,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
-		if err := setAftercareIfGiven(ctx, tx, c.ID, c.Aftercare); err != nil {
-			return err
-		}
-		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
+		return auditCourseSave(ctx, tx, c, staffID, changed, now)
 	})
 	return version, err
 }

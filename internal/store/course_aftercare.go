@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"kursuskatalog/internal/catalog"
 )
@@ -53,4 +54,13 @@ func changedAftercare(old, b *catalog.Aftercare) []string {
 		}
 	}
 	return f
+}
+
+// auditCourseSave ends a course's save: what it says about the time
+// after the booking, and the audit entry.
+func auditCourseSave(ctx context.Context, tx DB, c CourseEdit, staffID int64, changed []string, now time.Time) error {
+	if err := setAftercareIfGiven(ctx, tx, c.ID, c.Aftercare); err != nil {
+		return err
+	}
+	return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
 }
