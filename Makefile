@@ -38,6 +38,7 @@ vet:
 deps-test:
 	.tools/ensure-postgres.sh
 	.tools/ensure-deb.sh chromium chromium fonts-dejavu-core
+	.tools/ensure-deb.sh pdftotext poppler-utils
 	.tools/ensure-npm.sh
 
 # Lighthouse times the pages on this machine's CPU, so its package runs

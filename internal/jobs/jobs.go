@@ -113,9 +113,11 @@ type Options struct {
 	Sender   Sender      // nil: mails are recorded, not sent
 	Composer Composer    // composes the mails of new bookings
 	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
-	Logger   *slog.Logger
-	Now      func() time.Time
-	Workers  int // send workers; 10 when 0
+	// Courses composes the mails that follow a date (nil: none are sent)
+	Courses CourseMailer
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Workers int // send workers; 10 when 0
 }
 
 // Workers works the jobs; start it with Client.Start.
@@ -139,13 +141,17 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 	if o.Offers != nil {
 		river.AddWorker(workers, &offerWorker{passer: o.Offers})
 	}
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
+		&river.PeriodicJobOpts{RunOnStart: true})}
+	if o.Courses != nil {
+		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger:      quiet(o.Logger),
-		MaxAttempts: 25,
-		Workers:     workers,
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true})},
+		Logger:       quiet(o.Logger),
+		MaxAttempts:  25,
+		Workers:      workers,
+		PeriodicJobs: periodic,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: o.Workers},
 			composeQueue:       {MaxWorkers: 1, FetchCooldown: 10 * time.Millisecond},
@@ -184,6 +190,9 @@ const (
 func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) error {
 	all, err := w.store.Mails(ctx, job.Args.MailIDs)
 	if err != nil {
+		return err
+	}
+	if err := w.store.AttachFiles(ctx, all); err != nil {
 		return err
 	}
 	var ids []int64
@@ -262,6 +271,9 @@ func message(m store.Mail) mail.Message {
 		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
 	if m.ICS != "" {
 		msg.ICSName = "kursus.ics"
+	}
+	for _, f := range m.Files {
+		msg.Files = append(msg.Files, mail.File(f))
 	}
 	return msg
 }

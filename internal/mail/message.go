@@ -18,4 +18,11 @@ type Message struct {
 	// Invites are the calendar invitations the mail carries; Calendars
 	// renders them into ICS once their sequences are known.
 	Invites []Invite
+	Files   []File // further attachments, e.g. a diploma's PDF
+}
+
+// File is an attachment.
+type File struct {
+	Name, ContentType string
+	Data              []byte
 }

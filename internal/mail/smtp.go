@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -141,6 +142,11 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	for _, f := range calendarFiles(m) {
 		if err := msg.AttachReader(f.name, strings.NewReader(f.body), gomail.WithFileContentType(gomail.ContentType(f.contentType))); err != nil {
 			return nil, fmt.Errorf("attach: %w", err)
+		}
+	}
+	for _, f := range m.Files {
+		if err := msg.AttachReader(f.Name, bytes.NewReader(f.Data), gomail.WithFileContentType(gomail.ContentType(f.ContentType))); err != nil {
+			return nil, fmt.Errorf("attach %s: %w", f.Name, err)
 		}
 	}
 	return msg, nil

@@ -20,8 +20,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/auth"
+	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/admin"
 	"kursuskatalog/internal/server/forms"
@@ -154,6 +154,7 @@ func (s *Server) personalRoutes(r chi.Router) {
 	small, text := forms.LimitBody(forms.SmallBody), forms.LimitBody(forms.TextBody)
 	r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
 	s.bookingRoutes(r)
+	s.mySeatRoutes(r)
 	r.With(small).Post("/favoritter", s.saveFavourite)
 	r.Get("/favoritter/tjek", s.checkCookie)
 	r.Get("/favoritter/tilmeld", s.enrolFavourites)

@@ -19,6 +19,7 @@ type AdminPage struct {
 	IsAdmin   bool
 	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
 	CSS, Icon string
+	JS        string // a script for the page, "" for none (pages work without)
 }
 
 func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }
@@ -254,7 +255,8 @@ type CourseForm struct {
 	Status       string
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
-	Preview      bool     // show the rendered description beside the editor
+	Aftercare    AftercareForm
+	Preview      bool // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option

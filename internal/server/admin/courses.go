@@ -57,6 +57,9 @@ func courseFormOf(c store.CourseEdit) views.CourseForm {
 		TeachingForm: c.TeachingForm, Price: kronerInput(c.PriceOre), VAT: strconv.Itoa(c.VATRateBP), PriceCovers: c.PriceCovers,
 		InvoiceNote: c.InvoiceNote, PartnerNote: c.PartnerNote, Inhouse: c.InhouseAvailable, Status: c.Status,
 		Agenda: catalog.FormatAgenda(c.Agenda)}
+	if c.Aftercare != nil {
+		f.Aftercare = aftercareFormOf(*c.Aftercare)
+	}
 	if c.ConsultantID != 0 {
 		f.Consultant = strconv.FormatInt(c.ConsultantID, 10)
 	}
@@ -144,7 +147,8 @@ func decodeCourseForm(v url.Values, id int64) views.CourseForm {
 		Price: strings.TrimSpace(v.Get("price")), VAT: v.Get("vat"), PriceCovers: strings.TrimSpace(v.Get("price_covers")),
 		InvoiceNote: strings.TrimSpace(v.Get("invoice_note")), PartnerNote: strings.TrimSpace(v.Get("partner_note")),
 		Inhouse: v.Get("inhouse") != "", Consultant: v.Get("consultant"), Status: v.Get("status"),
-		Topics: v["topic"], Agenda: strings.TrimSpace(strings.ReplaceAll(v.Get("agenda"), "\r\n", "\n"))}
+		Topics: v["topic"], Agenda: strings.TrimSpace(strings.ReplaceAll(v.Get("agenda"), "\r\n", "\n")),
+		Aftercare: decodeAftercare(v)}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
 	return f
 }
@@ -187,6 +191,7 @@ func checkCourseForm(f *views.CourseForm) store.CourseEdit {
 	if f.Status == catalog.StatusPublished {
 		c.Status = catalog.StatusPublished
 	}
+	c.Aftercare = checkAftercare(f)
 	for _, l := range strings.Split(f.Bullets, "\n") {
 		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-")); l != "" {
 			c.ContentBullets = append(c.ContentBullets, l)

@@ -98,6 +98,8 @@ func (a *adminArea) routes() chi.Router {
 		r.Post("/log-ud", a.logout)
 		// Both roles: enrolments, inquiries, mails and invoicing.
 		a.enrolmentRoutes(r)
+		// A date's attendance, rooming list and evaluations: both roles.
+		a.aftercareRoutes(r)
 		// Administrators only: the catalogue (courses, their dates,
 		// venues, consultants, topics, offers, programmes), staff users
 		// and the audit log.
