@@ -4,7 +4,7 @@
 GO ?= go
 BIN := .data/bin/katalog
 
-.PHONY: run test lighthouse generate build vet check-generated deps-test deps-bench bench bench-scale
+.PHONY: run test lighthouse generate build vet check-generated deps-test deps-bench bench bench-scale bench-login
 
 # The development administrator that `make run` creates when missing.
 DEV_ADMIN_EMAIL := admin@cok.dk
@@ -38,6 +38,7 @@ vet:
 deps-test:
 	.tools/ensure-postgres.sh
 	.tools/ensure-deb.sh chromium chromium fonts-dejavu-core
+	.tools/ensure-deb.sh pdftotext poppler-utils
 	.tools/ensure-npm.sh
 
 # Lighthouse times the pages on this machine's CPU, so its package runs
@@ -70,9 +71,14 @@ deps-bench:
 # runs apart (PGPORT=5442 make bench).
 BENCH_PG := pg_virtualenv -t -o max_connections=300
 
-## bench: load test on -scale 2000 against a throw-away Postgres, then the cost growth
+## bench: load test on -scale 2000 against a throw-away Postgres, then the cost growth and the login flood
 bench: deps-bench
 	$(BENCH_PG) env GO=$(GO) .tools/bench.sh all
+	$(BENCH_PG) env GO=$(GO) .tools/bench/login-flood.sh
+
+## bench-login: only the login flood (peak memory under 100 simultaneous logins)
+bench-login: deps-bench
+	$(BENCH_PG) env GO=$(GO) .tools/bench/login-flood.sh
 
 ## bench-scale: only the cost growth (-scale 0, 2000, 20000)
 bench-scale: deps-bench

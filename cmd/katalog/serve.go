@@ -55,7 +55,12 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	srv := server.New(server.Deps{Store: st, Enrolment: svc, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
-		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second})
+		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
+	if cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.MetricsAddr, srv.MetricsHandler(), logger); err != nil {
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+	}
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
@@ -109,7 +114,7 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	svc = enrolment.New(deps)
 	deps.Store = wst
 	worker := enrolment.New(deps)
-	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Logger: logger})
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 // Person is one participant as the booker typed them.
 type Person struct {
 	Name, Email, JobTitle, Diet, Accessibility string
+	Stay                                       Stay // kept on dates of residential courses only
 }
 
 // Booker is who books and how the booking is invoiced.
@@ -34,7 +35,10 @@ type Place struct {
 	DateID  int64
 	Seat    bool // a seat; false: the end of the waiting list
 	Binding bool // a seat taken after the deadline: binding at once
-	Line         // the price of this person on this date
+	// Residential: the date's course has an overnight stay, so the
+	// person's Stay is kept with the place.
+	Residential bool
+	Line        // the price of this person on this date
 }
 
 // Plan is what a request becomes: its places, person by person and date
@@ -102,7 +106,7 @@ func (l *Ledger) Place(req Request, now time.Time) (Plan, error) {
 		}
 		l.people[onDate{d.ID, strings.ToLower(p.Email)}] = p.Email
 		plan.Places[i] = Place{Person: line.Participant, DateID: d.ID, Seat: seat,
-			Binding: seat && !now.Before(DeadlineEnd(d.Deadline)), Line: line}
+			Binding: seat && !now.Before(DeadlineEnd(d.Deadline)), Residential: d.Residential, Line: line}
 	}
 	return plan, nil
 }

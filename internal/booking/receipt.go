@@ -50,6 +50,11 @@ type BookedDate struct {
 	CourseSlug  string
 	PriceOre    int64 // the course's current list price excl. VAT
 	VATRateBP   int
+	// Residential: the course includes an overnight stay.
+	Residential bool
+	// ReminderDays: the practical information goes this many days before
+	// the start (0: none).
+	ReminderDays int
 }
 
 // Seat is one participant on one date of a booking.

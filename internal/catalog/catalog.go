@@ -54,6 +54,9 @@ type Venue struct {
 	Postcode string
 	City     string
 	Region   string
+	// ArrivalNote says how to get there (parking, transport, where to
+	// report); the practical information mail shows it.
+	ArrivalNote string
 }
 
 // Address is the one-line form the seeds use:

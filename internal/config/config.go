@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/mail"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -37,6 +38,16 @@ type Config struct {
 	// OfferWindows are how long someone offered a freed seat has to
 	// answer; OFFER_WINDOWS, default booking.DefaultOfferWindows.
 	OfferWindows booking.OfferWindows
+	// TrustedProxies are the load balancers whose X-Forwarded-For names
+	// the client (TRUSTED_PROXIES); empty: the connection's address is the
+	// client's.
+	TrustedProxies []netip.Prefix
+	// MetricsAddr is where /metrics is served, apart from the site
+	// (METRICS_ADDR); MetricsToken lets /metrics on the site answer a
+	// request with "Authorization: Bearer <token>" (METRICS_TOKEN).
+	// Without either, /metrics is not served.
+	MetricsAddr  string
+	MetricsToken string
 }
 
 // serve's garbage collector. Every cache hit allocates a little (net/http's
@@ -77,7 +88,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.MemoryLimit = defaultMemoryLimit
 	}
 	for _, read := range []func(*Config, func(string) string) error{
-		readAddr, readDatabaseURL, readBaseURL, readLogLevel, readMail, readWASURL, readOfferWindows,
+		readAddr, readDatabaseURL, readBaseURL, readLogLevel, readMail, readWASURL, readOfferWindows, readEdge,
 	} {
 		if err := read(&cfg, getenv); err != nil {
 			return cfg, err

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"log/slog"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,10 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"plain http was url", map[string]string{"WAS_URL": "http://www.was.digst.dk/cok"}, "WAS_URL"},
 		{"offer window without unit", map[string]string{"OFFER_WINDOWS": "48"}, "OFFER_WINDOWS"},
 		{"offer band without window", map[string]string{"OFFER_WINDOWS": "48h,3d"}, "OFFER_WINDOWS"},
+		{"proxy that is no cidr", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, lb.cok.dk"}, "TRUSTED_PROXIES"},
+		{"metrics addr without port", map[string]string{"METRICS_ADDR": "127.0.0.1"}, "METRICS_ADDR"},
+		{"metrics on the site's addr", map[string]string{"ADDR": ":8080", "METRICS_ADDR": ":8080"}, "METRICS_ADDR"},
+		{"short metrics token", map[string]string{"METRICS_TOKEN": "hemmelig"}, "METRICS_TOKEN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +64,7 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 		"ADDR": "127.0.0.1:9000", "BASE_URL": "https://kurser.cok.dk/", "LOG_LEVEL": "debug",
 		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
 		"WAS_URL": "https://www.was.digst.dk/cok-dk", "OFFER_WINDOWS": "72h,7d:12h",
+		"TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.10 2001:db8::/32", "METRICS_ADDR": "127.0.0.1:9090",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +75,13 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 	if cfg.BaseURL.String() != "https://kurser.cok.dk" || cfg.SMTPURL.Hostname() != "mail.cok.dk" || cfg.LogLevel != slog.LevelDebug ||
 		cfg.OfferWindows.String() != "3d,7d:12h" {
 		t.Fatalf("unexpected config: %+v", cfg)
+	}
+	var proxies []string
+	for _, p := range cfg.TrustedProxies {
+		proxies = append(proxies, p.String())
+	}
+	if strings.Join(proxies, " ") != "10.0.0.0/8 192.168.1.10/32 2001:db8::/32" || cfg.MetricsAddr != "127.0.0.1:9090" {
+		t.Fatalf("proxies %v, metrics %q", proxies, cfg.MetricsAddr)
 	}
 }
 

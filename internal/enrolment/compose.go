@@ -2,6 +2,7 @@ package enrolment
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -30,10 +31,20 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 			return err
 		}
 		var box outbox
+		personal := &linkMaker{base: s.baseURL}
 		for _, rec := range recs {
 			// Deadlines as at the moment of booking, not of the worker's turn.
-			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID]}
+			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID], PersonURLs: map[string]string{}}
+			for _, p := range rec.People() {
+				l.PersonURLs[strings.ToLower(p.Email)] = personal.url(rec.ID, p.Email)
+			}
 			box.add(rec.ID, mail.BookingMails(rec, l, rec.CreatedAt)...)
+		}
+		if err := personal.save(ctx, tx, s.now()); err != nil {
+			return err
+		}
+		if err := s.remindLate(ctx, tx, recs); err != nil {
+			return err
 		}
 		return s.post(ctx, tx, box, s.now())
 	})

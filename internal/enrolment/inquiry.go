@@ -2,9 +2,11 @@ package enrolment
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -22,12 +24,19 @@ type Inquiry struct {
 	store.Inquiry
 	CourseTitle string              // "" when about no course
 	Consultant  *catalog.Consultant // who answers; nil: COK's course administration
+	// Stamp is the signed stamp of the form it was sent with, good for one
+	// inquiry; "" for one that came another way.
+	Stamp string
 }
 
 // SaveInquiry keeps an inquiry and mails it to whoever answers it (the
 // reply goes to the sender) with a receipt to the sender, in one
-// transaction, so it is kept even if mail fails. It returns the inquiry
-// saved and the name of whoever answers it.
+// transaction, so it is kept even if mail fails. In that transaction the
+// form's stamp, if any, is spent (booking.ErrFormUsed the second time) and the
+// inquiry counted against the sender's limits (booking.ErrTooManyInquiries),
+// so only accepted inquiries count and two sent at once are counted one
+// after the other. It returns the inquiry saved and the name of whoever
+// answers it.
 func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, string, error) {
 	in := q.Inquiry
 	info := mail.InquiryInfo{Kind: in.Kind, CourseTitle: q.CourseTitle, PageURL: in.PageURL,
@@ -39,6 +48,9 @@ func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, st
 		info.ToName, info.ToEmail = c.Name, c.Email
 	}
 	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
+		if err := s.admitInquiry(ctx, tx, in, q.Stamp); err != nil {
+			return err
+		}
 		saved, err := store.InsertInquiry(ctx, tx, in, s.now())
 		if err != nil {
 			return err
@@ -47,4 +59,36 @@ func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, st
 		return s.record(ctx, tx, about(store.MailOwner{InquiryID: saved.ID}, mail.InquiryMails(info)...))
 	})
 	return in, info.ToName, err
+}
+
+// admitInquiry spends the form's stamp and counts the inquiry against the
+// limits of its sender's e-mail and address, in tx.
+func (s *Service) admitInquiry(ctx context.Context, tx pgx.Tx, in store.Inquiry, stamp string) error {
+	now := s.now()
+	if stamp != "" {
+		fresh, err := store.UseFormStamp(ctx, tx, HashToken(stamp), now)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			return booking.ErrFormUsed
+		}
+	}
+	limits := []struct {
+		key string
+		max int
+	}{
+		{"henvendelse:email:" + strings.ToLower(in.Email), booking.InquiriesPerEmail},
+		{"henvendelse:adresse:" + in.ClientAddr, booking.InquiriesPerAddress},
+	}
+	for _, l := range limits {
+		n, err := store.Hit(ctx, tx, l.key, booking.InquiryWindow, now)
+		if err != nil {
+			return err
+		}
+		if n > l.max {
+			return booking.ErrTooManyInquiries
+		}
+	}
+	return nil
 }

@@ -112,10 +112,3 @@ func (s *Service) SendDocument(ctx context.Context, documentID int64) error {
 }
 
 var errNoAccessPoint = errors.New("no access point configured")
-
-func ignoreNotFound(err error) error {
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	return err
-}

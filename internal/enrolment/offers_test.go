@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,26 +20,6 @@ import (
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
 )
-
-// clock is the service's clock in these tests, moved by hand.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
-func (c *clock) add(d time.Duration) { c.set(c.now().Add(d)) }
 
 // world is a database with the demo catalogue, the service on a moved
 // clock, and the first dates of the two seed modules (a bundle), emptied.

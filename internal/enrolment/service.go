@@ -111,6 +111,9 @@ func (s *Service) record(ctx context.Context, tx pgx.Tx, mails []store.NewMail) 
 	if err != nil {
 		return err
 	}
+	if err := store.InsertAttachments(ctx, tx, ids, mails); err != nil {
+		return err
+	}
 	return s.queue.SendMails(ctx, tx, ids)
 }
 
@@ -120,6 +123,9 @@ func about(owner store.MailOwner, msgs ...mail.Message) []store.NewMail {
 	for i, m := range msgs {
 		out[i] = store.NewMail{MailOwner: owner, Mail: store.Mail{Kind: m.Kind, To: m.To, ToName: m.ToName,
 			ReplyTo: m.ReplyTo, Subject: m.Subject, Text: m.Text, HTML: m.HTML, ICS: m.ICS}}
+		for _, f := range m.Files {
+			out[i].Files = append(out[i].Files, store.File(f))
+		}
 	}
 	return out
 }

@@ -89,6 +89,9 @@ func dateLine(d booking.BookedDate) string {
 type Links struct {
 	BaseURL   string // e.g. https://kurser.cok.dk
 	ManageURL string // the booker's own page; "" when not known (it is stored only as a hash)
+	// PersonURLs are the participants' own pages (personal links), by
+	// e-mail in lower case.
+	PersonURLs map[string]string
 }
 
 // BookingMails are sent when a booking is made: a receipt to the booker
@@ -128,7 +131,7 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 			out[0].Invites = invitesOf(r, mine)
 			continue
 		}
-		out = append(out, participantMail(r, p, mine, now))
+		out = append(out, participantMail(r, p, mine, l, now))
 	}
 	if len(out[0].Invites) > 0 {
 		out[0].Text, out[0].HTML = withOutro(out[0], calendarNote)
@@ -145,7 +148,7 @@ const (
 
 // participantMail tells one participant, not the booker, what they are
 // booked on and whom to contact.
-func participantMail(r booking.Receipt, p booking.Seat, mine []booking.Seat, now time.Time) Message {
+func participantMail(r booking.Receipt, p booking.Seat, mine []booking.Seat, l Links, now time.Time) Message {
 	var lines []string
 	for _, s := range mine {
 		lines = append(lines, dateLine(r.Date(s.DateID))+" – "+booking.StatusLabel(s.Status, s.WaitlistPos))
@@ -162,13 +165,13 @@ func participantMail(r booking.Receipt, p booking.Seat, mine []booking.Seat, now
 		outro = append(outro, "Du står på venteliste. "+waitlistPromise+" Du er ikke bundet af noget, før du har sagt ja tak.")
 	}
 	outro = append(outro, "Kan du ikke deltage, eller skal noget ændres, så kontakt "+r.BookerName+", der har tilmeldt dig.")
-	m := render("confirmation", p.Email, p.Name, subject, doc{
+	m := render("confirmation", p.Email, p.Name, subject, withPersonalLink(doc{
 		Greeting: "Kære " + p.Name,
 		Intro:    []string{r.BookerName + " fra " + r.OrgName + " har tilmeldt dig (tilmelding " + r.Ref + ")."},
 		Sections: []section{{Heading: "Dine kurser", Lines: lines}, {Heading: "Godt at vide", Lines: deadlineLines(r, mine, now)}},
 		More:     []link{bookerLink(r)},
 		Outro:    outro,
-	})
+	}, r, p.Email, l))
 	m.Invites = invitesOf(r, mine)
 	return m
 }

@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -12,6 +13,14 @@ import (
 
 	gomail "github.com/wneessen/go-mail"
 )
+
+// ErrUnreachable means the SMTP server could not be reached, or would not
+// talk: no message was tried, and all may go once it is back.
+var ErrUnreachable = errors.New("mail: SMTP server unreachable")
+
+// ErrInvalid means a message could not be made (an address or header the
+// mail library refuses): sending it again will never help.
+var ErrInvalid = errors.New("mail: message cannot be sent")
 
 // Sender delivers messages through one SMTP server. It is safe for
 // concurrent use: each Send has its own connection.
@@ -69,7 +78,9 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	errs := make([]error, len(msgs))
 	built := make([]*gomail.Msg, len(msgs))
 	for i, m := range msgs {
-		built[i], errs[i] = s.build(m)
+		if built[i], errs[i] = s.build(m); errs[i] != nil {
+			errs[i] = fmt.Errorf("%w: %w", ErrInvalid, errs[i])
+		}
 	}
 	failAll := func(err error) []error {
 		for i := range errs {
@@ -84,7 +95,7 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	}
 	client, err := s.client.DialToSMTPClientWithContext(ctx)
 	if err != nil {
-		return failAll(fmt.Errorf("dial: %w", err))
+		return failAll(fmt.Errorf("%w: dial: %w", ErrUnreachable, err))
 	}
 	// A failed QUIT after the messages were accepted does not undo them.
 	defer s.client.CloseWithSMTPClient(client)
@@ -99,7 +110,7 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 		}
 	}
 	if sendErr != nil && !marked {
-		return failAll(sendErr)
+		return failAll(fmt.Errorf("%w: %w", ErrUnreachable, sendErr))
 	}
 	return errs
 }

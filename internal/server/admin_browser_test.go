@@ -82,9 +82,10 @@ func TestAdminCancelInBrowser(t *testing.T) {
 	}
 	browser.CheckAccessibility(t, b, "admin date after cancel")
 
+	// The redaktør's pages; the catalogue's are the administrator's (see
+	// TestAdminCreateCourseInBrowser and TestRolesPerRoute).
 	for _, path := range []string{"/admin/soeg?q=Mette", "/admin/fakturering", "/admin/mails", "/admin/henvendelser",
-		fmt.Sprintf("/admin/datoer/%d/udskrift", date), "/admin/kurser",
-		fmt.Sprintf("/admin/kurser/%d", courseID(t, s.Store, "politisk-forstaaelse"))} {
+		fmt.Sprintf("/admin/datoer/%d/udskrift", date)} {
 		browser.Do(t, b, chromedp.Navigate(s.URL+path), chromedp.WaitVisible(chromedp.CSS("h1")))
 		browser.CheckAccessibility(t, b, path)
 	}

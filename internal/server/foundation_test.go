@@ -142,12 +142,15 @@ func TestStaticAssetsHaveHashedNamesAndLongCache(t *testing.T) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
-	s := newSite(t)
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSiteDeps(t, st, func(d *server.Deps) { d.MetricsToken = metricsToken })
 	if status, body := s.get(t, "/healthz"); status != 200 || body != "ok\n" {
 		t.Fatalf("healthz %d %q", status, body)
 	}
 	s.get(t, "/")
-	status, body := s.get(t, "/metrics")
+	res, b := s.send(t, http.MethodGet, "/metrics", nil, http.Header{"Authorization": {"Bearer " + metricsToken}})
+	status, body := res.StatusCode, string(b)
 	if status != 200 {
 		t.Fatalf("metrics %d", status)
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/demo"
 	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
@@ -38,6 +39,8 @@ type site struct {
 	Clock  *testClock
 	// Enrolment is the site's service; its jobs are inserted, not worked.
 	Enrolment *enrol.Service
+	// Site is the handler the test server serves.
+	Site *server.Server
 }
 
 // testClock is the server's clock in tests: fixed, moved on by hand.
@@ -83,6 +86,13 @@ func startSite(t *testing.T, st *store.Store) *site {
 // off), listening for change notifications as `katalog serve` does.
 func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Helper()
+	return startSiteDeps(t, st, func(d *server.Deps) { d.PageCacheTTL = ttl })
+}
+
+// startSiteDeps starts a server whose dependencies edit has changed from
+// those of startSite (the base URL and the clock are the tests' own).
+func startSiteDeps(t *testing.T, st *store.Store, edit func(*server.Deps)) *site {
+	t.Helper()
 	assets, err := static.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -92,12 +102,15 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	// Jobs are inserted, not worked: tests read the outgoing-mail table,
 	// after workBookingMails where a booking's mails are composed by a job.
 	svc := newService(t, st, base.String(), clock.Now)
-	srv := server.New(server.Deps{
+	d := server.Deps{
 		Store: st, Enrolment: svc, Assets: assets, BaseURL: base,
-		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PageCacheTTL: ttl,
-	})
-	if ttl > 0 {
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// Cheap hashes, as many at once as a test sends.
+		Hasher: auth.NewHasher(cheapParams, 64, 10*time.Second),
+	}
+	edit(&d)
+	srv := server.New(d)
+	if d.PageCacheTTL > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
 		go st.ListenChanges(ctx, nil, srv.CatalogueChanged)
@@ -107,7 +120,7 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc, Site: srv}
 }
 
 // newService is the enrolment service of a test site: jobs are inserted

@@ -17,7 +17,6 @@ import (
 // saveBooking handles every button of the enrolment form: adding and
 // removing dates and participants re-show the form; "Tilmeld" books.
 func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}

@@ -68,6 +68,7 @@ type CourseEdit struct {
 	Status           string
 	TopicIDs         []int64 // in id order
 	Agenda           []catalog.AgendaDay
+	Aftercare        *catalog.Aftercare // nil when saving: leave as it is (a new course: the defaults)
 	Version          int
 }
 
@@ -102,6 +103,11 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 		return c, err
 	}
 	c.Agenda, err = agendaOf(ctx, db, id)
+	if err != nil {
+		return c, err
+	}
+	a, err := aftercareOf(ctx, db, id)
+	c.Aftercare = &a
 	return c, err
 }
 
@@ -131,7 +137,7 @@ func changedCourseFields(a, b CourseEdit) []string {
 	add("status", a.Status != b.Status)
 	add("topics", !slices.Equal(a.TopicIDs, b.TopicIDs))
 	add("agenda", !reflect.DeepEqual(nonNilDays(a.Agenda), nonNilDays(b.Agenda)))
-	return f
+	return append(f, changedAftercare(a.Aftercare, b.Aftercare)...)
 }
 
 // SaveCourse saves c over the course if nobody saved it since c.Version
@@ -194,7 +200,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
-		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
+		return auditCourseSave(ctx, tx, c, staffID, changed, now)
 	})
 	return version, err
 }
@@ -242,6 +248,9 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			return err
 		}
 		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
+			return err
+		}
+		if err := setAftercareIfGiven(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
 		// The audit entry names the fields that were filled in.

@@ -58,14 +58,15 @@ func ConfirmParticipant(ctx context.Context, tx pgx.Tx, seatID int64, binding bo
 
 // MoveParticipant puts a participant on another date: in a seat taken for
 // them, or at the end of its waiting list. The same person already on that
-// date is ErrPersonTaken.
+// date is ErrPersonTaken. The new date's practical information is theirs
+// to get again.
 func MoveParticipant(ctx context.Context, tx pgx.Tx, seatID, toDateID int64, seat, binding bool, now time.Time) error {
 	_, err := tx.Exec(ctx, `
 		UPDATE participants SET date_id = $2,
 			status = CASE WHEN $3 THEN 'confirmed' ELSE 'waitlisted' END,
 			waitlist_seq = CASE WHEN $3 THEN NULL ELSE nextval('waitlist_seq') END,
 			confirmed_at = CASE WHEN $3 THEN $4::timestamptz END,
-			binding = $5
+			binding = $5, reminded_at = NULL, after_mailed_at = NULL
 		WHERE id = $1`, seatID, toDateID, seat, now, binding)
 	return insertError(err)
 }

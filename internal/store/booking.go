@@ -14,10 +14,11 @@ import (
 	"kursuskatalog/internal/catalog"
 )
 
-const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp`
+const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp, c.residential, c.reminder_days`
 
 func bookedDateScanArgs(d *booking.BookedDate) []any {
-	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP)
+	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP,
+		&d.Residential, &d.ReminderDays)
 }
 
 // BookableDates loads the dates of published courses with these ids, in
@@ -324,11 +325,16 @@ func LockSeatOfBooking(ctx context.Context, tx pgx.Tx, manageHash []byte, seatID
 
 // SubstituteSeat puts another person in a seat, remembering the name it
 // was first booked for. The same person already on the date is
-// ErrPersonTaken.
+// ErrPersonTaken. What was the old person's goes: their residential
+// details (the new one has the default stay until they say otherwise),
+// attendance and the record of mails sent to them.
 func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Person) error {
 	_, err := tx.Exec(ctx, `
+		WITH gone AS (DELETE FROM attendance WHERE participant_id = $1)
 		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
-			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
+			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END,
+			stay_overnight = CASE WHEN stay_overnight IS NOT NULL THEN true END, stay_early_arrival = false,
+			diet_allergens = '{}', stay_needs = '', reminded_at = NULL, after_mailed_at = NULL, evaluated = false
 		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
 	return insertError(err)
 }

@@ -147,14 +147,9 @@ func (s *Store) Mail(ctx context.Context, id int64) (OutgoingMail, error) {
 	return m, notFound(err)
 }
 
-// Mails loads outgoing mails by id, in id order; ids of no mail are left
-// out. A mail that delivers a document has its PDF in Files.
+// Mails loads outgoing mails by id, in id order; ids of no mail are left out.
 func (s *Store) Mails(ctx context.Context, ids []int64) ([]OutgoingMail, error) {
-	out, err := s.mails(ctx, `WHERE id = ANY($1) ORDER BY id`, ids)
-	if err != nil {
-		return nil, err
-	}
-	return out, s.attachDocuments(ctx, out)
+	return s.mails(ctx, `WHERE id = ANY($1) ORDER BY id`, ids)
 }
 
 // MailsForBooking lists the mails of one booking, oldest first.

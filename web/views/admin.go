@@ -19,6 +19,7 @@ type AdminPage struct {
 	IsAdmin   bool
 	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
 	CSS, Icon string
+	JS        string // a script for the page, "" for none (pages work without)
 }
 
 func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }
@@ -35,6 +36,9 @@ type LoginForm struct {
 	Email  string
 	Return string
 	Errors FormErrors
+	// OfferLink offers a one-time login link by mail (the account is
+	// throttled).
+	OfferLink bool
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -251,7 +255,8 @@ type CourseForm struct {
 	Status       string
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
-	Preview      bool     // show the rendered description beside the editor
+	Aftercare    AftercareForm
+	Preview      bool // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option
