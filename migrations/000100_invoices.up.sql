@@ -76,6 +76,48 @@ CREATE TABLE invoice_lines (
 );
 CREATE INDEX invoice_lines_participant_idx ON invoice_lines (participant_id) WHERE participant_id IS NOT NULL;
 
+-- An issued document never changes, and stays for five years after the
+-- end of its financial year (bogføringsloven): the database refuses an
+-- update of anything but its delivery and the booking link (set NULL when
+-- the booking is deleted), and the deletion of a document or line younger
+-- than that. The retention rules delete the rest.
+CREATE FUNCTION invoice_documents_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.year > extract(year FROM now())::int - 6 THEN
+            RAISE EXCEPTION 'invoice document % is kept until the end of %', OLD.number, OLD.year + 5
+                USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF (to_jsonb(NEW) - '{sent_at,send_error,booking_id}'::text[]) IS DISTINCT FROM
+       (to_jsonb(OLD) - '{sent_at,send_error,booking_id}'::text[]) THEN
+        RAISE EXCEPTION 'invoice document % was issued and cannot change', OLD.number
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER invoice_documents_frozen BEFORE UPDATE OR DELETE ON invoice_documents
+    FOR EACH ROW EXECUTE FUNCTION invoice_documents_frozen();
+
+CREATE FUNCTION invoice_lines_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF (SELECT year FROM invoice_documents WHERE id = OLD.document_id) > extract(year FROM now())::int - 6 THEN
+            RAISE EXCEPTION 'invoice lines are kept with their document'
+                USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF (to_jsonb(NEW) - 'participant_id') IS DISTINCT FROM (to_jsonb(OLD) - 'participant_id') THEN
+        RAISE EXCEPTION 'an issued invoice line cannot change'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER invoice_lines_frozen BEFORE UPDATE OR DELETE ON invoice_lines
+    FOR EACH ROW EXECUTE FUNCTION invoice_lines_frozen();
+
 -- A mail that delivers a document (a PDF invoice to a CVR customer)
 -- attaches it when sent; the document is sent when the mail is.
 ALTER TABLE outgoing_mails ADD COLUMN document_id bigint REFERENCES invoice_documents (id) ON DELETE SET NULL;

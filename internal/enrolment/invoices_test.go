@@ -3,6 +3,8 @@ package enrolment_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +14,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/invoice/schematron"
 	"kursuskatalog/internal/jobs"
@@ -159,6 +160,7 @@ func TestInvoicesPassSchematron(t *testing.T) {
 		t.Run("late booking", func(t *testing.T) { t.Parallel(); expect(1); lateBooking(t, dir) })
 		t.Run("credit note after a cancellation", func(t *testing.T) { t.Parallel(); expect(2); creditAfterCancel(t, dir) })
 		t.Run("credit note after a bundle is broken", func(t *testing.T) { t.Parallel(); expect(3); creditAfterBundleBroken(t, dir) })
+		t.Run("staff correction", func(t *testing.T) { t.Parallel(); expect(3); staffCorrection(t, dir) })
 	})
 	if t.Failed() {
 		return
@@ -344,5 +346,144 @@ func seatOn(t *testing.T, w *world, bookingID, dateID int64) int64 {
 	return id
 }
 
-var _ = booking.InvoiceLead
-var _ store.DocumentFile
+// A correction by staff: the invoice is credited whole with their
+// reason, and the booking invoiced anew from what it says now (here a
+// corrected reference); both documents pass the schematron.
+func staffCorrection(t *testing.T, dir string) {
+	w := newWorld(t, 30)
+	ctx := context.Background()
+	b := w.book(t, "mette@aarhus.dk", []int64{w.forst}, "anna@aarhus.dk", "bo@aarhus.dk")
+	w.clock.set(afterDue)
+	w.workBills(t)
+	d := w.docs(t, b.ID)
+	if len(d) != 1 {
+		t.Fatalf("one invoice: %+v", d)
+	}
+	if _, err := w.st.Pool.Exec(ctx, `UPDATE bookings SET invoice_reference = 'Ordre 4711-B' WHERE id = $1`, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	n, err := w.svc.CreditInvoice(ctx, 0, d[0].id, "Forkert reference")
+	if err != nil || len(n) != 2 {
+		t.Fatalf("a credit note and a new invoice: %v %v", n, err)
+	}
+	w.workBills(t)
+	d = w.docs(t, b.ID)
+	if len(d) != 3 || d[1].kind != "credit_note" || d[1].reason != "Forkert reference" || d[1].incl != d[0].incl ||
+		d[2].kind != "invoice" || d[2].incl != d[0].incl || !strings.Contains(string(d[2].xml), "Ordre 4711-B") {
+		t.Fatalf("credited whole and invoiced anew with the new reference: %+v", d)
+	}
+	if _, err := w.svc.CreditInvoice(ctx, 0, d[0].id, "Igen"); !errors.Is(err, enrolment.ErrNothingToBill) {
+		t.Fatalf("an invoice credited whole cannot be credited again: %v", err)
+	}
+	if _, err := w.svc.CreditInvoice(ctx, 0, d[1].id, "En kreditnota"); !errors.Is(err, enrolment.ErrNothingToBill) {
+		t.Fatalf("a credit note is not credited: %v", err)
+	}
+	keep(t, dir, "correction", d...)
+}
+
+// Fifty invoices issued at once get the numbers 1 to 50 of the year, each
+// once; a transaction that takes a number and rolls back gives it back.
+func TestNumbersGaplessUnderConcurrency(t *testing.T) {
+	w := newWorld(t, 60)
+	ctx := context.Background()
+	bs := make([]enrolment.Booking, 50)
+	for i := range bs {
+		bs[i] = bookingOn([]int64{w.forst}, fmt.Sprintf("deltager%02d@aarhus.dk", i))
+		bs[i].Booker.Email = fmt.Sprintf("booker%02d@aarhus.dk", i)
+	}
+	var ids []int64
+	for _, r := range w.svc.BookMany(ctx, bs) {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		ids = append(ids, r.ID)
+	}
+	w.clock.set(cph(2026, 12, 1, 10, 0))
+	// A number taken in a transaction that fails is not lost.
+	err := w.st.InTx(ctx, func(tx pgx.Tx) error {
+		if _, err := store.NextDocumentNumber(ctx, tx, 2026); err != nil {
+			return err
+		}
+		return errors.New("roll back")
+	})
+	if err == nil {
+		t.Fatal("the transaction should fail")
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(ids))
+	start := make(chan struct{})
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, errs[i] = w.svc.IssueNow(ctx, 0, id)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := w.st.Pool.Query(ctx, `SELECT seq, number FROM invoice_documents WHERE year = 2026 ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type num struct {
+		Seq    int
+		Number string
+	}
+	got, err := pgx.CollectRows(rows, pgx.RowToStructByPos[num])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 50 {
+		t.Fatalf("%d documents, want 50", len(got))
+	}
+	for i, n := range got {
+		if n.Seq != i+1 || n.Number != fmt.Sprintf("2026-%05d", i+1) {
+			t.Fatalf("number %d is %d (%s): a gap or a repeat", i+1, n.Seq, n.Number)
+		}
+	}
+	var last int
+	w.st.Pool.QueryRow(ctx, `SELECT last FROM invoice_counters WHERE year = 2026`).Scan(&last)
+	if last != 50 {
+		t.Fatalf("the counter stands at %d, want 50", last)
+	}
+}
+
+// The database keeps an issued document as it was: its amounts and lines
+// cannot be updated, and it cannot be deleted within five years after its
+// financial year; its delivery can be recorded.
+func TestIssuedDocumentsAreFrozen(t *testing.T) {
+	w := newWorld(t, 30)
+	ctx := context.Background()
+	b := w.book(t, "mette@aarhus.dk", []int64{w.forst}, "anna@aarhus.dk")
+	w.clock.set(afterDue)
+	w.workBills(t)
+	d := w.docs(t, b.ID)
+	for _, sql := range []string{
+		`UPDATE invoice_documents SET incl_ore = incl_ore + 1, excl_ore = excl_ore + 1 WHERE id = $1`,
+		`UPDATE invoice_documents SET org_name = 'Andet' WHERE id = $1`,
+		`UPDATE invoice_lines SET price_ore = 1 WHERE document_id = $1`,
+		`DELETE FROM invoice_lines WHERE document_id = $1`,
+		`DELETE FROM invoice_documents WHERE id = $1`,
+	} {
+		if _, err := w.st.Pool.Exec(ctx, sql, d[0].id); err == nil {
+			t.Errorf("%s: the database allowed it", sql)
+		}
+	}
+	if _, err := w.st.Pool.Exec(ctx, `UPDATE invoice_documents SET send_error = 'x' WHERE id = $1`, d[0].id); err != nil {
+		t.Errorf("delivery may be recorded: %v", err)
+	}
+	if _, err := w.st.Pool.Exec(ctx, `DELETE FROM bookings WHERE id = $1`, b.ID); err != nil {
+		t.Fatalf("a booking may be deleted: %v", err)
+	}
+	var n int
+	w.st.Pool.QueryRow(ctx, `SELECT count(*) FROM invoice_documents WHERE id = $1 AND booking_id IS NULL`, d[0].id).Scan(&n)
+	if n != 1 {
+		t.Fatal("the invoice stays when its booking is deleted")
+	}
+}

@@ -44,6 +44,11 @@ func (o Outbox) Deliver(ctx context.Context, d Delivery) error {
 		tmp.Close()
 		return fmt.Errorf("outbox: %w", err)
 	}
+	// Readable by the gateway's group (CreateTemp makes it the owner's only).
+	if err := tmp.Chmod(0o640); err != nil {
+		tmp.Close()
+		return fmt.Errorf("outbox: %w", err)
+	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("outbox: %w", err)

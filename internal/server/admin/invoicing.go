@@ -2,32 +2,35 @@ package admin
 
 import (
 	"net/http"
-	"time"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/web/views"
 )
 
-// invoiceHorizon: the invoice goes out 3-4 weeks before the course, so the
-// worklist holds bookings with a date starting within four weeks.
-const invoiceHorizon = 28 * 24 * time.Hour
+// invoiceListLimit is the most documents the invoicing page lists.
+const invoiceListLimit = 200
 
-// showInvoicing lists the bookings to invoice now.
+// showInvoicing lists the bookings whose invoice falls due within four
+// weeks and the documents issued, in the state asked for.
 func (a *adminArea) showInvoicing(w http.ResponseWriter, r *http.Request) {
-	a.renderInvoicing(w, r, http.StatusOK, views.AdminInvoicingProps{})
-}
-
-func (a *adminArea) renderInvoicing(w http.ResponseWriter, r *http.Request, status int, p views.AdminInvoicingProps) {
-	p.Until = a.now().Add(invoiceHorizon)
-	items, err := a.store.InvoicesDue(r.Context(), a.now())
-	if err != nil {
+	p := views.AdminInvoicingProps{Page: a.adminPage(r, "Fakturering"), State: r.URL.Query().Get("status"), Limit: invoiceListLimit}
+	switch p.State {
+	case "", booking.DocIssued, booking.DocSent, booking.DocCredited:
+	default:
+		p.State = ""
+	}
+	var err error
+	if p.Due, err = a.store.InvoicesDue(r.Context(), a.now().Add(booking.InvoiceLead)); err != nil {
 		a.ServerError(w, r, err)
 		return
 	}
-	p.Items = items
-	title := "Fakturering"
-	if p.Errors.Any() {
-		title = "Fejl: " + title
+	if p.Counts, err = a.store.DocumentCounts(r.Context()); err != nil {
+		a.ServerError(w, r, err)
+		return
 	}
-	p.Page = a.adminPage(r, title)
-	a.Render(w, r, status, views.AdminInvoicing(p))
+	if p.Docs, err = a.store.Documents(r.Context(), p.State, invoiceListLimit); err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	a.Render(w, r, http.StatusOK, views.AdminInvoicing(p))
 }
