@@ -38,7 +38,7 @@ func DocumentMail(d booking.Document, toName, to string, payment []string) Messa
 		{Heading: "Betaling", Lines: payment},
 	}
 	if d.Reference != "" && d.Reference != d.BookingRef {
-		body.Sections[0].Lines = append(body.Sections[0].Lines, "Jeres reference: "+d.Reference)
+		body.Intro = append(body.Intro, "Jeres reference: "+d.Reference)
 	}
 	body.Outro = []string{"Har du spørgsmål til " + strings.ToLower(label) + "en, så svar på denne mail eller ring til COK på 33 70 12 00."}
 	kind := "invoice"

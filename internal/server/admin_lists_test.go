@@ -32,17 +32,7 @@ func TestAdminSearchBookings(t *testing.T) {
 func TestAdminInvoicing(t *testing.T) {
 	s := adminSite(t)
 	ctx := context.Background()
-	date, _ := seedDates(t, s.Store)
-	// The course starts within four weeks: its invoice is due already.
-	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET starts_at = '2026-12-10 08:00+01', ends_at = '2026-12-10 16:00+01' WHERE id = $1`, date); err != nil {
-		t.Fatal(err)
-	}
-	_, loc, _ := s.post(t, "/tilmelding", enrolment("inv-tok", []int64{date}, "Første <foerste@aarhus.dk>", "Anden <anden@aarhus.dk>"))
-	_, receipt := s.get(t, loc)
-	manage := manageLink.FindString(receipt)
-	var bookingID int64
-	s.Store.Pool.QueryRow(ctx, `SELECT booking_id FROM participants WHERE email = 'foerste@aarhus.dk'`).Scan(&bookingID)
-
+	manage, bookingID := dueBooking(t, s, "Første <foerste@aarhus.dk>", "Anden <anden@aarhus.dk>")
 	status, body := s.get(t, "/admin/fakturering")
 	if status != 200 {
 		t.Fatalf("invoicing: %d", status)
@@ -110,6 +100,22 @@ func TestAdminInvoicing(t *testing.T) {
 	if status, _ := s.get(t, other); status != http.StatusNotFound {
 		t.Fatalf("another link opens no document: %d", status)
 	}
+}
+
+// dueBooking books people on the first seed date, moved to start within
+// four weeks, so its invoice is due; it returns the manage link and the
+// booking.
+func dueBooking(t *testing.T, s *site, people ...string) (manage string, bookingID int64) {
+	t.Helper()
+	ctx := context.Background()
+	date, _ := seedDates(t, s.Store)
+	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET starts_at = '2026-12-10 08:00+01', ends_at = '2026-12-10 16:00+01' WHERE id = $1`, date); err != nil {
+		t.Fatal(err)
+	}
+	_, loc, _ := s.post(t, "/tilmelding", enrolment("due-tok", []int64{date}, people...))
+	_, receipt := s.get(t, loc)
+	s.Store.Pool.QueryRow(ctx, `SELECT b.id FROM bookings b JOIN participants p ON p.booking_id = b.id ORDER BY b.id DESC LIMIT 1`).Scan(&bookingID)
+	return manageLink.FindString(receipt), bookingID
 }
 
 func TestAdminMailsAndInquiries(t *testing.T) {
