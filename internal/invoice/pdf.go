@@ -127,14 +127,15 @@ func lines(pdf *fpdf.Fpdf, d Document) {
 	linesHeader(pdf)
 	for _, l := range d.Lines {
 		text := l.CourseTitle + "\n" + l.Dates() + "\nDeltager: " + l.Participant
+		pdf.SetFont(pdffont.Family, "", 9) // the font the title is measured and set in
 		n := len(pdf.SplitText(l.CourseTitle, cols[0]-2)) + 2
 		h := float64(n) * 4.6
 		if pdf.GetY()+h > 297-30 {
 			pdf.AddPage()
 			linesHeader(pdf)
+			pdf.SetFont(pdffont.Family, "", 9)
 		}
 		x, y := pdf.GetX(), pdf.GetY()
-		pdf.SetFont(pdffont.Family, "", 9)
 		pdf.MultiCell(cols[0], 4.6, text, "", "L", false)
 		pdf.SetXY(x+cols[0], y)
 		discount := ""

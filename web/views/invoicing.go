@@ -64,3 +64,11 @@ func invoiceTo(it booking.InvoiceItem) string {
 	}
 	return "CVR " + it.CVR + ", PDF på mail"
 }
+
+// docCustomer is the organisation billed, with its department.
+func docCustomer(d booking.Document) string {
+	if d.Department != "" {
+		return d.OrgName + ", " + d.Department
+	}
+	return d.OrgName
+}
