@@ -39,6 +39,8 @@ deps-test:
 	.tools/ensure-postgres.sh
 	.tools/ensure-deb.sh chromium chromium fonts-dejavu-core
 	.tools/ensure-deb.sh pdftotext poppler-utils
+	.tools/ensure-deb.sh java default-jre-headless
+	test -f /usr/share/java/Saxon-HE.jar || .tools/ensure-deb.sh - libsaxonhe-java
 	.tools/ensure-npm.sh
 
 # Lighthouse times the pages on this machine's CPU, so its package runs

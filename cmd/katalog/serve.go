@@ -15,6 +15,7 @@ import (
 	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/ical"
+	"kursuskatalog/internal/invoice"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/server"
@@ -110,11 +111,13 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	// One service for the web's requests and one for the workers, each on
 	// its pool, with the one clock.
 	deps := enrolment.Deps{Store: st, Queue: queue, Logger: logger, BaseURL: cfg.BaseURL.String(), Now: time.Now,
-		OfferWindows: cfg.OfferWindows, Organizer: organizer(cfg.MailFrom)}
+		OfferWindows: cfg.OfferWindows, Organizer: organizer(cfg.MailFrom),
+		Supplier: supplier(cfg), AccessPoint: invoice.Outbox{Dir: cfg.InvoiceOutbox}}
 	svc = enrolment.New(deps)
 	deps.Store = wst
 	worker := enrolment.New(deps)
-	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Logger: logger})
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker,
+		Invoices: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -205,4 +208,17 @@ func organizer(from string) ical.Person {
 		return ical.Person{}
 	}
 	return ical.Person{Name: a.Name, Email: a.Address}
+}
+
+// supplier is COK as its invoices name it: invoice.DefaultSupplier with
+// the CVR number and bank account the configuration gives.
+func supplier(cfg config.Config) invoice.Supplier {
+	s := invoice.DefaultSupplier
+	if cfg.InvoiceCVR != "" {
+		s.CVR = cfg.InvoiceCVR
+	}
+	if cfg.InvoiceBankReg != "" {
+		s.BankReg, s.BankAccount = cfg.InvoiceBankReg, cfg.InvoiceBankAccount
+	}
+	return s
 }

@@ -91,8 +91,26 @@ type InvoiceItem struct {
 	InvoiceAddress string
 	Reference      string
 	FirstStart     time.Time
+	DueAt          time.Time // when the invoice is due: InvoiceLead before FirstStart
 	Lines          []InvoiceLine
 	ExclOre        int64
 	VATOre         int64
 	InclOre        int64
+	byRate         map[int]int64
+}
+
+// AddLine adds a line at a VAT rate, with VAT on each rate's sum as the
+// invoice computes it.
+func (it *InvoiceItem) AddLine(l InvoiceLine, rateBP int) {
+	if it.byRate == nil {
+		it.byRate = map[int]int64{}
+	}
+	before := it.byRate[rateBP]
+	it.byRate[rateBP] += l.PriceOre
+	vat := VAT(it.byRate[rateBP], rateBP) - VAT(before, rateBP)
+	l.VATOre = vat
+	it.Lines = append(it.Lines, l)
+	it.ExclOre += l.PriceOre
+	it.VATOre += vat
+	it.InclOre = it.ExclOre + it.VATOre
 }

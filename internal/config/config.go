@@ -9,6 +9,7 @@ import (
 	"net/mail"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -48,7 +49,20 @@ type Config struct {
 	// Without either, /metrics is not served.
 	MetricsAddr  string
 	MetricsToken string
+	// InvoiceOutbox is the folder the NemHandel access point's file
+	// gateway takes OIOUBL invoices from; INVOICE_OUTBOX, default
+	// DefaultInvoiceOutbox.
+	InvoiceOutbox string
+	// InvoiceCVR, InvoiceBankReg and InvoiceBankAccount are COK's CVR
+	// number and bank account on its invoices (INVOICE_CVR, INVOICE_BANK
+	// "reg.nr. konto"); empty: invoice.DefaultSupplier's placeholders.
+	InvoiceCVR                         string
+	InvoiceBankReg, InvoiceBankAccount string
 }
+
+// DefaultInvoiceOutbox is where OIOUBL documents are written unless
+// INVOICE_OUTBOX says otherwise.
+const DefaultInvoiceOutbox = ".data/nemhandel-outbox"
 
 // serve's garbage collector. Every cache hit allocates a little (net/http's
 // request and header maps) and the live heap is small, so the default
@@ -88,7 +102,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.MemoryLimit = defaultMemoryLimit
 	}
 	for _, read := range []func(*Config, func(string) string) error{
-		readAddr, readDatabaseURL, readBaseURL, readLogLevel, readMail, readWASURL, readOfferWindows, readEdge,
+		readAddr, readDatabaseURL, readBaseURL, readLogLevel, readMail, readWASURL, readOfferWindows, readInvoicing, readEdge,
 	} {
 		if err := read(&cfg, getenv); err != nil {
 			return cfg, err
@@ -186,6 +200,29 @@ func readOfferWindows(cfg *Config, getenv func(string) string) error {
 			return &Error{"OFFER_WINDOWS", "must look like 48h,14d:24h,3d:6h (the window, then within:window closer to the start): " + err.Error()}
 		}
 		cfg.OfferWindows = w
+	}
+	return nil
+}
+
+var bankRE = regexp.MustCompile(`^([0-9]{4}) ([0-9]{1,10})$`)
+
+func readInvoicing(cfg *Config, getenv func(string) string) error {
+	cfg.InvoiceOutbox = strings.TrimSpace(getenv("INVOICE_OUTBOX"))
+	if cfg.InvoiceOutbox == "" {
+		cfg.InvoiceOutbox = DefaultInvoiceOutbox
+	}
+	if s := strings.TrimSpace(getenv("INVOICE_CVR")); s != "" {
+		if msg := booking.CheckCVR(s); msg != "" {
+			return &Error{"INVOICE_CVR", "must be a valid CVR number (8 digits)"}
+		}
+		cfg.InvoiceCVR = s
+	}
+	if s := strings.TrimSpace(getenv("INVOICE_BANK")); s != "" {
+		m := bankRE.FindStringSubmatch(s)
+		if m == nil {
+			return &Error{"INVOICE_BANK", `must be "reg.nr. konto", e.g. "1234 1234567890"`}
+		}
+		cfg.InvoiceBankReg, cfg.InvoiceBankAccount = m[1], m[2]
 	}
 	return nil
 }

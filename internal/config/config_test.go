@@ -44,6 +44,8 @@ func TestFromEnvNamesTheBadVariable(t *testing.T) {
 		{"metrics addr without port", map[string]string{"METRICS_ADDR": "127.0.0.1"}, "METRICS_ADDR"},
 		{"metrics on the site's addr", map[string]string{"ADDR": ":8080", "METRICS_ADDR": ":8080"}, "METRICS_ADDR"},
 		{"short metrics token", map[string]string{"METRICS_TOKEN": "hemmelig"}, "METRICS_TOKEN"},
+		{"cvr failing mod 11", map[string]string{"INVOICE_CVR": "12345678"}, "INVOICE_CVR"},
+		{"bank account without reg.nr.", map[string]string{"INVOICE_BANK": "1234567890"}, "INVOICE_BANK"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,9 +67,17 @@ func TestFromEnvAcceptsValidValues(t *testing.T) {
 		"DATABASE_URL": "postgres://u@h/db", "SMTP_URL": "smtp://u:p@mail.cok.dk:587",
 		"WAS_URL": "https://www.was.digst.dk/cok-dk", "OFFER_WINDOWS": "72h,7d:12h",
 		"TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.10 2001:db8::/32", "METRICS_ADDR": "127.0.0.1:9090",
+		"INVOICE_OUTBOX": "/srv/nemhandel/ud", "INVOICE_CVR": "29403473", "INVOICE_BANK": "5301 0001234567",
 	}))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if cfg.InvoiceOutbox != "/srv/nemhandel/ud" || cfg.InvoiceCVR != "29403473" || cfg.InvoiceBankReg != "5301" ||
+		cfg.InvoiceBankAccount != "0001234567" {
+		t.Fatalf("INVOICE_* read as %q %q %q %q", cfg.InvoiceOutbox, cfg.InvoiceCVR, cfg.InvoiceBankReg, cfg.InvoiceBankAccount)
+	}
+	if d, _ := FromEnv(env(nil)); d.InvoiceOutbox != DefaultInvoiceOutbox {
+		t.Fatalf("INVOICE_OUTBOX default: %q", d.InvoiceOutbox)
 	}
 	if cfg.WASURL.String() != "https://www.was.digst.dk/cok-dk" {
 		t.Fatalf("WAS_URL read as %v", cfg.WASURL)

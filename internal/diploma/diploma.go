@@ -1,27 +1,18 @@
 // Package diploma makes the course diploma (kursusbevis) as a PDF with
-// codeberg.org/go-pdf/fpdf. The text is set in DejaVu Sans, embedded
-// here (Debian's fonts-dejavu-core; its licence is fonts/LICENSE) and
-// added as a UTF-8 font, so Danish letters come out as themselves: fpdf's
-// core fonts know only Latin-1 and would need every string translated.
-// fpdf embeds only the glyphs a document uses.
+// codeberg.org/go-pdf/fpdf. The text is set in DejaVu Sans from
+// internal/pdffont, the font of all the site's PDFs (invoices too), so
+// Danish letters come out as themselves.
 package diploma
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"kursuskatalog/internal/catalog"
-)
-
-var (
-	//go:embed fonts/DejaVuSans.ttf
-	regular []byte
-	//go:embed fonts/DejaVuSans-Bold.ttf
-	bold []byte
+	"kursuskatalog/internal/pdffont"
 )
 
 // Data is what a diploma says.
@@ -71,8 +62,7 @@ var brand = [3]int{0x0b, 0x3c, 0x49}
 // PDF renders the diploma on one A4 page.
 func PDF(d Data) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("DejaVu", "", regular)
-	pdf.AddUTF8FontFromBytes("DejaVu", "B", bold)
+	pdffont.Add(pdf)
 	pdf.SetTitle("Kursusbevis: "+d.CourseTitle+" – "+d.Name, true)
 	pdf.SetAuthor("COK – Center for Offentlig Kompetenceudvikling", true)
 	pdf.SetLang("da-DK")
@@ -97,34 +87,34 @@ func head(pdf *fpdf.Fpdf) {
 	pdf.SetFillColor(brand[0], brand[1], brand[2])
 	pdf.Rect(0, 0, 210, 12, "F")
 	pdf.SetTextColor(brand[0], brand[1], brand[2])
-	pdf.SetFont("DejaVu", "B", 14)
+	pdf.SetFont(pdffont.Family, "B", 14)
 	pdf.SetXY(margin, 24)
 	pdf.CellFormat(width, 7, "COK", "", 1, "L", false, 0, "")
-	pdf.SetFont("DejaVu", "", 10)
+	pdf.SetFont(pdffont.Family, "", 10)
 	pdf.CellFormat(width, 5, "Center for Offentlig Kompetenceudvikling", "", 1, "L", false, 0, "")
 }
 
 func body(pdf *fpdf.Fpdf, d Data) {
 	pdf.SetTextColor(0x1d, 0x1d, 0x1b)
 	pdf.SetY(58)
-	pdf.SetFont("DejaVu", "B", 34)
+	pdf.SetFont(pdffont.Family, "B", 34)
 	pdf.CellFormat(width, 14, "Kursusbevis", "", 1, "C", false, 0, "")
 	pdf.Ln(10)
-	pdf.SetFont("DejaVu", "", 12)
+	pdf.SetFont(pdffont.Family, "", 12)
 	pdf.CellFormat(width, 7, "Det bevidnes hermed, at", "", 1, "C", false, 0, "")
 	pdf.Ln(3)
-	pdf.SetFont("DejaVu", "B", 24)
+	pdf.SetFont(pdffont.Family, "B", 24)
 	pdf.MultiCell(width, 11, d.Name, "", "C", false)
 	pdf.Ln(3)
-	pdf.SetFont("DejaVu", "", 12)
+	pdf.SetFont(pdffont.Family, "", 12)
 	pdf.CellFormat(width, 7, "har deltaget i kurset", "", 1, "C", false, 0, "")
 	pdf.Ln(2)
 	pdf.SetTextColor(brand[0], brand[1], brand[2])
-	pdf.SetFont("DejaVu", "B", 19)
+	pdf.SetFont(pdffont.Family, "B", 19)
 	pdf.MultiCell(width, 9, d.CourseTitle, "", "C", false)
 	pdf.SetTextColor(0x1d, 0x1d, 0x1b)
 	pdf.Ln(3)
-	pdf.SetFont("DejaVu", "", 12)
+	pdf.SetFont(pdffont.Family, "", 12)
 	when := catalog.FormatDays(d.StartsAt, d.EndsAt)
 	if d.Place != "" {
 		when += " · " + d.Place
@@ -143,9 +133,9 @@ func content(pdf *fpdf.Fpdf, d Data) {
 	pdf.SetDrawColor(0xc9, 0xd3, 0xd6)
 	pdf.Line(margin, pdf.GetY(), margin+width, pdf.GetY())
 	pdf.Ln(6)
-	pdf.SetFont("DejaVu", "B", 12)
+	pdf.SetFont(pdffont.Family, "B", 12)
 	pdf.CellFormat(width, 7, "Indhold", "", 1, "L", false, 0, "")
-	pdf.SetFont("DejaVu", "", 10.5)
+	pdf.SetFont(pdffont.Family, "", 10.5)
 	if d.ContentIntro != "" {
 		pdf.MultiCell(width, 5.5, d.ContentIntro, "", "L", false)
 		pdf.Ln(1)
@@ -168,9 +158,9 @@ func foot(pdf *fpdf.Fpdf, d Data) {
 	pdf.SetDrawColor(brand[0], brand[1], brand[2])
 	pdf.Line(margin, 252, margin+70, 252)
 	pdf.SetY(254)
-	pdf.SetFont("DejaVu", "B", 10)
+	pdf.SetFont(pdffont.Family, "B", 10)
 	pdf.CellFormat(width, 5, "COK – Center for Offentlig Kompetenceudvikling", "", 1, "L", false, 0, "")
-	pdf.SetFont("DejaVu", "", 9)
+	pdf.SetFont(pdffont.Family, "", 9)
 	pdf.SetTextColor(0x4a, 0x4a, 0x48)
 	pdf.CellFormat(width, 5, "Udstedt "+catalog.FormatDays(d.Issued, d.Issued)+" · Kursusbevis nr. "+d.Number, "", 1, "L", false, 0, "")
 	pdf.SetFillColor(brand[0], brand[1], brand[2])

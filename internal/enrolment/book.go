@@ -32,6 +32,9 @@ type Made struct {
 type Result struct {
 	Made
 	Err error
+	// billAt is when the booking's invoice is due (booking.PlanInvoiceAt);
+	// zero when it holds no seat yet.
+	billAt time.Time
 }
 
 // Book makes one booking. Bookings posted at the same moment are made
@@ -139,6 +142,12 @@ func (s *Service) bookIn(ctx context.Context, tx pgx.Tx, bs []Booking, out []Res
 		}
 		for k, i := range made {
 			out[i].Receipt = receiptOf(bs[i].Booker, ins[k], rows[k].Plan.Totals)
+			if at, ok := booking.PlanInvoiceAt(rows[k].Plan, reads.Dates); ok {
+				out[i].billAt = at
+				if at.Before(now) {
+					out[i].billAt = now // a late booking is invoiced at once
+				}
+			}
 		}
 	}
 	for i, j := range again {
@@ -176,10 +185,15 @@ func receiptOf(b booking.Booker, in store.Inserted, t booking.Totals) booking.Re
 
 // afterBooking queues, in the bookings' transaction, the one job that
 // composes their mails (composing them here would hold the dates' locks
-// longer), and audits the bookings staff typed in.
+// longer) and each booking's invoice at its time, and audits the bookings
+// staff typed in.
 func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out []Result, made []int, now time.Time) error {
 	mails := make([]jobs.BookingMail, len(made))
+	var bills []jobs.BillAt
 	for k, i := range made {
+		if !out[i].billAt.IsZero() {
+			bills = append(bills, jobs.BillAt{BookingID: out[i].ID, At: out[i].billAt})
+		}
 		mails[k] = jobs.BookingMail{BookingID: out[i].ID, ManageURL: s.baseURL + "/min-tilmelding/" + out[i].ManageToken}
 		if bs[i].StaffID != 0 {
 			if err := store.Audit(ctx, tx, bs[i].StaffID, "booking", out[i].ID, "phone_booking",
@@ -188,7 +202,7 @@ func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out
 			}
 		}
 	}
-	return s.queue.ComposeBookingMails(ctx, tx, mails)
+	return s.queue.ComposeBookingMails(ctx, tx, mails, bills...)
 }
 
 // findRefs fills in the booking of a form posted twice at once, whose

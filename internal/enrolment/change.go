@@ -99,7 +99,7 @@ func (s *Service) cancel(ctx context.Context, tx pgx.Tx, rec booking.Receipt, pl
 	if err := s.withdraw(ctx, tx, waiting, now); err != nil {
 		return err
 	}
-	if err := store.InsertChange(ctx, tx, rec.ID, plan.Change(), by, staffID, now); err != nil {
+	if err := s.recordChange(ctx, tx, rec.ID, plan.Change(), by, staffID, now); err != nil {
 		return err
 	}
 	after, err := store.ReceiptOf(ctx, tx, rec.ID)

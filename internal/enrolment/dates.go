@@ -8,6 +8,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
 )
@@ -76,7 +77,8 @@ func (s *Service) offerNewSeats(ctx context.Context, tx pgx.Tx, dateID int64, n 
 }
 
 // dateMoved mails every participant with a seat on a date whose time or
-// place changed, with their calendar event updated.
+// place changed, with their calendar event updated, and has their
+// bookings' invoice times looked at again when it starts at another time.
 func (s *Service) dateMoved(ctx context.Context, tx pgx.Tx, before []booking.BookedDate, old, d store.DateEdit, box *outbox) error {
 	if len(before) == 0 || (old.VenueID == d.VenueID && old.StartsAt.Equal(d.StartsAt) && old.EndsAt.Equal(d.EndsAt)) {
 		return nil
@@ -99,7 +101,16 @@ func (s *Service) dateMoved(ctx context.Context, tx pgx.Tx, before []booking.Boo
 		}
 		box.add(rec.ID, mail.DateChangedMail(rec, seatIn(rec, st.ID), before[0], rec.Date(d.ID)))
 	}
-	return nil
+	if old.StartsAt.Equal(d.StartsAt) {
+		return nil
+	}
+	// The invoice time follows the first course: each booking's job looks
+	// again (and waits for the new time when it is later).
+	var bills []jobs.BillAt
+	for id := range recs {
+		bills = append(bills, jobs.BillAt{BookingID: id, At: s.now()})
+	}
+	return s.queue.Bill(ctx, tx, bills...)
 }
 
 // CancelDate cancels a date with a reason: every confirmed and waiting
@@ -191,7 +202,7 @@ func (s *Service) recordDateCancelled(ctx context.Context, tx pgx.Tx, seats []st
 			return err
 		}
 		if c, ok := booking.DateCancelled(rec, dateID); ok {
-			if err := store.InsertChange(ctx, tx, rec.ID, c, store.BySystem, 0, now); err != nil {
+			if err := s.recordChange(ctx, tx, rec.ID, c, store.BySystem, 0, now); err != nil {
 				return err
 			}
 		}

@@ -158,7 +158,7 @@ func (s *Service) accept(ctx context.Context, tx pgx.Tx, o booking.SeatOffer, d 
 	if err := store.ConfirmParticipant(ctx, tx, o.ParticipantID, booking.AcceptBinds(d, now), now); err != nil {
 		return err
 	}
-	if err := store.InsertChange(ctx, tx, o.BookingID, change, by, staffID, now); err != nil {
+	if err := s.recordChange(ctx, tx, o.BookingID, change, by, staffID, now); err != nil {
 		return err
 	}
 	rec, err := store.ReceiptOf(ctx, tx, o.BookingID)
@@ -197,7 +197,7 @@ func (s *Service) refill(ctx context.Context, tx pgx.Tx, seatID int64, now time.
 	if err := store.Reprice(ctx, tx, repriced); err != nil {
 		return err
 	}
-	if err := store.InsertChange(ctx, tx, bookingID, change, store.BySystem, 0, now); err != nil {
+	if err := s.recordChange(ctx, tx, bookingID, change, store.BySystem, 0, now); err != nil {
 		return err
 	}
 	after, err := store.ReceiptOf(ctx, tx, bookingID)
@@ -235,7 +235,7 @@ func (s *Service) leave(ctx context.Context, tx pgx.Tx, o booking.SeatOffer, rea
 	if err := store.ApplyCancel(ctx, tx, plan, reason, now); err != nil {
 		return err
 	}
-	if err := store.InsertChange(ctx, tx, rec.ID, plan.Change(), by, 0, now); err != nil {
+	if err := s.recordChange(ctx, tx, rec.ID, plan.Change(), by, 0, now); err != nil {
 		return err
 	}
 	after, err := store.ReceiptOf(ctx, tx, rec.ID)

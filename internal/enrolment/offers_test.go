@@ -15,6 +15,7 @@ import (
 	"kursuskatalog/internal/demo"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/ical"
+	"kursuskatalog/internal/invoice"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
@@ -23,6 +24,7 @@ import (
 // world is a database with the demo catalogue, the service on a moved
 // clock, and the first dates of the two seed modules (a bundle), emptied.
 type world struct {
+	outbox    string // the access point's folder
 	st        *store.Store
 	svc       *enrolment.Service
 	clock     *clock
@@ -51,7 +53,9 @@ func newWorld(t *testing.T, capacity int) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.svc = enrolment.New(enrolment.Deps{Store: st, Queue: q, BaseURL: "https://kurser.test", Now: w.clock.now})
+	w.outbox = t.TempDir()
+	w.svc = enrolment.New(enrolment.Deps{Store: st, Queue: q, BaseURL: "https://kurser.test", Now: w.clock.now,
+		AccessPoint: invoice.Outbox{Dir: w.outbox}})
 	return w
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/ical"
+	"kursuskatalog/internal/invoice"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -36,6 +37,12 @@ type Deps struct {
 	// Organizer is who sends the calendar invitations (their ORGANIZER):
 	// COK's mail address.
 	Organizer ical.Person
+	// Supplier is COK as invoices name it; invoice.DefaultSupplier when
+	// it has no CVR number.
+	Supplier invoice.Supplier
+	// AccessPoint takes the OIOUBL documents for NemHandel; without one
+	// they are issued but not sent (the sending job fails and retries).
+	AccessPoint invoice.AccessPoint
 }
 
 // Service runs the enrolment use cases.
@@ -48,6 +55,9 @@ type Service struct {
 	groups  *groups
 	windows booking.OfferWindows
 	org     ical.Person
+
+	supplier    invoice.Supplier
+	accessPoint invoice.AccessPoint
 }
 
 // defaultOrganizer sends the invitations when Deps names nobody.
@@ -67,8 +77,11 @@ func New(d Deps) *Service {
 	if d.Organizer.Email == "" {
 		d.Organizer = defaultOrganizer
 	}
+	if d.Supplier.CVR == "" {
+		d.Supplier = invoice.DefaultSupplier
+	}
 	s := &Service{store: d.Store, queue: d.Queue, log: d.Logger, baseURL: d.BaseURL, now: d.Now,
-		windows: d.OfferWindows, org: d.Organizer}
+		windows: d.OfferWindows, org: d.Organizer, supplier: d.Supplier, accessPoint: d.AccessPoint}
 	s.groups = &groups{run: s.bookGroup, log: d.Logger}
 	return s
 }

@@ -101,7 +101,7 @@ func (s *Service) promote(ctx context.Context, tx pgx.Tx, ref store.SeatRef, sta
 	if err := store.ConfirmParticipant(ctx, tx, ref.ID, booking.AcceptBinds(ref.Date, now), now); err != nil {
 		return err
 	}
-	if err := store.InsertChange(ctx, tx, ref.BookingID, change, store.ByStaff, staffID, now); err != nil {
+	if err := s.recordChange(ctx, tx, ref.BookingID, change, store.ByStaff, staffID, now); err != nil {
 		return err
 	}
 	rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
@@ -178,7 +178,7 @@ func (s *Service) Move(ctx context.Context, staffID, seatID, toDateID int64) (bo
 			return err
 		}
 		if c, ok := booking.Moved(before, rec, seatID); ok {
-			if err := store.InsertChange(ctx, tx, rec.ID, c, store.ByStaff, staffID, now); err != nil {
+			if err := s.recordChange(ctx, tx, rec.ID, c, store.ByStaff, staffID, now); err != nil {
 				return err
 			}
 		}

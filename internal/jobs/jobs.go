@@ -88,9 +88,11 @@ func (q *Queue) SendMails(ctx context.Context, tx pgx.Tx, mailIDs []int64) error
 }
 
 // ComposeBookingMails inserts, in tx, the job that mails the bookings made
-// in it.
-func (q *Queue) ComposeBookingMails(ctx context.Context, tx pgx.Tx, bookings []BookingMail) error {
-	if _, err := q.client.InsertTx(ctx, tx, BookingMailsArgs{Bookings: bookings}, nil); err != nil {
+// in it, and the jobs that invoice them at their times, in one statement.
+func (q *Queue) ComposeBookingMails(ctx context.Context, tx pgx.Tx, bookings []BookingMail, bills ...BillAt) error {
+	params := append(make([]river.InsertManyParams, 0, 1+len(bills)), river.InsertManyParams{Args: BookingMailsArgs{Bookings: bookings}})
+	params = append(params, billParams(bills)...)
+	if _, err := q.client.InsertManyTx(ctx, tx, params); err != nil {
 		return fmt.Errorf("queue booking mails: %w", err)
 	}
 	return nil
@@ -113,6 +115,7 @@ type Options struct {
 	Sender   Sender      // nil: mails are recorded, not sent
 	Composer Composer    // composes the mails of new bookings
 	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
+	Invoices Biller      // issues and delivers invoices; nil: no invoice jobs are worked
 	// Courses composes the mails that follow a date (nil: none are sent)
 	Courses CourseMailer
 	Logger  *slog.Logger
@@ -140,6 +143,10 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 	river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
 	if o.Offers != nil {
 		river.AddWorker(workers, &offerWorker{passer: o.Offers})
+	}
+	if o.Invoices != nil {
+		river.AddWorker(workers, &billWorker{biller: o.Invoices})
+		river.AddWorker(workers, &sendDocumentWorker{biller: o.Invoices})
 	}
 	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },

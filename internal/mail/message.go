@@ -18,7 +18,7 @@ type Message struct {
 	// Invites are the calendar invitations the mail carries; Calendars
 	// renders them into ICS once their sequences are known.
 	Invites []Invite
-	Files   []File // further attachments, e.g. a diploma's PDF
+	Files   []File // further attachments: a diploma's PDF, an invoice's PDF
 }
 
 // File is an attachment.

@@ -33,7 +33,8 @@ var editorRoutes = map[string]bool{
 	"GET /datoer/{id}/evaluering": true, "GET /datoer/{id}/evaluering.csv": true,
 	"GET /kurser/{id}/evaluering": true, "GET /kurser/{id}/evaluering.csv": true,
 	"GET /soeg":        true,
-	"GET /fakturering": true, "POST /tilmeldinger/{id}/faktureret": true,
+	"GET /fakturering": true, "POST /fakturering/tilmeldinger/{id}/udsted": true, "GET /fakturering/{id}": true,
+	"POST /fakturering/{id}/krediter": true, "GET /fakturering/{id}/{format}": true,
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
 	"GET /mails": true, "GET /mails/{id}": true,
 }

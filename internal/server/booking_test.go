@@ -120,7 +120,7 @@ func TestBundleBookingReceiptMailsAndResubmit(t *testing.T) {
 		t.Fatalf("receipt: %d", status)
 	}
 	mustContain(t, body, "COK-2026-0", "19.990 kr.", "Pakkerabat", "7.010 kr.", "24.987,50 kr.", "Bekræftet",
-		"Anna Andersen", "Bo Berg", "Faktura sendes 3-4 uger før kursusstart", "EAN-nummer: "+goodEAN,
+		"Anna Andersen", "Bo Berg", "Faktura for hele tilmeldingen sendes 3-4 uger før det første kursus starter", "EAN-nummer: "+goodEAN,
 		"Reference: PO-4711", "Tilmeldingsfrist 25.01.2027")
 	if !manageLink.MatchString(body) {
 		t.Fatalf("receipt has no manage link")

@@ -188,6 +188,7 @@ func (s *Server) bookingRoutes(r chi.Router) {
 	r.Get("/tilmelding/{ref}/kvittering", s.showReceipt)
 	r.Get("/min-tilmelding/{token}", s.showMyBooking)
 	r.Get("/min-tilmelding/{token}/afmeld", s.showCancel)
+	r.Get("/min-tilmelding/{token}/fakturaer/{file}", s.showMyInvoice)
 	r.With(small).Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
 	r.With(small).Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
 	r.Get("/tilbud/{token}", s.showOffer)

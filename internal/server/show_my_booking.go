@@ -31,7 +31,12 @@ func (s *Server) renderMyBooking(w http.ResponseWriter, r *http.Request, status 
 		s.ServerError(w, r, err)
 		return
 	}
-	p := views.ReceiptProps{Page: s.page(r, "Din tilmelding "+rec.Ref, ""), R: rec, Manage: true, Token: token,
+	docs, err := s.store.DocumentsOfBookingID(r.Context(), rec.ID)
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	p := views.ReceiptProps{Documents: docs, Page: s.page(r, "Din tilmelding "+rec.Ref, ""), R: rec, Manage: true, Token: token,
 		Notice: myBookingNotices[notice], Errors: errs, Sub: sub, Now: s.now()}
 	p.Page.NoIndex = true
 	p.Page.Errors = errs.Any()

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -64,65 +62,4 @@ func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]book
 		out = append(out, h)
 	}
 	return out, rows.Err()
-}
-
-// InvoiceWorklist lists the bookings not yet invoiced that have a date
-// starting before until (the invoice goes out 3-4 weeks before the course),
-// earliest course first. The lines are what is owed: seats held and
-// cancelled seats still charged; waiting places and free cancellations
-// are neither lines nor in the totals.
-func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]booking.InvoiceItem, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT b.id, b.ref, b.org_name, b.department, b.booker_name, b.booker_email, b.ean, b.cvr,
-			b.invoice_address, b.invoice_reference, p.name, c.title, d.starts_at, p.price_ore, p.vat_ore,
-			min(d.starts_at) OVER (PARTITION BY b.id) AS first_start
-		FROM bookings b JOIN participants p ON p.booking_id = b.id AND (p.status = 'confirmed' OR p.charged)
-		JOIN course_dates d ON d.id = p.date_id JOIN courses c ON c.id = d.course_id
-		WHERE b.invoiced_at IS NULL
-		  AND EXISTS (SELECT 1 FROM participants p2 JOIN course_dates d2 ON d2.id = p2.date_id
-		              WHERE p2.booking_id = b.id AND (p2.status = 'confirmed' OR p2.charged) AND d2.starts_at < $1)
-		ORDER BY first_start, b.id, d.starts_at, p.id`, until)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []booking.InvoiceItem
-	for rows.Next() {
-		var it booking.InvoiceItem
-		var l booking.InvoiceLine
-		if err := rows.Scan(&it.BookingID, &it.Ref, &it.OrgName, &it.Department, &it.BookerName, &it.BookerEmail,
-			&it.EAN, &it.CVR, &it.InvoiceAddress, &it.Reference, &l.Name, &l.CourseTitle, &l.StartsAt, &l.PriceOre, &l.VATOre,
-			&it.FirstStart); err != nil {
-			return nil, err
-		}
-		if n := len(out); n == 0 || out[n-1].BookingID != it.BookingID {
-			out = append(out, it)
-		}
-		last := &out[len(out)-1]
-		last.Lines = append(last.Lines, l)
-		last.ExclOre += l.PriceOre
-		last.VATOre += l.VATOre
-		last.InclOre = last.ExclOre + last.VATOre
-	}
-	return out, rows.Err()
-}
-
-// ErrInvoiced means the booking has been marked as invoiced already.
-var ErrInvoiced = errors.New("store: booking already invoiced")
-
-// MarkInvoiced records the invoice number of a booking, once.
-func (s *Store) MarkInvoiced(ctx context.Context, bookingID, staffID int64, number string, now time.Time) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
-		var invoiced bool
-		if err := tx.QueryRow(ctx, `SELECT invoiced_at IS NOT NULL FROM bookings WHERE id = $1 FOR UPDATE`, bookingID).Scan(&invoiced); err != nil {
-			return notFound(err)
-		}
-		if invoiced {
-			return ErrInvoiced
-		}
-		if _, err := tx.Exec(ctx, `UPDATE bookings SET invoiced_at = $2, invoice_number = $3 WHERE id = $1`, bookingID, now, number); err != nil {
-			return err
-		}
-		return Audit(ctx, tx, staffID, "booking", bookingID, "invoice", []string{"invoiced_at", "invoice_number"}, now)
-	})
 }

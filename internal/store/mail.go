@@ -47,6 +47,9 @@ type OutgoingMail struct {
 type MailOwner struct {
 	BookingID int64
 	InquiryID int64
+	// DocumentID is an invoice or credit note the mail delivers: its PDF
+	// is attached when the mail is sent, and it is sent when the mail is.
+	DocumentID int64
 }
 
 // LockBookingsMails locks bookings in tx for composing their booking mails
@@ -103,21 +106,21 @@ type NewMail struct {
 // in order.
 func InsertMails(ctx context.Context, tx DB, mails []NewMail) ([]int64, error) {
 	n := len(mails)
-	bookings, inquiries := make([]int64, n), make([]int64, n)
+	bookings, inquiries, documents := make([]int64, n), make([]int64, n), make([]int64, n)
 	kinds, tos, names, replies, subjects, texts, htmls, icss := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	for i, m := range mails {
-		bookings[i], inquiries[i] = m.BookingID, m.InquiryID
+		bookings[i], inquiries[i], documents[i] = m.BookingID, m.InquiryID, m.DocumentID
 		kinds[i], tos[i], names[i], replies[i], subjects[i], texts[i], htmls[i], icss[i] = m.Kind, m.To, m.ToName, m.ReplyTo, m.Subject, m.Text, m.HTML, m.ICS
 	}
 	rows, err := tx.Query(ctx, `
-		INSERT INTO outgoing_mails (booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
-		SELECT nullif(u.booking_id, 0), nullif(u.inquiry_id, 0), u.kind, u.to_addr, u.to_name, u.reply_to, u.subject, u.text_body, u.html_body, u.ics
-		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-			WITH ORDINALITY AS u(booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics, ord)
+		INSERT INTO outgoing_mails (booking_id, inquiry_id, document_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics)
+		SELECT nullif(u.booking_id, 0), nullif(u.inquiry_id, 0), nullif(u.document_id, 0), u.kind, u.to_addr, u.to_name, u.reply_to, u.subject, u.text_body, u.html_body, u.ics
+		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+			WITH ORDINALITY AS u(booking_id, inquiry_id, kind, to_addr, to_name, reply_to, subject, text_body, html_body, ics, document_id, ord)
 		ORDER BY u.ord
 		RETURNING id`,
-		bookings, inquiries, kinds, tos, names, replies, subjects, texts, htmls, icss)
+		bookings, inquiries, kinds, tos, names, replies, subjects, texts, htmls, icss, documents)
 	if err != nil {
 		return nil, fmt.Errorf("record mails: %w", err)
 	}
@@ -178,10 +181,14 @@ func (s *Store) mails(ctx context.Context, tail string, args ...any) ([]Outgoing
 
 // MarkMails sets the state of mails after an attempt: "sent", "recorded"
 // (no SMTP configured) or "queued" again with the error of a failed try.
+// The invoice or credit note a mail delivers is sent when the mail is.
 func (s *Store) MarkMails(ctx context.Context, ids []int64, state, lastError string, at time.Time) error {
 	_, err := s.Pool.Exec(ctx, `
-		UPDATE outgoing_mails SET state = $2, last_error = $3, attempts = attempts + 1,
-			sent_at = CASE WHEN $2 IN ('sent', 'recorded') THEN $4::timestamptz END
-		WHERE id = ANY($1)`, ids, state, lastError, at)
+		WITH m AS (
+			UPDATE outgoing_mails SET state = $2, last_error = $3, attempts = attempts + 1,
+				sent_at = CASE WHEN $2 IN ('sent', 'recorded') THEN $4::timestamptz END
+			WHERE id = ANY($1) RETURNING document_id)
+		UPDATE invoice_documents SET sent_at = $4, send_error = ''
+		WHERE id IN (SELECT document_id FROM m) AND sent_at IS NULL AND $2 IN ('sent', 'recorded')`, ids, state, lastError, at)
 	return err
 }

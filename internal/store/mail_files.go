@@ -30,8 +30,12 @@ func InsertAttachments(ctx context.Context, tx DB, ids []int64, mails []NewMail)
 	return err
 }
 
-// AttachFiles reads the files of mails into them.
+// AttachFiles reads the files of mails into them: their attachments, and
+// the PDF of the invoice or credit note a mail delivers.
 func (s *Store) AttachFiles(ctx context.Context, mails []OutgoingMail) error {
+	if err := s.attachDocuments(ctx, mails); err != nil {
+		return err
+	}
 	ids := make([]int64, len(mails))
 	at := make(map[int64]int, len(mails))
 	for i, m := range mails {

@@ -97,23 +97,6 @@ type AdminSearchProps struct {
 	Limit int // the most rows shown; the page says when it is reached
 }
 
-// AdminInvoicingProps are the props of the invoicing worklist.
-type AdminInvoicingProps struct {
-	Page   AdminPage
-	Until  time.Time
-	Items  []booking.InvoiceItem
-	For    int64 // the booking whose number was refused
-	Number string
-	Errors FormErrors
-}
-
-func (p AdminInvoicingProps) kept(id int64) string {
-	if p.For == id {
-		return p.Number
-	}
-	return ""
-}
-
 // MailRow is one outgoing mail in the staff list.
 type MailRow struct {
 	ID        int64

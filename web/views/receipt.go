@@ -19,6 +19,9 @@ type ReceiptProps struct {
 	Errors    FormErrors
 	Sub       SubstituteForm // what was typed in a failed substitute form
 	Now       time.Time
+	// Documents are the booking's invoices and credit notes, oldest
+	// first (the own page lists them).
+	Documents []booking.Document
 }
 
 // SubstituteForm is a substitute as typed.
