@@ -38,11 +38,11 @@ type BookingMailsArgs struct {
 	Bookings []BookingMail `json:"bookings"`
 }
 
-// BookingMail names a booking to mail. ManageURL carries the booker's link,
-// which the database keeps only as a hash; the receipt mail shows it.
+// BookingMail names a booking to mail. The booker's manage token is not
+// here (River keeps a job's arguments after it is done) but in
+// booking_mail_tokens until the receipt takes it.
 type BookingMail struct {
-	BookingID int64  `json:"booking_id"`
-	ManageURL string `json:"manage_url"`
+	BookingID int64 `json:"booking_id"`
 }
 
 // Kind names the job in River's table.
@@ -195,6 +195,9 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 	if err := w.store.AttachFiles(ctx, all); err != nil {
 		return err
 	}
+	if err := w.store.AttachTokens(ctx, all); err != nil {
+		return err
+	}
 	var ids []int64
 	var msgs []mail.Message
 	for _, m := range all {
@@ -268,7 +271,7 @@ func (w *mailWorker) mark(ctx context.Context, ids []int64, sendErrs []error, fa
 // message is a recorded mail as the sender sends it.
 func message(m store.Mail) mail.Message {
 	msg := mail.Message{Kind: m.Kind, To: m.To, ToName: m.ToName, ReplyTo: m.ReplyTo, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
+		Text: mail.Restore(m.Text, m.Tokens), HTML: mail.Restore(m.HTML, m.Tokens), ICS: m.ICS}
 	if m.ICS != "" {
 		msg.ICSName = "kursus.ics"
 	}
