@@ -114,7 +114,7 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	svc = enrolment.New(deps)
 	deps.Store = wst
 	worker := enrolment.New(deps)
-	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Logger: logger})
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Retention: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -13,13 +13,6 @@ import (
 	"kursuskatalog/internal/store"
 )
 
-// RuleResult is what one retention rule did: how many rows it deleted or
-// anonymised (or, in a dry run, would have).
-type RuleResult struct {
-	Key  string
-	Rows int64
-}
-
 // errDryRun rolls back a dry run.
 var errDryRun = errors.New("enrolment: dry run")
 
@@ -27,7 +20,7 @@ var errDryRun = errors.New("enrolment: dry run")
 // asOf, in one transaction, and returns what each did. A dry run counts
 // the rows each rule would touch and changes nothing. The daily River job
 // and `katalog retention` call it.
-func (s *Service) ApplyRetention(ctx context.Context, asOf time.Time, dry bool) ([]RuleResult, error) {
+func (s *Service) ApplyRetention(ctx context.Context, asOf time.Time, dry bool) ([]privacy.Result, error) {
 	c := privacy.CutoffsAt(asOf)
 	steps := []struct {
 		key string
@@ -42,14 +35,14 @@ func (s *Service) ApplyRetention(ctx context.Context, asOf time.Time, dry bool) 
 		{privacy.Audit, func(tx pgx.Tx) (int64, error) { return store.DeleteAudit(ctx, tx, c.Audit, dry) }},
 		{privacy.UnsentLinks, func(tx pgx.Tx) (int64, error) { return store.DropUnsentLinkTokens(ctx, tx, c.UnsentLinks, dry) }},
 	}
-	var out []RuleResult
+	var out []privacy.Result
 	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
 		for _, st := range steps {
 			n, err := st.run(tx)
 			if err != nil {
 				return err
 			}
-			out = append(out, RuleResult{Key: st.key, Rows: n})
+			out = append(out, privacy.Result{Key: st.key, Rows: n})
 		}
 		if dry {
 			return errDryRun
@@ -87,7 +80,7 @@ func (s *Service) EraseBooking(ctx context.Context, manageHash []byte) (Erased, 
 		if err != nil {
 			return err
 		}
-		if !privacy.CanErase(seatsOf(e.Participants), s.now()) {
+		if !privacy.CanErase(privacy.SeatsOf(e), s.now()) {
 			return privacy.ErrSeatsAhead
 		}
 		if _, err := store.AnonymiseBookings(ctx, tx, []int64{id}, s.now()); err != nil {
@@ -97,14 +90,6 @@ func (s *Service) EraseBooking(ctx context.Context, manageHash []byte) (Erased, 
 		return store.Audit(ctx, tx, 0, "booking", id, "erase_by_booker", []string{"booker", "participants", "mails"}, s.now())
 	})
 	return out, err
-}
-
-func seatsOf(ps []privacy.Participant) []privacy.Seat {
-	out := make([]privacy.Seat, len(ps))
-	for i, p := range ps {
-		out[i] = privacy.Seat{Cancelled: p.Status == "cancelled", Ends: p.Ends}
-	}
-	return out
 }
 
 // NormaliseEmail checks an e-mail address typed to look a person up.

@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/privacy"
 	"kursuskatalog/internal/store"
 )
 
@@ -64,6 +65,19 @@ type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
 func (CleanUpArgs) Kind() string { return "clean_up" }
+
+// RetentionArgs asks for the retention rules of personal data to be
+// applied (daily).
+type RetentionArgs struct{}
+
+// Kind names the job in River's table.
+func (RetentionArgs) Kind() string { return "retention" }
+
+// Retainer applies the retention rules as of a time; the enrolment service
+// is one.
+type Retainer interface {
+	ApplyRetention(ctx context.Context, asOf time.Time, dry bool) ([]privacy.Result, error)
+}
 
 // Queue inserts jobs in the caller's transaction.
 type Queue struct {
@@ -115,9 +129,11 @@ type Options struct {
 	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
 	// Courses composes the mails that follow a date (nil: none are sent)
 	Courses CourseMailer
-	Logger  *slog.Logger
-	Now     func() time.Time
-	Workers int // send workers; 10 when 0
+	// Retention applies the retention rules daily (nil: not here)
+	Retention Retainer
+	Logger    *slog.Logger
+	Now       func() time.Time
+	Workers   int // send workers; 10 when 0
 }
 
 // Workers works the jobs; start it with Client.Start.
@@ -146,6 +162,12 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 		&river.PeriodicJobOpts{RunOnStart: true})}
 	if o.Courses != nil {
 		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
+	if o.Retention != nil {
+		river.AddWorker(workers, &retentionWorker{retainer: o.Retention, now: o.Now, log: o.Logger})
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:       quiet(o.Logger),
@@ -318,6 +340,29 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 		return err
 	}
 	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
+}
+
+type retentionWorker struct {
+	river.WorkerDefaults[RetentionArgs]
+	retainer Retainer
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// Work applies the retention rules as of now and logs what each did.
+func (w *retentionWorker) Work(ctx context.Context, job *river.Job[RetentionArgs]) error {
+	res, err := w.retainer.ApplyRetention(ctx, w.now(), false)
+	if err != nil {
+		return err
+	}
+	if w.log != nil {
+		attrs := make([]any, len(res))
+		for i, r := range res {
+			attrs[i] = slog.Int64(r.Key, r.Rows)
+		}
+		w.log.Info("retention applied", attrs...)
+	}
+	return nil
 }
 
 // quiet passes on River's warnings and errors only; its info lines (job

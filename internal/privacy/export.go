@@ -105,3 +105,12 @@ type Kept struct {
 func KeptFor(lastEnd, lastEntry time.Time) Kept {
 	return Kept{People: PeopleUntil(lastEnd), Bookkeeping: BookkeepingUntil(lastEntry)}
 }
+
+// SeatsOf is what erasure needs of an export's seats.
+func SeatsOf(e Export) []Seat {
+	out := make([]Seat, len(e.Participants))
+	for i, p := range e.Participants {
+		out[i] = Seat{Cancelled: p.Status == "cancelled", Ends: p.Ends}
+	}
+	return out
+}

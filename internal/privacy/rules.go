@@ -37,6 +37,13 @@ const (
 	UnsentLinkHours = 24 // link tokens of mails recorded without SMTP (development)
 )
 
+// Result is what one rule did when applied: how many rows it deleted or
+// anonymised (or, in a dry run, would have).
+type Result struct {
+	Key  string
+	Rows int64
+}
+
 // Rule is one kind of personal data and what becomes of it.
 type Rule struct {
 	Key     string
@@ -218,7 +225,7 @@ var Cookies = []Cookie{
 var Controller = struct {
 	Name, Email, Phone string
 }{
-	Name:    "COK – Center for Offentlig Kompetenceudvikling",
-	Email:   "kurser@cok.dk",
-	Phone:   "+45 33 70 12 00",
+	Name:  "COK – Center for Offentlig Kompetenceudvikling",
+	Email: "kurser@cok.dk",
+	Phone: "+45 33 70 12 00",
 }
