@@ -26,14 +26,14 @@ func (s *Service) ApplyRetention(ctx context.Context, asOf time.Time, dry bool) 
 		key string
 		run func(tx pgx.Tx) (int64, error)
 	}{
-		{privacy.Needs, func(tx pgx.Tx) (int64, error) { return store.ClearNeeds(ctx, tx, c.Needs, dry) }},
-		{privacy.ClientAddr, func(tx pgx.Tx) (int64, error) { return store.ClearClientAddrs(ctx, tx, c.ClientAddr, dry) }},
-		{privacy.MailBodies, func(tx pgx.Tx) (int64, error) { return store.ClearMailBodies(ctx, tx, c.MailBodies, asOf, dry) }},
-		{privacy.Inquiries, func(tx pgx.Tx) (int64, error) { return store.DeleteInquiries(ctx, tx, c.Inquiries, dry) }},
-		{privacy.People, func(tx pgx.Tx) (int64, error) { return store.AnonymisePeople(ctx, tx, c.People, asOf, dry) }},
-		{privacy.Bookkeeping, func(tx pgx.Tx) (int64, error) { return store.DeleteBookkeeping(ctx, tx, c.Bookkeeping, asOf, dry) }},
-		{privacy.Audit, func(tx pgx.Tx) (int64, error) { return store.DeleteAudit(ctx, tx, c.Audit, dry) }},
-		{privacy.UnsentLinks, func(tx pgx.Tx) (int64, error) { return store.DropUnsentLinkTokens(ctx, tx, c.UnsentLinks, dry) }},
+		{privacy.Needs, func(tx pgx.Tx) (int64, error) { return store.ClearNeeds(ctx, tx, c.Needs) }},
+		{privacy.ClientAddr, func(tx pgx.Tx) (int64, error) { return store.ClearClientAddrs(ctx, tx, c.ClientAddr) }},
+		{privacy.MailBodies, func(tx pgx.Tx) (int64, error) { return store.ClearMailBodies(ctx, tx, c.MailBodies, asOf) }},
+		{privacy.Inquiries, func(tx pgx.Tx) (int64, error) { return store.DeleteInquiries(ctx, tx, c.Inquiries) }},
+		{privacy.People, func(tx pgx.Tx) (int64, error) { return store.AnonymisePeople(ctx, tx, c.People, asOf) }},
+		{privacy.Bookkeeping, func(tx pgx.Tx) (int64, error) { return store.DeleteBookkeeping(ctx, tx, c.Bookkeeping, asOf) }},
+		{privacy.Audit, func(tx pgx.Tx) (int64, error) { return store.DeleteAudit(ctx, tx, c.Audit) }},
+		{privacy.UnsentLinks, func(tx pgx.Tx) (int64, error) { return store.DropUnsentLinkTokens(ctx, tx, c.UnsentLinks) }},
 	}
 	var out []privacy.Result
 	err := s.store.InTx(ctx, func(tx pgx.Tx) error {

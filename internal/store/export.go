@@ -154,7 +154,7 @@ func PersonRecordsTx(ctx context.Context, db DB, email string) ([]PersonBooking,
 // in the bookings ids (booked by someone else), with their personal links,
 // calendar sequences and the text and receiver of the mails to them.
 func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email string, now time.Time) (int64, error) {
-	return applyRule(ctx, db, false, `
+	return applyRule(ctx, db, `
 		SELECT id FROM participants WHERE booking_id = ANY($1) AND lower(email) = lower($2)`,
 		[]string{
 			`UPDATE participants SET name = 'Anonymiseret', email = 'anonym-' || id || '@invalid', job_title = '',

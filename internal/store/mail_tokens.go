@@ -81,8 +81,8 @@ func TakeBookingTokens(ctx context.Context, tx DB, bookingIDs []int64) (map[int6
 // DropUnsentLinkTokens deletes the link tokens of mails recorded without
 // SMTP (development) before cutoff, and of mails whose sending was given
 // up; it returns how many mails had some.
-func DropUnsentLinkTokens(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `
+func DropUnsentLinkTokens(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
+	return applyRule(ctx, db, `
 		SELECT DISTINCT t.mail_id AS id FROM mail_link_tokens t JOIN outgoing_mails m ON m.id = t.mail_id
 		WHERE m.state IN ('recorded', 'failed', 'sent') AND m.created_at < $1`,
 		[]string{`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT id FROM targets)`}, cutoff)

@@ -10,15 +10,14 @@ import (
 // applyRule runs one retention rule in db: targets is a SELECT of the ids
 // the rule touches (as "id"), actions the statements that delete or
 // anonymise them (each may refer to "targets"). It returns how many rows
-// the rule touched; with dry it only counts them. All actions run in one
-// statement, on one snapshot, so each sees the rows as they were.
-func applyRule(ctx context.Context, db DB, dry bool, targets string, actions []string, args ...any) (int64, error) {
+// the rule touched. All actions run in one statement, on one snapshot, so
+// each sees the rows as they were. (A dry run is the service's: it rolls
+// the transaction back.)
+func applyRule(ctx context.Context, db DB, targets string, actions []string, args ...any) (int64, error) {
 	var q strings.Builder
 	q.WriteString("WITH targets AS MATERIALIZED (" + targets + ")")
-	if !dry {
-		for i, a := range actions {
-			fmt.Fprintf(&q, ", act%d AS (%s)", i, a)
-		}
+	for i, a := range actions {
+		fmt.Fprintf(&q, ", act%d AS (%s)", i, a)
 	}
 	q.WriteString(" SELECT count(*) FROM targets")
 	var n int64
@@ -28,8 +27,8 @@ func applyRule(ctx context.Context, db DB, dry bool, targets string, actions []s
 
 // ClearNeeds deletes the diet, allergens, accessibility and stay needs of
 // participants whose date ended before cutoff.
-func ClearNeeds(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `
+func ClearNeeds(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
+	return applyRule(ctx, db, `
 		SELECT p.id FROM participants p JOIN course_dates d ON d.id = p.date_id
 		WHERE d.ends_at < $1 AND (p.diet <> '' OR p.accessibility <> '' OR p.stay_needs <> '' OR p.diet_allergens <> '{}')`,
 		[]string{`UPDATE participants SET diet = '', accessibility = '', stay_needs = '', diet_allergens = '{}'
@@ -38,16 +37,16 @@ func ClearNeeds(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, 
 
 // ClearClientAddrs deletes the client address of inquiries made before
 // cutoff.
-func ClearClientAddrs(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `SELECT id FROM inquiries WHERE client_addr <> '' AND created_at < $1`,
+func ClearClientAddrs(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
+	return applyRule(ctx, db, `SELECT id FROM inquiries WHERE client_addr <> '' AND created_at < $1`,
 		[]string{`UPDATE inquiries SET client_addr = '' WHERE id IN (SELECT id FROM targets)`}, cutoff)
 }
 
 // ClearMailBodies deletes the text, calendar file, attachments and link
 // tokens of mails made before cutoff and no longer waiting to be sent;
 // who, when and the subject stay.
-func ClearMailBodies(ctx context.Context, db DB, cutoff, now time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `
+func ClearMailBodies(ctx context.Context, db DB, cutoff, now time.Time) (int64, error) {
+	return applyRule(ctx, db, `
 		SELECT id FROM outgoing_mails WHERE body_deleted_at IS NULL AND created_at < $1 AND state <> 'queued'`,
 		[]string{
 			`UPDATE outgoing_mails SET text_body = '', html_body = '', ics = '', body_deleted_at = $2
@@ -59,8 +58,8 @@ func ClearMailBodies(ctx context.Context, db DB, cutoff, now time.Time, dry bool
 
 // DeleteInquiries deletes inquiries closed before cutoff, with the mails
 // about them.
-func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `SELECT id FROM inquiries WHERE state = 'handled' AND handled_at < $1`,
+func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
+	return applyRule(ctx, db, `SELECT id FROM inquiries WHERE state = 'handled' AND handled_at < $1`,
 		[]string{
 			`DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM targets)`,
 			`DELETE FROM inquiries WHERE id IN (SELECT id FROM targets)`,
@@ -95,8 +94,8 @@ var anonymiseBookings = []string{
 
 // AnonymisePeople anonymises the bookings none of whose dates ended on
 // or after cutoff (see anonymiseBookings).
-func AnonymisePeople(ctx context.Context, db DB, cutoff, now time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `
+func AnonymisePeople(ctx context.Context, db DB, cutoff, now time.Time) (int64, error) {
+	return applyRule(ctx, db, `
 		SELECT b.id FROM bookings b WHERE b.anonymised_at IS NULL AND NOT EXISTS (
 			SELECT 1 FROM participants p JOIN course_dates d ON d.id = p.date_id
 			WHERE p.booking_id = b.id AND d.ends_at >= $1)`, anonymiseBookings, cutoff, now)
@@ -105,15 +104,15 @@ func AnonymisePeople(ctx context.Context, db DB, cutoff, now time.Time, dry bool
 // AnonymiseBookings anonymises the people of the bookings ids at once (an
 // erasure), and returns how many it anonymised.
 func AnonymiseBookings(ctx context.Context, db DB, ids []int64, now time.Time) (int64, error) {
-	return applyRule(ctx, db, false, `SELECT id FROM bookings WHERE id = ANY($1) AND anonymised_at IS NULL`,
+	return applyRule(ctx, db, `SELECT id FROM bookings WHERE id = ANY($1) AND anonymised_at IS NULL`,
 		anonymiseBookings, ids, now)
 }
 
 // DeleteBookkeeping deletes the bookings last made, invoiced or changed
 // before cutoff (the start of a financial year) whose dates have all
 // ended, with everything about them.
-func DeleteBookkeeping(ctx context.Context, db DB, cutoff, now time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `
+func DeleteBookkeeping(ctx context.Context, db DB, cutoff, now time.Time) (int64, error) {
+	return applyRule(ctx, db, `
 		SELECT b.id FROM bookings b
 		WHERE greatest(b.created_at, b.invoiced_at,
 				(SELECT max(c.created_at) FROM booking_changes c WHERE c.booking_id = b.id)) < $1
@@ -126,7 +125,7 @@ func DeleteBookkeeping(ctx context.Context, db DB, cutoff, now time.Time, dry bo
 }
 
 // DeleteAudit deletes audit rows older than cutoff.
-func DeleteAudit(ctx context.Context, db DB, cutoff time.Time, dry bool) (int64, error) {
-	return applyRule(ctx, db, dry, `SELECT id FROM audit_log WHERE at < $1`,
+func DeleteAudit(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
+	return applyRule(ctx, db, `SELECT id FROM audit_log WHERE at < $1`,
 		[]string{`DELETE FROM audit_log WHERE id IN (SELECT id FROM targets)`}, cutoff)
 }

@@ -109,4 +109,3 @@ func personDone(q string) string {
 	}
 	return s
 }
-
