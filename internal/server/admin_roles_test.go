@@ -32,6 +32,10 @@ var editorRoutes = map[string]bool{
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
 	"GET /mails": true, "GET /mails/{id}": true,
 	"GET /personer": true, "POST /personer/slet": true,
+	// after the booking: attendance, rooming and diet, evaluations
+	"GET /datoer/{id}/fremmoede": true, "POST /datoer/{id}/fremmoede": true, "GET /datoer/{id}/ophold": true,
+	"GET /datoer/{id}/ophold.csv": true, "GET /datoer/{id}/evaluering": true, "GET /datoer/{id}/evaluering.csv": true,
+	"GET /kurser/{id}/evaluering": true, "GET /kurser/{id}/evaluering.csv": true,
 }
 
 // Every staff route is tried by each role: an administrator is refused

@@ -164,7 +164,14 @@ func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email
 			`DELETE FROM calendar_sequences c USING participants p WHERE p.id IN (SELECT id FROM targets)
 				AND c.date_id = p.date_id AND c.person_key = sha256(convert_to(lower(p.email), 'UTF8'))`,
 			`UPDATE outgoing_mails SET to_addr = 'anonymiseret@invalid', to_name = '', text_body = '', html_body = '', ics = '',
-				body_deleted_at = coalesce(body_deleted_at, $3) WHERE booking_id = ANY($1) AND lower(to_addr) = lower($2) AND state <> 'queued'`,
+				body_deleted_at = coalesce(body_deleted_at, $3),
+				state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END,
+				last_error = CASE WHEN state = 'queued' THEN 'anonymiseret før afsendelse' ELSE last_error END
+				WHERE booking_id = ANY($1) AND lower(to_addr) = lower($2)`,
+			`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
+				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
+			`DELETE FROM mail_attachments WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
+				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
 		}, ids, email, now)
 }
 

@@ -70,7 +70,7 @@ func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time) (int64, error
 // bookings in targets ($2 is the time): the booker's and participants'
 // names, e-mails, phone, titles, comments and needs, their personal
 // links, calendar sequences (keyed by e-mail), and their mails' receivers
-// and text. The billing data (organisation, EAN/CVR, address, reference,
+// and text (a mail still waiting is not sent). The billing data (organisation, EAN/CVR, address, reference,
 // prices, changes) stays for the bookkeeping rule.
 var anonymiseBookings = []string{
 	`UPDATE bookings SET booker_name = 'Anonymiseret', booker_email = 'anonymiseret@invalid', booker_phone = '-',
@@ -83,13 +83,16 @@ var anonymiseBookings = []string{
 	`DELETE FROM calendar_sequences c USING participants p
 		WHERE p.booking_id IN (SELECT id FROM targets) AND c.date_id = p.date_id
 		AND c.person_key = sha256(convert_to(lower(p.email), 'UTF8'))`,
+	// A mail still waiting is not sent: it would carry what is erased.
 	`UPDATE outgoing_mails SET to_addr = 'anonymiseret@invalid', to_name = '', reply_to = '',
-		text_body = '', html_body = '', ics = '', body_deleted_at = coalesce(body_deleted_at, $2)
-		WHERE booking_id IN (SELECT id FROM targets) AND state <> 'queued'`,
+		text_body = '', html_body = '', ics = '', body_deleted_at = coalesce(body_deleted_at, $2),
+		state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END,
+		last_error = CASE WHEN state = 'queued' THEN 'anonymiseret før afsendelse' ELSE last_error END
+		WHERE booking_id IN (SELECT id FROM targets)`,
 	`DELETE FROM mail_attachments WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-		WHERE m.booking_id IN (SELECT id FROM targets) AND m.state <> 'queued')`,
+		WHERE m.booking_id IN (SELECT id FROM targets))`,
 	`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-		WHERE m.booking_id IN (SELECT id FROM targets) AND m.state <> 'queued')`,
+		WHERE m.booking_id IN (SELECT id FROM targets))`,
 }
 
 // AnonymisePeople anonymises the bookings none of whose dates ended on
