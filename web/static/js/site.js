@@ -69,7 +69,9 @@
       if (self && self.checked) n++;
       form.querySelectorAll("fieldset.participant").forEach(function (fs) {
         var typed = false;
-        fs.querySelectorAll("input").forEach(function (i) { if (i.value.trim() !== "") typed = true; });
+        // Only what was typed: the stay's radios and allergen boxes carry
+        // values of their own whether ticked or not.
+        fs.querySelectorAll("input[type=text], input[type=email], input[type=tel], input:not([type])").forEach(function (i) { if (i.value.trim() !== "") typed = true; });
         if (typed) n++;
       });
       if (n === 0) n = 1;
