@@ -15,10 +15,16 @@ import (
 	"kursuskatalog/internal/browser"
 )
 
-// staffBrowser logs a member of staff in, in a browser width px wide.
+// staffBrowser logs a redaktør in, in a browser width px wide.
 func staffBrowser(t *testing.T, s *site, width int, email string) context.Context {
 	t.Helper()
-	addStaff(t, s.Store, email, auth.RoleEditor)
+	return staffBrowserAs(t, s, width, email, auth.RoleEditor)
+}
+
+// staffBrowserAs logs a member of staff of role in.
+func staffBrowserAs(t *testing.T, s *site, width int, email, role string) context.Context {
+	t.Helper()
+	addStaff(t, s.Store, email, role)
 	b := browser.New(t, width)
 	browser.Do(t, b,
 		chromedp.EmulateViewport(int64(width), 800), // headless windows are at least 500 px wide
@@ -122,7 +128,8 @@ func TestAfterBookingPagesAreAccessible(t *testing.T) {
 	link := s.linkIn(t, "after_course", "aase@odense.dk")
 	eval := fmt.Sprintf("%s/evaluering/%d", link, seatOf(t, s, "aase@odense.dk"))
 	for _, width := range []int{360, 1280} {
-		b := staffBrowser(t, s, width, fmt.Sprintf("staff%d@cok.dk", width))
+		// An administrator: the course editor is theirs alone.
+		b := staffBrowserAs(t, s, width, fmt.Sprintf("staff%d@cok.dk", width), auth.RoleAdmin)
 		for _, path := range []string{"/tilmelding?dato=" + strconv.FormatInt(date, 10), link, eval,
 			fmt.Sprintf("/admin/datoer/%d/evaluering", date), fmt.Sprintf("/admin/datoer/%d/ophold", date),
 			fmt.Sprintf("/admin/kurser/%d/evaluering", courseID(t, s.Store, "politisk-forstaaelse")),
