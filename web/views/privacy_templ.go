@@ -48,7 +48,7 @@ func Privacy(p PrivacyProps) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap prose privacy\"><h1>Privatliv og cookies</h1><p class=\"lead\">Her står, hvilke personoplysninger COK Kursuskatalog gemmer, hvad vi bruger dem til, og hvornår vi sletter dem. Reglerne bliver fulgt automatisk hver nat.</p><h2>Dataansvarlig</h2><p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap prose privacy\"><h1>Privatliv og cookies</h1><p class=\"lead\">Her står, hvilke personoplysninger COK Kursuskatalog gemmer, hvad vi bruger dem til, og hvornår vi sletter dem. Reglerne bliver fulgt automatisk én gang i døgnet.</p><h2>Dataansvarlig</h2><p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
