@@ -29,6 +29,8 @@ commands:
   demo [-scale N]            load the demo catalogue (idempotent); -scale adds N generated courses
   user add -email E -role admin|redaktør [-name N] [-if-missing]
                              create a staff user; the password is read from stdin, or asked for on a terminal
+  retention [-asof TIME] [-dry-run]
+                             apply the retention rules of personal data now (or as of TIME) and print what each did
 `
 
 func main() {
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runDemo(ctx, cfg, rest, stdout)
 	case "user":
 		return runUser(ctx, cfg, rest, stdin, stdout, stderr, auth.Params())
+	case "retention":
+		return runRetention(ctx, cfg, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -117,7 +117,7 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	deps.Store = wst
 	worker := enrolment.New(deps)
 	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker,
-		Invoices: worker, Logger: logger})
+		Invoices: worker, Retention: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}

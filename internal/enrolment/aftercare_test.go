@@ -16,6 +16,7 @@ import (
 	"kursuskatalog/internal/demo"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
+	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/internal/testdb"
 )
@@ -129,14 +130,18 @@ type sentMail struct {
 func mailsOf(t *testing.T, st *store.Store, kind string) []sentMail {
 	t.Helper()
 	rows, err := st.Pool.Query(context.Background(), `
-		SELECT m.to_addr, m.subject, m.text_body, (SELECT count(*) FROM mail_attachments a WHERE a.mail_id = m.id)
+		SELECT m.to_addr, m.subject, m.text_body, (SELECT count(*) FROM mail_attachments a WHERE a.mail_id = m.id),
+			array(SELECT token FROM mail_link_tokens k WHERE k.mail_id = m.id ORDER BY position)
 		FROM outgoing_mails m WHERE m.kind = $1 ORDER BY m.id`, kind)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sentMail, error) {
 		var m sentMail
-		return m, r.Scan(&m.To, &m.Subject, &m.Text, &m.Files)
+		var tokens []string
+		err := r.Scan(&m.To, &m.Subject, &m.Text, &m.Files, &tokens)
+		m.Text = mail.Restore(m.Text, tokens) // as its receiver gets it
+		return m, err
 	})
 	if err != nil {
 		t.Fatal(err)

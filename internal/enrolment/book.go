@@ -190,17 +190,24 @@ func receiptOf(b booking.Booker, in store.Inserted, t booking.Totals) booking.Re
 func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out []Result, made []int, now time.Time) error {
 	mails := make([]jobs.BookingMail, len(made))
 	var bills []jobs.BillAt
+	ids, tokens := make([]int64, len(made)), make([]string, len(made))
 	for k, i := range made {
 		if !out[i].billAt.IsZero() {
 			bills = append(bills, jobs.BillAt{BookingID: out[i].ID, At: out[i].billAt})
 		}
-		mails[k] = jobs.BookingMail{BookingID: out[i].ID, ManageURL: s.baseURL + "/min-tilmelding/" + out[i].ManageToken}
+		mails[k] = jobs.BookingMail{BookingID: out[i].ID}
+		ids[k], tokens[k] = out[i].ID, out[i].ManageToken
 		if bs[i].StaffID != 0 {
 			if err := store.Audit(ctx, tx, bs[i].StaffID, "booking", out[i].ID, "phone_booking",
 				[]string{"booker", "invoice", "participants"}, now); err != nil {
 				return err
 			}
 		}
+	}
+	// The manage token waits in its own table for the receipt, not in the
+	// job's arguments, which River keeps after the job is done.
+	if err := store.PutBookingTokens(ctx, tx, ids, tokens); err != nil {
+		return err
 	}
 	return s.queue.ComposeBookingMails(ctx, tx, mails, bills...)
 }

@@ -18,11 +18,11 @@ import (
 // deleted meanwhile gets no mails.
 func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.BookingMail) error {
 	ids := make([]int64, 0, len(bookings))
-	links := make(map[int64]string, len(bookings))
+	named := make(map[int64]bool, len(bookings))
 	for _, b := range bookings {
-		if _, named := links[b.BookingID]; !named { // once, even if named twice
+		if !named[b.BookingID] { // once, even if named twice
 			ids = append(ids, b.BookingID)
-			links[b.BookingID] = b.ManageURL
+			named[b.BookingID] = true
 		}
 	}
 	return s.store.InTx(ctx, func(tx pgx.Tx) error {
@@ -30,11 +30,15 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 		if err != nil {
 			return err
 		}
+		tokens, err := store.TakeBookingTokens(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
 		var box outbox
 		personal := &linkMaker{base: s.baseURL}
 		for _, rec := range recs {
 			// Deadlines as at the moment of booking, not of the worker's turn.
-			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID], PersonURLs: map[string]string{}}
+			l := mail.Links{BaseURL: s.baseURL, ManageURL: manageURL(s.baseURL, tokens[rec.ID]), PersonURLs: map[string]string{}}
 			for _, p := range rec.People() {
 				l.PersonURLs[strings.ToLower(p.Email)] = personal.url(rec.ID, p.Email)
 			}
@@ -48,4 +52,13 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 		}
 		return s.post(ctx, tx, box, s.now())
 	})
+}
+
+// manageURL is the booker's link; "" when its token is gone (the receipt
+// then tells them to use the link of an earlier mail or ask COK).
+func manageURL(base, token string) string {
+	if token == "" {
+		return ""
+	}
+	return base + "/min-tilmelding/" + token
 }

@@ -66,9 +66,9 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	}
 	defer jb.Client.Stop(context.Background())
 	mails := func() (n, recorded int, receipt string) {
-		st.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'recorded'),
-			coalesce(max(text_body) FILTER (WHERE kind = 'booking' AND to_addr = 'mette@aarhus.dk'), '')
-			FROM outgoing_mails WHERE booking_id = $1`, rec.ID).Scan(&n, &recorded, &receipt)
+		st.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'recorded')
+			FROM outgoing_mails WHERE booking_id = $1`, rec.ID).Scan(&n, &recorded)
+		receipt = testdb.MailText(t, st, `kind = 'booking' AND to_addr = 'mette@aarhus.dk' AND booking_id = $1`, rec.ID)
 		return
 	}
 	waitFor(t, "two recorded mails", func() bool { n, r, _ := mails(); return n == 2 && r == 2 })
@@ -80,13 +80,13 @@ func TestBookingMailsAreComposedByTheirWorker(t *testing.T) {
 	}
 	// A second run of the same job (a retry or a rescued job) adds nothing;
 	// a job naming two bookings mails the one not mailed yet.
-	if err := svc.ComposeBookingMails(ctx, []jobs.BookingMail{{BookingID: rec.ID, ManageURL: manage}}); err != nil {
+	if err := svc.ComposeBookingMails(ctx, []jobs.BookingMail{{BookingID: rec.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	jb.Client.Stop(ctx) // the rest is composed by hand
 	rec2 := book("bo@aarhus.dk")
 	// (named twice by mistake, it is still mailed once)
-	both := []jobs.BookingMail{{BookingID: rec.ID, ManageURL: manage}, {BookingID: rec2.ID, ManageURL: manage + "2"}, {BookingID: rec2.ID}}
+	both := []jobs.BookingMail{{BookingID: rec.ID}, {BookingID: rec2.ID}, {BookingID: rec2.ID}}
 	if err := svc.ComposeBookingMails(ctx, both); err != nil {
 		t.Fatal(err)
 	}

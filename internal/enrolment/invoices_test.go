@@ -487,3 +487,43 @@ func TestIssuedDocumentsAreFrozen(t *testing.T) {
 		t.Fatal("the invoice stays when its booking is deleted")
 	}
 }
+
+// Issued invoices and credit notes stay five years after the end of their
+// financial year, also when the retention runs ahead of the database's
+// clock (the documents' trigger reads the run's time), and then go: the
+// credit note of 2027 first, the invoice of 2026 with it.
+func TestInvoicesKeptFiveYearsThenDeleted(t *testing.T) {
+	w := newWorld(t, 30)
+	b := w.book(t, "mette@aarhus.dk", []int64{w.forst}, "anna@aarhus.dk", "bo@aarhus.dk")
+	w.clock.set(cph(2026, 12, 1, 10, 0))
+	if _, err := w.svc.IssueNow(context.Background(), 0, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.workBills(t)
+	w.clock.set(cph(2027, 1, 10, 10, 0))
+	w.cancel(t, b.ManageToken, seatID(t, w, b.ID, "bo@aarhus.dk"))
+	w.workBills(t)
+	count := func() (n int) {
+		w.st.Pool.QueryRow(context.Background(), `SELECT count(*) FROM invoice_documents`).Scan(&n)
+		return
+	}
+	if count() != 2 {
+		t.Fatalf("%d documents, want the invoice of 2026 and the credit note of 2027", count())
+	}
+	for _, c := range []struct {
+		asOf time.Time
+		want int
+	}{
+		{cph(2031, 12, 31, 23, 59), 2}, // 2026's invoice is kept through 2031
+		{cph(2032, 6, 1, 0, 0), 2},     // then it waits for its credit note of 2027, kept through 2032
+		{cph(2033, 1, 1, 0, 0), 0},
+	} {
+		res, err := w.svc.ApplyRetention(context.Background(), c.asOf, false)
+		if err != nil {
+			t.Fatalf("as of %s: %v", c.asOf, err)
+		}
+		if count() != c.want {
+			t.Errorf("as of %s: %d documents left, want %d (%v)", c.asOf, count(), c.want, res)
+		}
+	}
+}

@@ -118,9 +118,7 @@ var offerToken = regexp.MustCompile(`/tilbud/([A-Za-z0-9_-]{43})\?svar=ja`)
 // offerTo is the token of the newest offer mailed to email.
 func (w *world) offerTo(t *testing.T, email string) string {
 	t.Helper()
-	var text string
-	w.st.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = $1
-		ORDER BY id DESC LIMIT 1`, email).Scan(&text)
+	text := testdb.MailText(t, w.st, `kind = 'offer' AND to_addr = $1`, email)
 	m := offerToken.FindStringSubmatch(text)
 	if m == nil {
 		t.Fatalf("no offer mailed to %s", email)
@@ -160,10 +158,7 @@ func (w *world) seatsTaken(t *testing.T, date int64) int {
 // mailText is the newest mail of kind to email, "" when none.
 func (w *world) mailText(t *testing.T, kind, email string) string {
 	t.Helper()
-	var text string
-	w.st.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = $1 AND to_addr = $2
-		ORDER BY id DESC LIMIT 1`, kind, email).Scan(&text)
-	return text
+	return testdb.MailText(t, w.st, `kind = $1 AND to_addr = $2`, kind, email)
 }
 
 func seatIDOf(t *testing.T, st *store.Store, email string, date int64) int64 {

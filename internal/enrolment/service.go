@@ -107,11 +107,19 @@ func (s *Service) record(ctx context.Context, tx pgx.Tx, mails []store.NewMail) 
 	if len(mails) == 0 {
 		return nil
 	}
+	// The stored text opens nothing: the links' tokens are kept apart
+	// until the mail is sent (see mail.Redact).
+	for i := range mails {
+		mails[i].Tokens = mail.Redact(&mails[i].Text, &mails[i].HTML)
+	}
 	ids, err := store.InsertMails(ctx, tx, mails)
 	if err != nil {
 		return err
 	}
 	if err := store.InsertAttachments(ctx, tx, ids, mails); err != nil {
+		return err
+	}
+	if err := store.InsertLinkTokens(ctx, tx, ids, mails); err != nil {
 		return err
 	}
 	return s.queue.SendMails(ctx, tx, ids)

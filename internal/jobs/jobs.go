@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/privacy"
 	"kursuskatalog/internal/store"
 )
 
@@ -38,11 +39,11 @@ type BookingMailsArgs struct {
 	Bookings []BookingMail `json:"bookings"`
 }
 
-// BookingMail names a booking to mail. ManageURL carries the booker's link,
-// which the database keeps only as a hash; the receipt mail shows it.
+// BookingMail names a booking to mail. The booker's manage token is not
+// here (River keeps a job's arguments after it is done) but in
+// booking_mail_tokens until the receipt takes it.
 type BookingMail struct {
-	BookingID int64  `json:"booking_id"`
-	ManageURL string `json:"manage_url"`
+	BookingID int64 `json:"booking_id"`
 }
 
 // Kind names the job in River's table.
@@ -64,6 +65,19 @@ type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
 func (CleanUpArgs) Kind() string { return "clean_up" }
+
+// RetentionArgs asks for the retention rules of personal data to be
+// applied (daily).
+type RetentionArgs struct{}
+
+// Kind names the job in River's table.
+func (RetentionArgs) Kind() string { return "retention" }
+
+// Retainer applies the retention rules as of a time; the enrolment service
+// is one.
+type Retainer interface {
+	ApplyRetention(ctx context.Context, asOf time.Time, dry bool) ([]privacy.Result, error)
+}
 
 // Queue inserts jobs in the caller's transaction.
 type Queue struct {
@@ -118,9 +132,11 @@ type Options struct {
 	Invoices Biller      // issues and delivers invoices; nil: no invoice jobs are worked
 	// Courses composes the mails that follow a date (nil: none are sent)
 	Courses CourseMailer
-	Logger  *slog.Logger
-	Now     func() time.Time
-	Workers int // send workers; 10 when 0
+	// Retention applies the retention rules daily (nil: not here)
+	Retention Retainer
+	Logger    *slog.Logger
+	Now       func() time.Time
+	Workers   int // send workers; 10 when 0
 }
 
 // Workers works the jobs; start it with Client.Start.
@@ -153,6 +169,12 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 		&river.PeriodicJobOpts{RunOnStart: true})}
 	if o.Courses != nil {
 		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
+	if o.Retention != nil {
+		river.AddWorker(workers, &retentionWorker{retainer: o.Retention, now: o.Now, log: o.Logger})
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:       quiet(o.Logger),
@@ -200,6 +222,9 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 		return err
 	}
 	if err := w.store.AttachFiles(ctx, all); err != nil {
+		return err
+	}
+	if err := w.store.AttachTokens(ctx, all); err != nil {
 		return err
 	}
 	var ids []int64
@@ -275,7 +300,7 @@ func (w *mailWorker) mark(ctx context.Context, ids []int64, sendErrs []error, fa
 // message is a recorded mail as the sender sends it.
 func message(m store.Mail) mail.Message {
 	msg := mail.Message{Kind: m.Kind, To: m.To, ToName: m.ToName, ReplyTo: m.ReplyTo, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
+		Text: mail.Restore(m.Text, m.Tokens), HTML: mail.Restore(m.HTML, m.Tokens), ICS: m.ICS}
 	if m.ICS != "" {
 		msg.ICSName = "kursus.ics"
 	}
@@ -322,6 +347,29 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 		return err
 	}
 	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
+}
+
+type retentionWorker struct {
+	river.WorkerDefaults[RetentionArgs]
+	retainer Retainer
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// Work applies the retention rules as of now and logs what each did.
+func (w *retentionWorker) Work(ctx context.Context, job *river.Job[RetentionArgs]) error {
+	res, err := w.retainer.ApplyRetention(ctx, w.now(), false)
+	if err != nil {
+		return err
+	}
+	if w.log != nil {
+		attrs := make([]any, len(res))
+		for i, r := range res {
+			attrs[i] = slog.Int64(r.Key, r.Rows)
+		}
+		w.log.Info("retention applied", attrs...)
+	}
+	return nil
 }
 
 // quiet passes on River's warnings and errors only; its info lines (job

@@ -23,6 +23,7 @@ var rules = []struct {
 }{
 	{"internal/catalog", []string{"kursuskatalog/..."}, "catalogue rules are pure"},
 	{"internal/booking", []string{"kursuskatalog/...", "!kursuskatalog/internal/catalog"}, "enrolment rules are pure"},
+	{"internal/privacy", []string{"kursuskatalog/..."}, "retention rules are pure"},
 	{"internal/store", []string{"kursuskatalog/internal/mail",
 		"kursuskatalog/internal/jobs", "kursuskatalog/internal/enrolment", "kursuskatalog/internal/server/..."},
 		"the store reads and writes rows; it composes no mail and decides nothing"},

@@ -148,6 +148,7 @@ func loginThroughLink(t *testing.T, s *site, email string) {
 		FROM outgoing_mails m WHERE m.kind = 'login_link' AND m.to_addr = $1`, email).Scan(&text, &jobs); err != nil {
 		t.Fatalf("no login link mail: %v", err)
 	}
+	text = testdb.MailText(t, s.Store, `kind = 'login_link' AND to_addr = $1`, email)
 	m := linkInMail.FindStringSubmatch(text)
 	if m == nil || jobs != 1 {
 		t.Fatalf("mail without a link or send job (%d):\n%s", jobs, text)

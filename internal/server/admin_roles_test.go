@@ -17,8 +17,8 @@ import (
 
 // editorRoutes are the staff routes a redaktør may use: enrolments (dates'
 // participants, phone bookings, the participants' actions, lists,
-// attendance, rooming and diet lists, evaluations), search,
-// invoicing, inquiries and mails, as the README says. Every other staff
+// attendance, rooming and diet lists, evaluations), search, invoicing,
+// inquiries, mails and a person's erasure, as the README says. Every other staff
 // route (the catalogue: courses, their dates, venues, consultants, topics,
 // offers, programmes; staff users; the audit log) is the administrator's.
 // A new route must be added here to be open to a redaktør.
@@ -37,6 +37,7 @@ var editorRoutes = map[string]bool{
 	"POST /fakturering/{id}/krediter": true, "GET /fakturering/{id}/{format}": true,
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
 	"GET /mails": true, "GET /mails/{id}": true,
+	"GET /personer": true, "POST /personer/slet": true,
 }
 
 // Every staff route is tried by each role: an administrator is refused

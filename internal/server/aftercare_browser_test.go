@@ -15,8 +15,14 @@ import (
 	"kursuskatalog/internal/browser"
 )
 
-// staffBrowser logs a member of staff in, in a browser width px wide.
-func staffBrowser(t *testing.T, s *site, width int, email, role string) context.Context {
+// staffBrowser logs a redaktør in, in a browser width px wide.
+func staffBrowser(t *testing.T, s *site, width int, email string) context.Context {
+	t.Helper()
+	return staffBrowserAs(t, s, width, email, auth.RoleEditor)
+}
+
+// staffBrowserAs logs a member of staff of role in.
+func staffBrowserAs(t *testing.T, s *site, width int, email, role string) context.Context {
 	t.Helper()
 	addStaff(t, s.Store, email, role)
 	b := browser.New(t, width)
@@ -43,7 +49,7 @@ func TestAttendanceAtTheDoorOnAPhone(t *testing.T) {
 	s.Clock.Advance(start.Add(-15 * time.Minute).Sub(s.Clock.Now()))
 	aase, mette := seatOf(t, s, "aase@odense.dk"), seatOf(t, s, "mette@aarhus.dk")
 
-	b := staffBrowser(t, s, 360, "ida@cok.dk", auth.RoleEditor)
+	b := staffBrowser(t, s, 360, "ida@cok.dk")
 	page := fmt.Sprintf("%s/admin/datoer/%d/fremmoede", s.URL, date)
 	browser.Do(t, b, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(".att-list")))
 	browser.CheckAccessibility(t, b, "attendance at 360 px")
@@ -122,7 +128,8 @@ func TestAfterBookingPagesAreAccessible(t *testing.T) {
 	link := s.linkIn(t, "after_course", "aase@odense.dk")
 	eval := fmt.Sprintf("%s/evaluering/%d", link, seatOf(t, s, "aase@odense.dk"))
 	for _, width := range []int{360, 1280} {
-		b := staffBrowser(t, s, width, fmt.Sprintf("staff%d@cok.dk", width), auth.RoleAdmin) // the course editor is the administrator's
+		// An administrator: the course editor is theirs alone.
+		b := staffBrowserAs(t, s, width, fmt.Sprintf("staff%d@cok.dk", width), auth.RoleAdmin)
 		for _, path := range []string{"/tilmelding?dato=" + strconv.FormatInt(date, 10), link, eval,
 			fmt.Sprintf("/admin/datoer/%d/evaluering", date), fmt.Sprintf("/admin/datoer/%d/ophold", date),
 			fmt.Sprintf("/admin/kurser/%d/evaluering", courseID(t, s.Store, "politisk-forstaaelse")),

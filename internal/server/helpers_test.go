@@ -218,9 +218,7 @@ var (
 // offerLinkTo is the page of the newest offer mailed to email.
 func (s *site) offerLinkTo(t *testing.T, email string) string {
 	t.Helper()
-	var text string
-	s.Store.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = $1
-		ORDER BY id DESC LIMIT 1`, email).Scan(&text)
+	text := testdb.MailText(t, s.Store, `kind = 'offer' AND to_addr = $1`, email)
 	link := offerLink.FindString(text)
 	if link == "" {
 		t.Fatalf("no offer mailed to %s", email)

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kursuskatalog/internal/browser"
+	"kursuskatalog/internal/testdb"
 )
 
 // The one first on the waiting list follows the "Ja tak" link of the
@@ -36,8 +37,7 @@ func TestAcceptAnOfferFromTheMailInBrowser(t *testing.T) {
 	}
 
 	// The mail's "Ja tak" link, in its HTML as a mail program shows it.
-	var html string
-	s.Store.Pool.QueryRow(ctx, `SELECT html_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = 'anden@odense.dk'`).Scan(&html)
+	html := testdb.MailHTML(t, s.Store, `kind = 'offer' AND to_addr = 'anden@odense.dk'`)
 	m := regexp.MustCompile(`href="http://kurser\.test(/tilbud/[A-Za-z0-9_-]{43}\?svar=ja)"[^>]*>Ja tak – jeg tager pladsen<`).FindStringSubmatch(html)
 	if m == nil {
 		t.Fatalf("no Ja tak link in the offer mail:\n%s", html)

@@ -191,6 +191,10 @@ func (s *Server) bookingRoutes(r chi.Router) {
 	r.Get("/min-tilmelding/{token}/fakturaer/{file}", s.showMyInvoice)
 	r.With(small).Post("/min-tilmelding/{token}/afmeld", s.cancelMyBooking)
 	r.With(small).Post("/min-tilmelding/{token}/stedfortraeder", s.saveSubstitute)
+	r.Get("/min-tilmelding/{token}/oplysninger", s.showMyData)
+	r.Get("/min-tilmelding/{token}/oplysninger.json", s.downloadMyData)
+	r.Get("/min-tilmelding/{token}/slet", s.showErase)
+	r.With(small).Post("/min-tilmelding/{token}/slet", s.eraseMyData)
 	r.Get("/tilbud/{token}", s.showOffer)
 	r.With(small).Post("/tilbud/{token}", s.answerOffer)
 }

@@ -3,19 +3,15 @@ package server
 import (
 	"net/http"
 
+	"kursuskatalog/internal/privacy"
 	"kursuskatalog/web/views"
 )
 
-// showPrivacy states what the site stores about visitors and for how long.
+// showPrivacy is the privacy page, made from the retention table and the
+// list of cookies in package privacy: what it says is what the site does.
 func (s *Server) showPrivacy(w http.ResponseWriter, r *http.Request) {
-	p := s.page(r, "Privatliv og cookies", "Hvad COK Kursuskatalog gemmer om dig, og hvor længe.")
-	s.Render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Privatliv og cookies", Text: []string{
-		"Favoritter: Når du gemmer et kursus som favorit, sætter vi én cookie (“besoegende”) med et tilfældigt nummer, så vi kan genkende din browser. Cookien gælder i et år og bruges ikke til andet. Vi gemmer kun en kryptografisk hash af nummeret sammen med dine favoritter.",
-		"Har vi ikke set din browser i 13 måneder, sletter vi dine favoritter automatisk.",
-		"Tilmeldinger: Vi gemmer de oplysninger, du skriver i tilmeldingen (navne, e-mail, telefon, organisation og fakturaoplysninger), for at kunne afholde kurset og fakturere. Linket til din tilmelding gemmes kun som en hash.",
-		"Henvendelser: Spørgsmål og ønsker, du sender os, gemmes, så en konsulent kan svare dig. Vi gemmer også den adresse, henvendelsen kom fra, for at kunne begrænse spam.",
-		"Du kan altid bede om indsigt i eller sletning af dine oplysninger på kurser@cok.dk.",
-	}, LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
+	p := s.page(r, "Privatliv og cookies", "Hvilke personoplysninger COK Kursuskatalog gemmer, hvorfor, og hvornår de slettes.")
+	s.Render(w, r, http.StatusOK, views.Privacy(views.PrivacyProps{Page: p, Rules: privacy.Rules, Cookies: privacy.Cookies}))
 }
 
 // showAccessibility is the accessibility statement.

@@ -108,8 +108,11 @@ func (s *Store) UpdateInquiry(ctx context.Context, id, staffID int64, u InquiryU
 		if len(changed) == 0 {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `UPDATE inquiries SET state = $2, consultant_id = nullif($3, 0), internal_note = $4 WHERE id = $1`,
-			id, u.State, u.ConsultantID, u.InternalNote); err != nil {
+		// handled_at starts the year after which the inquiry is deleted
+		// (privacy.InquiryMonths); reopening it stops that.
+		if _, err := tx.Exec(ctx, `UPDATE inquiries SET state = $2, consultant_id = nullif($3, 0), internal_note = $4,
+				handled_at = CASE WHEN $2 = 'handled' THEN coalesce(handled_at, $5) END WHERE id = $1`,
+			id, u.State, u.ConsultantID, u.InternalNote, now); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, staffID, "inquiry", id, "update", changed, now)

@@ -23,6 +23,10 @@ type Mail struct {
 	HTML    string
 	ICS     string
 	Files   []File // attachments besides the calendar file
+	// Tokens are the working tokens of the mail's links, in the order of
+	// their placeholders in Text and HTML (see mail.Redact); they are
+	// kept apart from the text, and only until the mail is sent.
+	Tokens []string
 }
 
 // File is a file attached to a mail.
@@ -183,12 +187,18 @@ func (s *Store) mails(ctx context.Context, tail string, args ...any) ([]Outgoing
 // (no SMTP configured) or "queued" again with the error of a failed try.
 // The invoice or credit note a mail delivers is sent when the mail is.
 func (s *Store) MarkMails(ctx context.Context, ids []int64, state, lastError string, at time.Time) error {
+	// A mail sent, or given up, needs its links no more: their tokens go
+	// in the same statement. A mail only recorded (no SMTP, development)
+	// keeps them for a day (privacy.UnsentLinkHours), for the developer.
 	_, err := s.Pool.Exec(ctx, `
-		WITH m AS (
+		WITH marked AS (
 			UPDATE outgoing_mails SET state = $2, last_error = $3, attempts = attempts + 1,
 				sent_at = CASE WHEN $2 IN ('sent', 'recorded') THEN $4::timestamptz END
-			WHERE id = ANY($1) RETURNING document_id)
-		UPDATE invoice_documents SET sent_at = $4, send_error = ''
-		WHERE id IN (SELECT document_id FROM m) AND sent_at IS NULL AND $2 IN ('sent', 'recorded')`, ids, state, lastError, at)
+			WHERE id = ANY($1) RETURNING id, document_id),
+		delivered AS (
+			UPDATE invoice_documents SET sent_at = $4, send_error = ''
+			WHERE id IN (SELECT document_id FROM marked) AND sent_at IS NULL AND $2 IN ('sent', 'recorded'))
+		DELETE FROM mail_link_tokens WHERE $2 IN ('sent', 'failed') AND mail_id IN (SELECT id FROM marked)`,
+		ids, state, lastError, at)
 	return err
 }

@@ -142,6 +142,10 @@ func (a *adminArea) enrolmentRoutes(r chi.Router) {
 	r.Post("/henvendelser/{id}", a.saveInquiry)
 	r.Get("/mails", a.listMails)
 	r.Get("/mails/{id}", a.showMail)
+	// A person's request for erasure: those who handle enrolments and
+	// inquiries handle it.
+	r.Get("/personer", a.showPerson)
+	r.Post("/personer/slet", a.erasePerson)
 }
 
 // catalogueRoutes are the courses and their dates.

@@ -1,0 +1,10 @@
+DROP INDEX IF EXISTS inquiries_addr_idx;
+DROP INDEX IF EXISTS outgoing_mails_body_idx;
+DROP INDEX IF EXISTS bookings_not_anonymised_idx;
+DROP INDEX IF EXISTS participants_date_needs_idx;
+DROP TABLE IF EXISTS booking_mail_tokens;
+DROP TABLE IF EXISTS mail_link_tokens;
+ALTER TABLE outgoing_mails DROP COLUMN IF EXISTS body_deleted_at;
+DROP INDEX IF EXISTS inquiries_handled_idx;
+ALTER TABLE inquiries DROP COLUMN IF EXISTS handled_at;
+ALTER TABLE bookings DROP COLUMN IF EXISTS anonymised_at;
