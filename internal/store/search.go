@@ -2,29 +2,24 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/fulltext"
 )
 
-// A search is split between Postgres and Go. Go filters, counts and sorts,
-// over the facts of every published course that the store keeps in memory
-// (catalog.Facts, read again when the catalogue's version moves), and
-// matches the words against each course's search document, also kept in
-// memory (package fulltext). Postgres turns the words into Danish lexemes,
-// matches the queries Go does not (phrases in quotes, words left out with a
-// minus), and reads the cards of the page that is shown. Summing up every
-// upcoming date per search in SQL took 200–400 ms at 20,000 courses and
-// 80,000 dates, and matching a word all of them hold 50–80 ms; in Go each
-// takes a few milliseconds.
+// The catalogue's search is Postgres' own: the words are matched by the
+// Danish full-text index of migration 000010 (stemming, phrases in quotes,
+// words left out with a minus, "or", all from websearch_to_tsquery) or, for
+// typos, by pg_trgm's similarity to the title; ts_rank_cd ranks them. One
+// statement then filters, counts every filter choice and picks the page;
+// a second reads the page's cards. The README's "Search" section has the
+// measurements this was chosen by.
 
 // args numbers the parameters of a query as they are added.
 type args []any
@@ -71,165 +66,294 @@ func dateFilter(a *args, f catalog.Filter) (dateConds, error) {
 	return c, nil
 }
 
+// titleSimilarity is how close words must come to a title to match it as a
+// typo: pg_trgm's word similarity (set per connection in openPool).
+// "politsk" is 0.62 from "Politisk forståelse"; pg_trgm's default of 0.6
+// is too strict for longer words with two slips.
+const titleSimilarity = 0.5
+
 // Search returns one page of the catalogue with the counts every filter
-// choice would give: the version check, the words' matches if there are
-// words, the page's cards, and the programmes when they can show.
+// choice would give, in two round trips: the search with the programmes it
+// finds, then the page's cards.
 func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (catalog.SearchResult, error) {
 	var res catalog.SearchResult
-	facts, err := s.catalogFacts(ctx, now)
+	sql, a, err := searchSQL(f, now)
 	if err != nil {
 		return res, err
 	}
-	var matches []catalog.Match
-	// With type forloeb no course card shows, but the type facet still
-	// counts the courses that match the words.
-	if f.Q != "" {
-		if matches, err = s.cachedMatches(ctx, facts, f.Q, f.Sort == catalog.SortRelevance); err != nil {
-			return res, err
-		}
-	}
-
+	b := &pgx.Batch{}
+	b.Queue(sql, a...)
 	// Programmes match on their own words; topic and date filters are about
 	// courses, so they hide programmes.
-	if (f.Type == "" || f.Type == catalog.TypeProgramme) && f.Topic == "" && !f.HasDateFilter() {
-		var a args
-		words := ""
-		if f.Q != "" {
-			p := a.add(f.Q)
-			words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + p + `::text) OR lower(` + p + `::text) <% lower(p.title))`
-		}
-		rows, err := s.Pool.Query(ctx, `
-			SELECT p.id, p.slug, p.title, p.teaser FROM programmes p
-			WHERE p.status = 'published'`+words+`
-			ORDER BY p.title`, a...)
-		if err != nil {
-			return res, err
-		}
-		for rows.Next() {
+	withProgrammes := (f.Type == "" || f.Type == catalog.TypeProgramme) && f.Topic == "" && !f.HasDateFilter()
+	if withProgrammes {
+		queueProgrammes(b, f.Q)
+	}
+	br := s.Pool.SendBatch(ctx, b)
+	ids, err := readSearch(br, &res, now)
+	if err == nil && withProgrammes {
+		res.Programmes, err = pgx.CollectRows(must(br.Query()), func(row pgx.CollectableRow) (catalog.ProgrammeCard, error) {
 			var p catalog.ProgrammeCard
-			if err := rows.Scan(&p.Programme.ID, &p.Programme.Slug, &p.Programme.Title, &p.Programme.Teaser); err != nil {
-				rows.Close()
-				return res, err
-			}
-			res.Programmes = append(res.Programmes, p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, err
+			err := row.Scan(&p.Programme.ID, &p.Programme.Slug, &p.Programme.Title, &p.Programme.Teaser)
+			return p, err
+		})
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return res, err
+	}
+	for i := range res.Facets.Types {
+		if res.Facets.Types[i].Value == catalog.TypeProgramme {
+			res.Facets.Types[i].Count = len(res.Programmes)
 		}
 	}
-
-	found := facts.Find(f, now, matches, len(res.Programmes))
-	res.Facets = found.Facets
 	if f.Type == catalog.TypeProgramme {
 		res.Total = len(res.Programmes)
 		return res, nil
 	}
-	res.Total = found.Total
-	if len(found.IDs) > 0 {
-		if res.Cards, err = s.courseCards(ctx, found.IDs, f, now); err != nil {
+	if len(ids) > 0 {
+		if res.Cards, err = s.courseCards(ctx, ids, f, now); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
 }
 
-// cachedMatches are the matches of the words q, from the cache if a search
-// made since the catalogue's version last moved had the same words.
-func (s *Store) cachedMatches(ctx context.Context, facts *factsRead, q string, rank bool) ([]catalog.Match, error) {
-	k := wordsKey{q: q, rank: rank}
-	s.facts.mu.Lock()
-	m, ok := s.facts.words.get(facts.order, k)
-	s.facts.mu.Unlock()
-	if ok {
-		return m, nil
+// must passes a batch's rows on; their error comes with the first read.
+func must(rows pgx.Rows, _ error) pgx.Rows { return rows }
+
+func queueProgrammes(b *pgx.Batch, q string) {
+	var a args
+	words := ""
+	if q != "" {
+		p := a.add(q)
+		words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + p + `::text) OR lower(` + p + `::text) <% lower(p.title))`
 	}
-	m, err := s.matchInMemory(ctx, facts, q)
-	if errors.Is(err, fulltext.ErrUnsupported) {
-		m, err = s.matchWords(ctx, facts, q, rank)
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.facts.mu.Lock()
-	s.facts.words.put(facts.order, k, m)
-	s.facts.mu.Unlock()
-	return m, nil
+	b.Queue(`SELECT p.id, p.slug, p.title, p.teaser FROM programmes p
+		WHERE p.status = 'published'`+words+`
+		ORDER BY p.title`, a...)
 }
 
-// titleSimilarity is how close words must come to a title to match it as a
-// typo: pg_trgm's word similarity. "politsk" is 0.62 from "Politisk
-// forståelse"; pg_trgm's default of 0.6 is too strict for longer words with
-// two slips.
-const titleSimilarity = 0.5
-
-var matchBuffers = sync.Pool{New: func() any { return new([]catalog.Match) }}
-
-// matchInMemory finds the courses of facts that match the words q as
-// matchWords does, over the documents in memory: Postgres only makes the
-// words into a query of Danish lexemes. It returns
-// fulltext.ErrUnsupported for the queries it leaves to Postgres.
-func (s *Store) matchInMemory(ctx context.Context, facts *factsRead, q string) ([]catalog.Match, error) {
-	var text string
-	if err := s.Pool.QueryRow(ctx, `SELECT websearch_to_tsquery('danish', $1::text)::text`, q).Scan(&text); err != nil {
-		return nil, err
-	}
-	query, err := fulltext.ParseQuery(text)
+// searchSQL builds the search statement for the shape of filter f (its
+// parameters vary, its text only with the filters that are set, so a
+// prepared plan fits every search of that shape). It returns rows (kind,
+// key, label, n): one per choice of each filter with its count, the total,
+// and the ids of the page's courses in order (kind "page", n the place).
+//
+// The region, month and free-seats filters apply to one and the same
+// date; each filter's choices are counted with the other filters as they
+// are. The dates are summed up once per course (x): the regions and months
+// a course has a date in as bits, so that every count is one pass over
+// the courses found, not over their dates.
+func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
+	var a args
+	dc, err := dateFilter(&a, f)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	// The matches are gathered in a buffer kept between searches and
-	// copied out at their size: appending 20,000 matches to a growing slice
-	// left five times their size for the collector.
-	buf := matchBuffers.Get().(*[]catalog.Match)
-	defer matchBuffers.Put(buf)
-	*buf = (*buf)[:0]
-	facts.index.Find(query, fulltext.NewWords(q), titleSimilarity, func(h fulltext.Hit) {
-		*buf = append(*buf, catalog.Match{Course: int32(h.Text), Rank: h.Rank, TitleSimilarity: h.Similarity})
-	})
-	return append(make([]catalog.Match, 0, len(*buf)), *buf...), nil
+	inRegion, inMonth, isFree := and(dc.region), and(dc.month), and(dc.free)
+	m := matchSQL(&a, f)
+	// The regions by their bit, and the twelve months of the month facet
+	// as the bounds of width_bucket: month i of them is bit i.
+	regions := make([]string, len(catalog.Regions))
+	for i, r := range catalog.Regions {
+		regions[i] = r.Slug
+	}
+	months := catalog.NextMonths(now, 12)
+	bounds := make([]time.Time, 0, len(months)+1)
+	for _, m := range months {
+		start, _ := catalog.MonthStart(m)
+		bounds = append(bounds, start)
+	}
+	bounds = append(bounds, bounds[len(bounds)-1].AddDate(0, 1, 0))
+	ofType := "true"
+	switch f.Type {
+	case catalog.TypeCourse:
+		ofType = "NOT m.is_module"
+	case catalog.TypeModule:
+		ofType = "m.is_module"
+	case catalog.TypeProgramme:
+		ofType = "false"
+	}
+	fits := "true"
+	if f.HasDateFilter() {
+		fits = "s.next IS NOT NULL"
+	}
+	sql := m + `,
+s AS MATERIALIZED (
+	SELECT m.*, ` + ofType + ` AS of_type, x.next, coalesce(x.has_free, false) AS has_free,
+	       coalesce(x.regions, 0) AS regions, coalesce(x.months, 0) AS months
+	FROM m LEFT JOIN (
+		SELECT d.course_id,
+		       min(d.starts_at) FILTER (WHERE ` + inRegion + ` AND ` + inMonth + ` AND ` + isFree + `) AS next,
+		       bool_or(d.seats_taken < d.capacity) FILTER (WHERE ` + inRegion + ` AND ` + inMonth + `) AS has_free,
+		       bit_or(1 << array_position(` + a.add(regions) + `::text[], v.region)) FILTER (WHERE ` + inMonth + ` AND ` + isFree + `) AS regions,
+		       bit_or(1 << width_bucket(d.starts_at, ` + a.add(bounds) + `::timestamptz[])) FILTER (WHERE ` + inRegion + ` AND ` + isFree + `) AS months
+		FROM course_dates d JOIN venues v ON v.id = d.venue_id
+		WHERE d.course_id IN (SELECT id FROM m) AND d.status = 'planned' AND d.starts_at > ` + a.add(now) + `
+		GROUP BY d.course_id) x ON x.course_id = m.id)
+SELECT 'topic', t.slug, t.name, coalesce(n.n, 0)
+FROM topics t LEFT JOIN (
+	SELECT ct.topic_id, count(*) AS n FROM s JOIN course_topics ct ON ct.course_id = s.id
+	WHERE s.of_type AND ` + fits + ` GROUP BY ct.topic_id) n ON n.topic_id = t.id
+UNION ALL
+SELECT k.kind, k.key, '', k.n FROM (SELECT ` + countsSQL(len(regions), len(months), fits) + ` FROM s) c,
+LATERAL (VALUES ` + unpivotSQL(regions, len(months)) + `) k(kind, key, n)
+UNION ALL
+SELECT 'page', p.id::text, '', p.n FROM (
+	SELECT s.id, row_number() OVER (ORDER BY ` + searchOrder(f.Sort) + `) AS n
+	FROM s WHERE s.in_topic AND s.of_type AND ` + fits + `
+	ORDER BY ` + searchOrder(f.Sort) + `
+	LIMIT ` + strconv.Itoa(pageLimit(f)) + ` OFFSET ` + strconv.Itoa((max(f.Page, 1)-1)*catalog.PageSize) + `) p`
+	return sql, a, nil
 }
 
-// matchWords finds in Postgres the courses of facts that match the words q:
-// by a Danish full-text search, or by a title within trigram distance for
-// typos.
-// Ranking is asked for only when the results are sorted by it (at 20,000
-// matches it is half the query's time). The similarity of a title is worked
-// out only for the courses the full-text search does not find, which are
-// few: for all 20,000 titles that match "ledelse" it took 100 ms.
-func (s *Store) matchWords(ctx context.Context, facts *factsRead, q string, rank bool) ([]catalog.Match, error) {
-	cols := `c.id, 0::real, 0::real`
-	if rank {
-		cols = `c.id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, q.tsq),
-		       CASE WHEN c.search @@ q.tsq THEN 0 ELSE word_similarity(q.lq, lower(c.title)) END`
+// matchSQL is the start of the search statement: the words as a query
+// (q), and the published courses they match (m), all when there are no
+// words, with what the filters and the order need to know of each.
+func matchSQL(a *args, f catalog.Filter) string {
+	words, rank := "", "0::real"
+	if f.Q != "" {
+		words = " AND (c.search @@ q.tsq OR q.lq <% lower(c.title))"
+		if f.Sort == catalog.SortRelevance {
+			// A title that holds the words gets a whole point more, also
+			// when they are part of a compound ("Mødeledelse" for
+			// "ledelse"); a title found by a typo gets its similarity.
+			rank = `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, q.tsq)
+				+ CASE WHEN strpos(lower(c.title), q.lt) > 0 THEN 1
+				       WHEN c.search @@ q.tsq THEN 0
+				       ELSE word_similarity(q.lq, lower(c.title)) END`
+		}
 	}
-	rows, err := s.Pool.Query(ctx, `
-		WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('danish', $1::text) AS tsq, lower($1::text) AS lq)
-		SELECT `+cols+`
-		FROM courses c, q
-		WHERE c.status = 'published' AND (c.search @@ q.tsq OR q.lq <% lower(c.title))`, q)
-	if err != nil {
-		return nil, err
+	inTopic := "true"
+	if f.Topic != "" {
+		inTopic = `c.id IN (SELECT ct.course_id FROM course_topics ct JOIN topics t ON t.id = ct.topic_id WHERE t.slug = ` + a.add(f.Topic) + `)`
 	}
-	index := make(map[int64]int, len(facts.Courses))
-	for i, c := range facts.Courses {
-		index[c.ID] = i
+	pQ := a.add(f.Q)
+	return `
+WITH q AS MATERIALIZED (
+	SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
+	       lower(btrim(replace(` + pQ + `::text, '"', ''))) AS lt),
+m AS MATERIALIZED (
+	SELECT c.id, c.title COLLATE "C" AS title, c.price_ore,
+	       c.id IN (SELECT pm.course_id FROM programme_modules pm JOIN programmes p ON p.id = pm.programme_id
+	                WHERE p.status = 'published') AS is_module,
+	       ` + inTopic + ` AS in_topic, ` + rank + ` AS rank
+	FROM courses c, q
+	WHERE c.status = 'published'` + words + `)`
+}
+
+// countsSQL counts, in one pass over the courses found (s), the courses of
+// each region (c.r1 …) and month (c.m1 …), with free seats, in all, and
+// per type: the columns unpivotSQL turns into rows.
+func countsSQL(regions, months int, fits string) string {
+	counted := "s.in_topic AND s.of_type"
+	var cols []string
+	for i := 1; i <= regions; i++ {
+		cols = append(cols, fmt.Sprintf("count(*) FILTER (WHERE %s AND s.regions & %d <> 0) AS r%d", counted, 1<<i, i))
 	}
-	matches := []catalog.Match{}
-	var id int64
-	var r, sim float32
-	_, err = pgx.ForEachRow(rows, []any{&id, &r, &sim}, func() error {
-		if i, ok := index[id]; ok { // not a course published since the facts were read
-			matches = append(matches, catalog.Match{Course: int32(i), Rank: r, TitleSimilarity: sim})
+	for i := 1; i <= months; i++ {
+		cols = append(cols, fmt.Sprintf("count(*) FILTER (WHERE %s AND s.months & %d <> 0) AS m%d", counted, 1<<i, i))
+	}
+	cols = append(cols,
+		"count(*) FILTER (WHERE "+counted+" AND s.has_free) AS free",
+		"count(*) FILTER (WHERE "+counted+" AND "+fits+") AS total",
+		"count(*) FILTER (WHERE s.in_topic AND "+fits+" AND NOT s.is_module) AS courses",
+		"count(*) FILTER (WHERE s.in_topic AND "+fits+" AND s.is_module) AS modules")
+	return strings.Join(cols, ",\n\t")
+}
+
+// unpivotSQL turns the columns of countsSQL into rows (kind, key, n).
+func unpivotSQL(regions []string, months int) string {
+	var rows []string
+	for i, r := range regions {
+		rows = append(rows, fmt.Sprintf("('region', '%s', c.r%d)", r, i+1))
+	}
+	for i := 1; i <= months; i++ {
+		rows = append(rows, fmt.Sprintf("('month', '%d', c.m%d)", i, i))
+	}
+	rows = append(rows, "('free', '', c.free)", "('total', '', c.total)",
+		"('type', '"+catalog.TypeCourse+"', c.courses)", "('type', '"+catalog.TypeModule+"', c.modules)")
+	return strings.Join(rows, ", ")
+}
+
+// pageLimit is how many courses the page shows: none when only programmes
+// are asked for.
+func pageLimit(f catalog.Filter) int {
+	if f.Type == catalog.TypeProgramme {
+		return 0
+	}
+	return catalog.PageSize
+}
+
+// searchOrder is the ORDER BY of a sort order; courses without a date go
+// last by date, and the title, then the id, break ties.
+func searchOrder(sort string) string {
+	switch sort {
+	case catalog.SortRelevance:
+		return "s.rank DESC, s.next NULLS LAST, s.title, s.id"
+	case catalog.SortPrice:
+		return "s.price_ore, s.title, s.id"
+	case catalog.SortTitle:
+		return "s.title, s.id"
+	}
+	return "s.next NULLS LAST, s.title, s.id"
+}
+
+// readSearch reads the rows of searchSQL into res and returns the page's
+// course ids in order.
+func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) ([]int64, error) {
+	rows, _ := br.Query()
+	counts := map[string]map[string]int{}
+	var topics []catalog.FacetValue
+	var ids []int64
+	var kind, key, label string
+	var n int64
+	_, err := pgx.ForEachRow(rows, []any{&kind, &key, &label, &n}, func() error {
+		switch kind {
+		case "topic":
+			topics = append(topics, catalog.FacetValue{Value: key, Label: label, Count: int(n)})
+		case "page":
+			id, err := strconv.ParseInt(key, 10, 64)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		default:
+			if counts[kind] == nil {
+				counts[kind] = map[string]int{}
+			}
+			counts[kind][key] = int(n)
 		}
 		return nil
 	})
-	return matches, err
+	if err != nil {
+		return nil, err
+	}
+	fc := &res.Facets
+	fc.Topics = topics
+	slices.SortFunc(fc.Topics, func(a, b catalog.FacetValue) int { return strings.Compare(a.Label, b.Label) })
+	for _, r := range catalog.Regions {
+		fc.Regions = append(fc.Regions, catalog.FacetValue{Value: r.Slug, Label: r.Name, Count: counts["region"][r.Slug]})
+	}
+	for i, m := range catalog.NextMonths(now, 12) {
+		fc.Months = append(fc.Months, catalog.FacetValue{Value: m, Label: catalog.MonthLabel(m), Count: counts["month"][strconv.Itoa(i+1)]})
+	}
+	fc.Types = []catalog.FacetValue{
+		{Value: catalog.TypeCourse, Label: "Kurser", Count: counts["type"][catalog.TypeCourse]},
+		{Value: catalog.TypeModule, Label: "Moduler i forløb", Count: counts["type"][catalog.TypeModule]},
+		{Value: catalog.TypeProgramme, Label: "Forløb"},
+	}
+	fc.Free = counts["free"][""]
+	res.Total = counts["total"][""]
+	return ids, nil
 }
 
 // courseCards reads the cards of the courses ids, in that order, each with
 // its first upcoming date that passes the date filters. A course
-// unpublished since the facts were read is left out.
+// unpublished since the search is left out.
 func (s *Store) courseCards(ctx context.Context, ids []int64, f catalog.Filter, now time.Time) ([]catalog.CourseCard, error) {
 	var a args
 	pIDs := a.add(ids)
