@@ -66,6 +66,10 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// The pages show what the visitor has saved from this cookie.
+	if saved, err := s.store.SavedBy(r.Context(), visitor, s.now()); err == nil {
+		s.setSavedCookie(w, saved)
+	}
 	msg := "Gemt som favorit"
 	if !save {
 		msg = "Fjernet fra favoritter"

@@ -62,15 +62,27 @@ func New(d Deps) *Server {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
+	s := &Server{store: d.Store, jobs: d.Jobs, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, now: d.Now, metrics: newMetrics(reg)}
+	if d.PageCacheTTL > 0 {
+		s.pages = newPageCache(d.PageCacheTTL, maxCachedPages, d.Now)
+	}
 	s.bookings = &bookingGroups{run: s.bookGroup, log: d.Logger}
 	s.handler = s.routes(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return s
 }
 
-// CatalogueChanged drops the cached pages; the server's owner calls it for
-// every change notification from Postgres (store.ListenChanges).
-func (s *Server) CatalogueChanged() { s.pages.Invalidate() }
+// maxCachedPages bounds the page cache: a page is 10–40 KB with its
+// gzipped copy, so at most 20 MB or so.
+const maxCachedPages = 500
+
+// CatalogueChanged marks the cached pages as changed; the server's owner
+// calls it for every change notification from Postgres
+// (store.ListenChanges), the one signal that the catalogue changed.
+func (s *Server) CatalogueChanged() {
+	if s.pages != nil {
+		s.pages.Invalidate()
+	}
+}
 
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -89,20 +101,22 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 	r.Method(http.MethodGet, "/static/*", s.assets) // precompressed, cached for a year
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
-	// The pages every visitor sees alike are served from memory to anonymous
-	// visitors; misses and personal pages are rendered and compressed.
+	// The pages every visitor sees alike are served from memory, to
+	// visitors with favourites with their own parts filled in; misses are
+	// rendered and compressed.
 	r.Group(func(r chi.Router) {
 		r.Use(s.cachePages, compress)
 		r.Get("/", s.showHome)
 		r.Get("/kurser", s.listCourses)
 		r.Get("/kurser/{slug}", s.showCourse)
 		r.Get("/forloeb/{slug}", s.showProgramme)
-		r.Get("/favoritter", s.showFavourites) // cached for visitors without favourites only
 		r.Get("/privatliv", s.showPrivacy)
 		r.Get("/tilgaengelighed", s.showAccessibility)
 		r.Get("/sitemap.xml", s.showSitemap)
 		r.Get("/robots.txt", s.showRobots)
 	})
+	// A visitor's own list; cached only for visitors without the cookie.
+	r.With(s.cacheAnonymous, compress).Get("/favoritter", s.showFavourites)
 	r.Group(func(r chi.Router) {
 		r.Use(compress)
 		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)

@@ -168,15 +168,7 @@ func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
 		bounds = append(bounds, start)
 	}
 	bounds = append(bounds, bounds[len(bounds)-1].AddDate(0, 1, 0))
-	ofType := "true"
-	switch f.Type {
-	case catalog.TypeCourse:
-		ofType = "NOT m.is_module"
-	case catalog.TypeModule:
-		ofType = "m.is_module"
-	case catalog.TypeProgramme:
-		ofType = "false"
-	}
+	ofType := typeCondition(f.Type)
 	fits := "true"
 	if f.HasDateFilter() {
 		fits = "s.next IS NOT NULL"
@@ -277,6 +269,19 @@ func unpivotSQL(regions []string, months int) string {
 	rows = append(rows, "('free', '', c.free)", "('total', '', c.total)",
 		"('type', '"+catalog.TypeCourse+"', c.courses)", "('type', '"+catalog.TypeModule+"', c.modules)")
 	return strings.Join(rows, ", ")
+}
+
+// typeCondition is the condition on a found course m of the type filter.
+func typeCondition(typ string) string {
+	switch typ {
+	case catalog.TypeCourse:
+		return "NOT m.is_module"
+	case catalog.TypeModule:
+		return "m.is_module"
+	case catalog.TypeProgramme:
+		return "false"
+	}
+	return "true"
 }
 
 // pageLimit is how many courses the page shows: none when only programmes
