@@ -10,7 +10,7 @@ import (
 func (s *Server) showPrivacy(w http.ResponseWriter, r *http.Request) {
 	p := s.page(r, "Privatliv og cookies", "Hvad COK Kursuskatalog gemmer om dig, og hvor længe.")
 	s.render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Privatliv og cookies", Text: []string{
-		"Favoritter: Når du gemmer et kursus som favorit, sætter vi én cookie (“besoegende”) med et tilfældigt nummer, så vi kan genkende din browser. Cookien gælder i et år og bruges ikke til andet. Vi gemmer kun en kryptografisk hash af nummeret sammen med dine favoritter.",
+		"Favoritter: Når du gemmer et kursus som favorit, sætter vi to cookies: “besoegende” med et tilfældigt nummer, så vi kan genkende din browser, og “favoritter” med numrene på de kurser og forløb, du har gemt, så siderne kan vise dem. Cookierne gælder i et år og bruges ikke til andet. Vi gemmer kun en kryptografisk hash af nummeret sammen med dine favoritter.",
 		"Har vi ikke set din browser i 13 måneder, sletter vi dine favoritter automatisk.",
 		"Tilmeldinger: Vi gemmer de oplysninger, du skriver i tilmeldingen (navne, e-mail, telefon, organisation og fakturaoplysninger), for at kunne afholde kurset og fakturere. Linket til din tilmelding gemmes kun som en hash.",
 		"Henvendelser: Spørgsmål og ønsker, du sender os, gemmes, så en konsulent kan svare dig. Vi gemmer også den adresse, henvendelsen kom fra, for at kunne begrænse spam.",
