@@ -115,8 +115,7 @@ func (s *Server) routes(metricsHandler http.Handler) http.Handler {
 		r.Get("/sitemap.xml", s.showSitemap)
 		r.Get("/robots.txt", s.showRobots)
 	})
-	// A visitor's own list; cached only for visitors without the cookie.
-	r.With(s.cacheAnonymous, compress).Get("/favoritter", s.showFavourites)
+	r.With(s.cacheAnonymous, compress).Get("/favoritter", s.showFavourites) // a visitor's own list
 	r.Group(func(r chi.Router) {
 		r.Use(compress)
 		r.Get("/kurser/{slug}/datoer/{file}", s.showDateCalendar)
