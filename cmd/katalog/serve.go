@@ -97,9 +97,7 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	}()
 	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
 		PageCacheTTL: 10 * time.Second})
-	// Cached pages are dropped on every change any process makes.
-	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
-	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
+	watchCatalogue(ctx, st, srv, logger)
 
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,
@@ -135,6 +133,22 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// watchCatalogue drops the cached pages on every change any process makes,
+// rebuilds the search's rows of the courses it changed, and announces the
+// seats this process takes and frees, until ctx ends.
+func watchCatalogue(ctx context.Context, st *store.Store, srv *server.Server, logger *slog.Logger) {
+	changed := make(chan struct{}, 1)
+	go st.ListenChanges(ctx, logger, func() {
+		srv.CatalogueChanged()
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	go st.KeepSearchFolded(ctx, logger, time.Now, changed, 30*time.Second)
+	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
 }
 
 // startJobs starts River's workers for ctx, trying again (after 1 s, then

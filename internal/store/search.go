@@ -142,146 +142,205 @@ func queueProgrammes(b *pgx.Batch, q string) {
 // key, label, n): one per choice of each filter with its count, the total,
 // and the ids of the page's courses in order (kind "page", n the place).
 //
-// The region, month and free-seats filters apply to one and the same
-// date; each filter's choices are counted with the other filters as they
-// are. The dates are summed up once per course (x): the regions and months
-// a course has a date in as bits, so that every count is one pass over
-// the courses found, not over their dates.
+// It reads one row per published course, its course_search row
+// (migration 000041): a course's dates summed up per region, as the
+// months it has a date in and its first date, with and without free
+// seats. The row of a course changed since the last FoldSearch, or whose
+// first date has started, is computed from the tables instead (live), so
+// the search is never behind. Region, month and free seats apply to one
+// and the same date; each filter's choices are counted with the other
+// filters as they are, in one pass over the courses found (grouping sets,
+// g), the counts per region and month read from the bits of the groups.
+// A second pass picks the page: keeping the courses found between the
+// passes cost more than finding them again.
 func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
 	var a args
-	dc, err := dateFilter(&a, f)
+	pNow := a.add(now)
+	m, c, err := matchSQL(&a, f, pNow)
 	if err != nil {
 		return "", nil, err
 	}
-	inRegion, inMonth, isFree := and(dc.region), and(dc.month), and(dc.free)
-	m := matchSQL(&a, f)
-	// The regions by their bit, and the twelve months of the month facet
-	// as the bounds of width_bucket: month i of them is bit i.
-	regions := make([]string, len(catalog.Regions))
-	for i, r := range catalog.Regions {
-		regions[i] = r.Slug
-	}
-	months := catalog.NextMonths(now, 12)
-	bounds := make([]time.Time, 0, len(months)+1)
-	for _, m := range months {
-		start, _ := catalog.MonthStart(m)
-		bounds = append(bounds, start)
-	}
-	bounds = append(bounds, bounds[len(bounds)-1].AddDate(0, 1, 0))
-	ofType := typeCondition(f.Type)
-	fits := "true"
-	if f.HasDateFilter() {
-		fits = "s.next IS NOT NULL"
-	}
+	pThisMonth := a.add(copenhagenMonth(now))
+	counted := and(c.inTopic, c.ofType)
+	shown := and(counted, c.fits)
 	sql := m + `,
-s AS MATERIALIZED (
-	SELECT m.*, ` + ofType + ` AS of_type, x.next, coalesce(x.has_free, false) AS has_free,
-	       coalesce(x.regions, 0) AS regions, coalesce(x.months, 0) AS months
-	FROM m LEFT JOIN (
-		SELECT d.course_id,
-		       min(d.starts_at) FILTER (WHERE ` + inRegion + ` AND ` + inMonth + ` AND ` + isFree + `) AS next,
-		       bool_or(d.seats_taken < d.capacity) FILTER (WHERE ` + inRegion + ` AND ` + inMonth + `) AS has_free,
-		       bit_or(1 << array_position(` + a.add(regions) + `::text[], v.region)) FILTER (WHERE ` + inMonth + ` AND ` + isFree + `) AS regions,
-		       bit_or(1 << width_bucket(d.starts_at, ` + a.add(bounds) + `::timestamptz[])) FILTER (WHERE ` + inRegion + ` AND ` + isFree + `) AS months
-		FROM course_dates d JOIN venues v ON v.id = d.venue_id
-		WHERE d.course_id IN (SELECT id FROM m) AND d.status = 'planned' AND d.starts_at > ` + a.add(now) + `
-		GROUP BY d.course_id) x ON x.course_id = m.id)
-SELECT 'topic', t.slug, t.name, coalesce(n.n, 0)
-FROM topics t LEFT JOIN (
-	SELECT ct.topic_id, count(*) AS n FROM s JOIN course_topics ct ON ct.course_id = s.id
-	WHERE s.of_type AND ` + fits + ` GROUP BY ct.topic_id) n ON n.topic_id = t.id
+g AS (
+	SELECT t, r, mo0, mo, y, fr, tot, title_hit, count(*) AS n
+	FROM (SELECT ` + caseWhen(and(c.ofType, c.fits), "m.topic_ids") + ` AS t,
+	             ` + caseWhen(counted, "m.regions") + ` AS r,
+	             ` + caseWhen(counted, "m.month0") + ` AS mo0,
+	             ` + caseWhen(counted, "m.months") + ` AS mo,
+	             ` + caseWhen(and(c.inTopic, c.fits), "m.is_module") + ` AS y,
+	             ` + and(counted, "m.has_free") + ` AS fr,
+	             ` + shown + ` AS tot, m.title_hit
+	      FROM m) x
+	GROUP BY GROUPING SETS ((t), (r), (mo0, mo), (y, fr, tot, title_hit)))
+SELECT 'topic', tp.slug, tp.name, coalesce(sum(gt.n), 0)::bigint
+FROM topics tp LEFT JOIN (SELECT unnest(g.t) AS id, g.n FROM g WHERE g.t IS NOT NULL) gt ON gt.id = tp.id
+GROUP BY tp.id
 UNION ALL
-SELECT k.kind, k.key, '', k.n FROM (SELECT ` + countsSQL(len(regions), len(months), fits) + ` FROM s) c,
-LATERAL (VALUES ` + unpivotSQL(regions, len(months)) + `) k(kind, key, n)
+SELECT 'region', i::text, '', sum(g.n)::bigint FROM g, generate_series(1, 5) i
+WHERE g.r & (1 << (i - 1)) <> 0 GROUP BY i
 UNION ALL
-SELECT 'page', p.id::text, '', p.n FROM (
-	SELECT s.id, row_number() OVER (ORDER BY ` + searchOrder(f.Sort) + `) AS n
-	FROM s WHERE s.in_topic AND s.of_type AND ` + fits + `
-	ORDER BY ` + searchOrder(f.Sort) + `
-	LIMIT ` + strconv.Itoa(pageLimit(f)) + ` OFFSET ` + strconv.Itoa((max(f.Page, 1)-1)*catalog.PageSize) + `) p`
+SELECT 'month', (i + 1)::text, '', sum(g.n)::bigint FROM g, generate_series(0, 11) i
+WHERE g.mo0 - ` + pThisMonth + ` BETWEEN 0 AND i AND g.mo & (1::bigint << (i - (g.mo0 - ` + pThisMonth + `))) <> 0
+GROUP BY i
+UNION ALL
+SELECT 'free', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.fr
+UNION ALL
+SELECT 'total', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.tot
+UNION ALL
+SELECT 'type', CASE WHEN g.y THEN '` + catalog.TypeModule + `' ELSE '` + catalog.TypeCourse + `' END, '', sum(g.n)::bigint
+FROM g WHERE g.y IS NOT NULL GROUP BY g.y
+UNION ALL
+SELECT 'page', p.id::text, '', p.n FROM unnest(ARRAY(` + pageSQL(f, shown) + `)) WITH ORDINALITY AS p(id, n)`
 	return sql, a, nil
 }
 
+// caseWhen is expr where cond holds, else NULL; expr if cond is always.
+func caseWhen(cond, expr string) string {
+	if cond == "true" {
+		return expr
+	}
+	return "CASE WHEN " + cond + " THEN " + expr + " END"
+}
+
+// copenhagenMonth is SQL's copenhagen_month (migration 000041): the months
+// since year 0, in Copenhagen.
+func copenhagenMonth(t time.Time) int {
+	y, m, _ := t.In(catalog.Copenhagen).Date()
+	return y*12 + int(m) - 1
+}
+
+// foundConds are the conditions on a course m found by the words that the
+// filters set: its topic, its type and its dates; "" when not set.
+type foundConds struct{ inTopic, ofType, fits string }
+
 // matchSQL is the start of the search statement: the words as a query
-// (q), and the published courses they match (m), all when there are no
-// words, with what the filters and the order need to know of each.
-func matchSQL(a *args, f catalog.Filter) string {
-	words, rank := "", "0::real"
+// (q), the courses whose summary row is behind (live), every published
+// course's row (c), and the courses the words find (m), all when there
+// are no words, with what the filters, counts and order need of each.
+func matchSQL(a *args, f catalog.Filter, pNow string) (string, foundConds, error) {
+	var fc foundConds
+	words, titleHit := "", "false"
 	if f.Q != "" {
-		words = " AND (c.search @@ q.tsq OR q.lq <% lower(c.title))"
+		words = "\n\tWHERE c.search @@ (SELECT tsq FROM q) OR (SELECT lq FROM q) <% c.title_lower"
 		if f.Sort == catalog.SortRelevance {
-			// A title that holds the words gets a whole point more, also
-			// when they are part of a compound ("Mødeledelse" for
-			// "ledelse"); a title found by a typo gets its similarity.
-			rank = `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, q.tsq)
-				+ CASE WHEN strpos(lower(c.title), q.lt) > 0 THEN 1
-				       WHEN c.search @@ q.tsq THEN 0
-				       ELSE word_similarity(q.lq, lower(c.title)) END`
+			titleHit = "strpos(c.title_lower, (SELECT lt FROM q)) > 0"
 		}
 	}
-	inTopic := "true"
+	var cols []string
 	if f.Topic != "" {
-		inTopic = `c.id IN (SELECT ct.course_id FROM course_topics ct JOIN topics t ON t.id = ct.topic_id WHERE t.slug = ` + a.add(f.Topic) + `)`
+		cols = append(cols, `(SELECT t.id FROM topics t WHERE t.slug = `+a.add(f.Topic)+`) = ANY (c.topic_ids) AS in_topic`)
+		fc.inTopic = "m.in_topic"
+	}
+	if t := typeCondition(f.Type); t != "" {
+		cols = append(cols, t+" AS of_type")
+		fc.ofType = "m.of_type"
+	}
+	dates, join, err := dateFacts(a, f, pNow)
+	if err != nil {
+		return "", fc, err
+	}
+	if f.HasDateFilter() {
+		fc.fits = "m.next IS NOT NULL"
 	}
 	pQ := a.add(f.Q)
 	return `
 WITH q AS MATERIALIZED (
-	SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
-	       lower(btrim(replace(` + pQ + `::text, '"', ''))) AS lt),
-m AS MATERIALIZED (
-	SELECT c.id, c.title COLLATE "C" AS title, c.price_ore,
-	       c.id IN (SELECT pm.course_id FROM programme_modules pm JOIN programmes p ON p.id = pm.programme_id
-	                WHERE p.status = 'published') AS is_module,
-	       ` + inTopic + ` AS in_topic, ` + rank + ` AS rank
-	FROM courses c, q
-	WHERE c.status = 'published'` + words + `)`
+	SELECT tsq, lq, lt, '%' || replace(replace(replace(lt, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS lpat
+	FROM (SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
+	             lower(btrim(replace(` + pQ + `::text, '"', ''))) AS lt) w),
+live AS MATERIALIZED (
+	SELECT course_id FROM course_search_changed
+	UNION
+	SELECT course_id FROM course_search WHERE next_at <= ` + pNow + `
+	UNION
+	SELECT course_id FROM course_search WHERE ` + pNow + ` < (SELECT made_for FROM course_search_state)),
+c AS (
+	SELECT s.* FROM course_search s WHERE NOT EXISTS (SELECT FROM live WHERE live.course_id = s.course_id)
+	UNION ALL
+	SELECT * FROM course_search_rows(ARRAY(SELECT course_id FROM live), ` + pNow + `) WHERE EXISTS (SELECT FROM live)),
+m AS NOT MATERIALIZED (
+	SELECT c.course_id AS id, c.title, c.price_ore, c.is_module, c.topic_ids, c.month0, ` + dates +
+		strings.Join(append([]string{""}, cols...), ", ") + `,
+	       ` + titleHit + ` AS title_hit, c.search, c.title_lower
+	FROM c` + join + words + `)`, fc, nil
 }
 
-// countsSQL counts, in one pass over the courses found (s), the courses of
-// each region (c.r1 …) and month (c.m1 …), with free seats, in all, and
-// per type: the columns unpivotSQL turns into rows.
-func countsSQL(regions, months int, fits string) string {
-	counted := "s.in_topic AND s.of_type"
-	var cols []string
-	for i := 1; i <= regions; i++ {
-		cols = append(cols, fmt.Sprintf("count(*) FILTER (WHERE %s AND s.regions & %d <> 0) AS r%d", counted, 1<<i, i))
+// dateFacts are the columns of m that the date filters decide, for a
+// course's row c: the first date that passes them (next; none: the course
+// does not fit), the regions with a date that passes the other two
+// (regions), the months likewise (months, bits from c.month0), and whether
+// a date in the chosen region and month has free seats (has_free). The
+// summary rows answer this alone without a month; with one, each course
+// that has a date in that month (its month bits tell) reads its dates in
+// that month (md).
+func dateFacts(a *args, f catalog.Filter, pNow string) (cols, join string, err error) {
+	k := 6 // any region
+	if f.Region != "" {
+		k = slices.IndexFunc(catalog.Regions, func(r struct{ Slug, Name string }) bool { return r.Slug == f.Region }) + 1
 	}
-	for i := 1; i <= months; i++ {
-		cols = append(cols, fmt.Sprintf("count(*) FILTER (WHERE %s AND s.months & %d <> 0) AS m%d", counted, 1<<i, i))
+	free := ""
+	if f.FreeOnly {
+		free = "free_"
 	}
-	cols = append(cols,
-		"count(*) FILTER (WHERE "+counted+" AND s.has_free) AS free",
-		"count(*) FILTER (WHERE "+counted+" AND "+fits+") AS total",
-		"count(*) FILTER (WHERE s.in_topic AND "+fits+" AND NOT s.is_module) AS courses",
-		"count(*) FILTER (WHERE s.in_topic AND "+fits+" AND s.is_module) AS modules")
-	return strings.Join(cols, ",\n\t")
+	// The months (and for the month filter, the courses that may have a
+	// date in it) in the chosen region, with free seats if chosen.
+	months := "c.months"
+	if f.Region != "" || f.FreeOnly {
+		months = fmt.Sprintf("c.%smonth_bits[%d]", free, k)
+	}
+	if f.Month == "" {
+		if f.Region == "" && !f.FreeOnly {
+			return "c.next_at AS next, c.regions, c.months, c.free_regions <> 0 AS has_free", "", nil
+		}
+		hasFree := "c.free_regions <> 0"
+		if f.Region != "" {
+			hasFree = fmt.Sprintf("c.free_nexts[%d] IS NOT NULL", k)
+		}
+		return fmt.Sprintf("c.%snexts[%d] AS next, c.%sregions AS regions, %s AS months, %s AS has_free",
+			free, k, free, months, hasFree), "", nil
+	}
+	inMonth := "c.months"
+	if f.FreeOnly {
+		inMonth = "c.free_month_bits[6]"
+	}
+	start, err := catalog.MonthStart(f.Month)
+	if err != nil {
+		return "", "", fmt.Errorf("month %q: %w", f.Month, err)
+	}
+	inRegion, isFree := "true", "true"
+	if f.Region != "" {
+		inRegion = "v.region = " + a.add(f.Region)
+	}
+	if f.FreeOnly {
+		isFree = "d.seats_taken < d.capacity"
+	}
+	pMonth := a.add(copenhagenMonth(start))
+	join = `
+	LEFT JOIN LATERAL (
+		SELECT coalesce(bit_or(1 << (region_no(v.region) - 1)) FILTER (WHERE ` + isFree + `), 0) AS regions,
+		       min(d.starts_at) FILTER (WHERE ` + inRegion + ` AND ` + isFree + `) AS next,
+		       coalesce(bool_or(d.seats_taken < d.capacity) FILTER (WHERE ` + inRegion + `), false) AS has_free
+		FROM course_dates d JOIN venues v ON v.id = d.venue_id
+		WHERE d.course_id = c.course_id AND d.status = 'planned' AND d.starts_at > ` + pNow + `
+		  AND d.starts_at >= ` + a.add(start) + ` AND d.starts_at < ` + a.add(start.AddDate(0, 1, 0)) + `
+	) md ON c.month0 <= ` + pMonth + ` AND (` + pMonth + ` - c.month0 >= 63 OR (` + inMonth + ` >> (` + pMonth + ` - c.month0)) & 1 = 1)`
+	return "md.next, coalesce(md.regions, 0) AS regions, " + months + " AS months, coalesce(md.has_free, false) AS has_free", join, nil
 }
 
-// unpivotSQL turns the columns of countsSQL into rows (kind, key, n).
-func unpivotSQL(regions []string, months int) string {
-	var rows []string
-	for i, r := range regions {
-		rows = append(rows, fmt.Sprintf("('region', '%s', c.r%d)", r, i+1))
-	}
-	for i := 1; i <= months; i++ {
-		rows = append(rows, fmt.Sprintf("('month', '%d', c.m%d)", i, i))
-	}
-	rows = append(rows, "('free', '', c.free)", "('total', '', c.total)",
-		"('type', '"+catalog.TypeCourse+"', c.courses)", "('type', '"+catalog.TypeModule+"', c.modules)")
-	return strings.Join(rows, ", ")
-}
-
-// typeCondition is the condition on a found course m of the type filter.
+// typeCondition is the condition on a course's row c of the type filter.
 func typeCondition(typ string) string {
 	switch typ {
 	case catalog.TypeCourse:
-		return "NOT m.is_module"
+		return "NOT c.is_module"
 	case catalog.TypeModule:
-		return "m.is_module"
+		return "c.is_module"
 	case catalog.TypeProgramme:
 		return "false"
 	}
-	return "true"
+	return ""
 }
 
 // pageLimit is how many courses the page shows: none when only programmes
@@ -293,18 +352,43 @@ func pageLimit(f catalog.Filter) int {
 	return catalog.PageSize
 }
 
-// searchOrder is the ORDER BY of a sort order; courses without a date go
-// last by date, and the title, then the id, break ties.
-func searchOrder(sort string) string {
-	switch sort {
-	case catalog.SortRelevance:
-		return "s.rank DESC, s.next NULLS LAST, s.title, s.id"
-	case catalog.SortPrice:
-		return "s.price_ore, s.title, s.id"
-	case catalog.SortTitle:
-		return "s.title, s.id"
+func pageOffset(f catalog.Filter) int { return (max(f.Page, 1) - 1) * catalog.PageSize }
+
+// pageSQL selects the ids of the page's courses, in order; courses
+// without a date go last by date, and the title, then the id, break ties.
+func pageSQL(f catalog.Filter, shown string) string {
+	limit := " LIMIT " + strconv.Itoa(pageLimit(f)) + " OFFSET " + strconv.Itoa(pageOffset(f))
+	switch {
+	case f.Sort == catalog.SortRelevance && f.Q != "":
+		return relevancePageSQL(f, shown) + limit
+	case f.Sort == catalog.SortPrice:
+		return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.price_ore, m.title, m.id" + limit
+	case f.Sort == catalog.SortTitle:
+		return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.title, m.id" + limit
 	}
-	return "s.next NULLS LAST, s.title, s.id"
+	return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.next NULLS LAST, m.title, m.id" + limit
+}
+
+// relevancePageSQL orders by relevance: the courses whose title holds the
+// words come first (also as part of a compound: "Mødeledelse" for
+// "ledelse"), then the others; within each, Postgres' ts_rank_cd orders
+// them (the title weighted 1.0, the teaser 0.4, the rest 0.2), a title
+// found by a typo by its similarity. ts_rank_cd reads a course's whole
+// text, so only the part the page falls in is read and ranked: the
+// courses with the words in their title (found by the title's trigram
+// index), counted in g, or the others, or both.
+func relevancePageSQL(f catalog.Filter, shown string) string {
+	off, end := strconv.Itoa(pageOffset(f)), strconv.Itoa(pageOffset(f)+catalog.PageSize)
+	hits := "(SELECT coalesce(sum(g.n), 0) FROM g WHERE g.tot AND g.title_hit)"
+	ranked := `SELECT m.id, m.title_hit, m.next, m.title,
+		CASE WHEN m.search @@ (SELECT tsq FROM q) THEN ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.search, (SELECT tsq FROM q))
+		     ELSE word_similarity((SELECT lq FROM q), m.title_lower) END AS rank
+		FROM m WHERE ` + shown
+	return `SELECT x.id FROM (
+		` + ranked + ` AND m.title_lower LIKE (SELECT lpat FROM q) AND ` + off + ` < ` + hits + `
+		UNION ALL
+		` + ranked + ` AND NOT m.title_hit AND ` + end + ` > ` + hits + `) x
+	ORDER BY x.title_hit DESC, x.rank DESC, x.next NULLS LAST, x.title, x.id`
 }
 
 // readSearch reads the rows of searchSQL into res and returns the page's
@@ -341,7 +425,7 @@ func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) (
 	fc.Topics = topics
 	slices.SortFunc(fc.Topics, func(a, b catalog.FacetValue) int { return strings.Compare(a.Label, b.Label) })
 	for _, r := range catalog.Regions {
-		fc.Regions = append(fc.Regions, catalog.FacetValue{Value: r.Slug, Label: r.Name, Count: counts["region"][r.Slug]})
+		fc.Regions = append(fc.Regions, catalog.FacetValue{Value: r.Slug, Label: r.Name, Count: counts["region"][strconv.Itoa(len(fc.Regions)+1)]})
 	}
 	for i, m := range catalog.NextMonths(now, 12) {
 		fc.Months = append(fc.Months, catalog.FacetValue{Value: m, Label: catalog.MonthLabel(m), Count: counts["month"][strconv.Itoa(i+1)]})
