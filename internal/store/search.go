@@ -250,7 +250,7 @@ func matchSQL(a *args, f catalog.Filter, pNow string) (string, foundConds, error
 WITH q AS MATERIALIZED (
 	SELECT tsq, lq, lt, '%' || replace(replace(replace(lt, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS lpat
 	FROM (SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
-	             lower(btrim(replace(` + pQ + `::text, '"', ''))) AS lt) w),
+	             lower(btrim(replace(` + pQ + `::text, '"', ''), ' !?.,;:')) AS lt) w),
 live AS MATERIALIZED (
 	SELECT course_id FROM course_search_changed
 	UNION
