@@ -130,6 +130,11 @@ BEGIN
         is_module = EXCLUDED.is_module, title = EXCLUDED.title, topic_ids = EXCLUDED.topic_ids,
         month_bits = EXCLUDED.month_bits, free_month_bits = EXCLUDED.free_month_bits, nexts = EXCLUDED.nexts,
         free_nexts = EXCLUDED.free_nexts, title_lower = EXCLUDED.title_lower, search = EXCLUDED.search;
+    -- After many rows (a catalogue loaded, a venue's region changed), the
+    -- planner needs their statistics before the next search is planned.
+    IF cardinality(ids) > 1000 THEN
+        ANALYZE course_search;
+    END IF;
     RETURN cardinality(ids);
 END
 $$;
@@ -226,3 +231,4 @@ CREATE TRIGGER course_search_update AFTER UPDATE OF status ON programmes
 INSERT INTO course_search_state (made_for)
     SELECT CASE WHEN EXISTS (SELECT FROM courses) THEN now() ELSE '-infinity' END;
 INSERT INTO course_search SELECT * FROM course_search_rows(ARRAY(SELECT id FROM courses), now());
+ANALYZE course_search;

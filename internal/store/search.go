@@ -258,7 +258,9 @@ live AS MATERIALIZED (
 	UNION
 	SELECT course_id FROM course_search WHERE ` + pNow + ` < (SELECT made_for FROM course_search_state)),
 c AS (
-	SELECT s.* FROM course_search s WHERE NOT EXISTS (SELECT FROM live WHERE live.course_id = s.course_id)
+	SELECT s.* FROM course_search s
+	WHERE s.course_id NOT IN (SELECT course_id FROM course_search_changed)
+	  AND (s.next_at > ` + pNow + ` OR s.next_at IS NULL) AND ` + pNow + ` >= (SELECT made_for FROM course_search_state)
 	UNION ALL
 	SELECT * FROM course_search_rows(ARRAY(SELECT course_id FROM live), ` + pNow + `) WHERE EXISTS (SELECT FROM live)),
 m AS NOT MATERIALIZED (
