@@ -222,3 +222,29 @@ func TestSearchRowsMonthsAndRegions(t *testing.T) {
 		}
 	}
 }
+
+// A booking notes its course only when it takes a date's last seat: the
+// others pass the trigger's WHEN and write nothing for the search.
+func TestSearchRowsNotedOnlyByTheLastSeat(t *testing.T) {
+	st, now, small, _ := twoFreeDates(t) // small has two seats
+	ctx := context.Background()
+	if _, err := st.FoldSearch(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	book := func(email string) {
+		t.Helper()
+		if res := st.BookMany(ctx, []store.NewBooking{bookingOn([]int64{small}, email)}, now, nil); res[0].Err != nil {
+			t.Fatal(res[0].Err)
+		}
+	}
+	book("first@aarhus.dk")
+	if n := noted(t, st); len(n) != 0 {
+		t.Errorf("a booking that leaves a seat noted %v", n)
+	}
+	book("second@aarhus.dk")
+	course := queryStrings(t, st, `SELECT c.slug FROM courses c JOIN course_dates d ON d.course_id = c.id WHERE d.id = $1`, small)
+	if n := noted(t, st); !slices.Equal(n, course) {
+		t.Errorf("the booking of the last seat noted %v, want %v", n, course)
+	}
+	foldAndCompare(t, st, now, "after the last seat", searchAll(t, st, now))
+}
