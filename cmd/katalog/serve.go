@@ -8,10 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	netmail "net/mail"
 	"runtime/debug"
 	"time"
 
 	"kursuskatalog/internal/config"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/ical"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/server"
@@ -33,14 +36,8 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		debug.SetMemoryLimit(cfg.MemoryLimit)
 	}
 	if *migrate {
-		mg, err := store.NewMigrator(cfg.DatabaseURL)
-		if err != nil {
+		if err := migrateUp(cfg.DatabaseURL); err != nil {
 			return err
-		}
-		err = mg.Up()
-		mg.Close()
-		if err != nil {
-			return fmt.Errorf("migrate: %w", err)
 		}
 	}
 	st, err := store.Open(ctx, cfg.DatabaseURL, 20)
@@ -48,60 +45,103 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	defer st.Close() // after the server has drained: in-flight requests still use the pool
+	svc, stopWorkers, err := startBackground(ctx, cfg, st, logger)
+	if err != nil {
+		return err
+	}
+	defer stopWorkers()
 	assets, err := static.Load()
 	if err != nil {
 		return err
 	}
-	// Mails are sent by River workers in this process; without SMTP_URL
-	// they are only recorded in outgoing_mails.
+	srv := server.New(server.Deps{Store: st, Enrolment: svc, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
+		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
+	if cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.MetricsAddr, srv.MetricsHandler(), logger); err != nil {
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+	}
+	watchCatalogue(ctx, st, srv, logger)
+	return serveHTTP(ctx, cfg, srv, logger)
+}
+
+func migrateUp(url string) error {
+	mg, err := store.NewMigrator(url)
+	if err != nil {
+		return err
+	}
+	defer mg.Close()
+	if err := mg.Up(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// startBackground makes the enrolment service and starts River's workers,
+// which mail through SMTP_URL (without it mails are only recorded in
+// outgoing_mails). River and the workers' statements have pools of their
+// own, planned for tables that grow (see store.OpenForQueue and
+// Store.OpenForJobs); the ten send workers mostly wait on SMTP. stop stops
+// the workers and closes their pools.
+func startBackground(ctx context.Context, cfg config.Config, st *store.Store, logger *slog.Logger) (svc *enrolment.Service, stop func(), err error) {
 	var sender jobs.Sender
 	if cfg.SMTPURL != nil {
 		smtp, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom)
 		if err != nil {
-			return fmt.Errorf("SMTP_URL: %w", err)
+			return nil, nil, fmt.Errorf("SMTP_URL: %w", err)
 		}
 		sender = smtp
 	}
-	// River and the workers' statements have pools of their own, planned
-	// for tables that grow (see store.OpenForQueue and Store.OpenForJobs);
-	// the ten send workers mostly wait on SMTP.
 	qpool, err := store.OpenForQueue(ctx, cfg.DatabaseURL, 6)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer qpool.Close() // after the workers have stopped
 	wst, err := st.OpenForJobs(ctx, cfg.DatabaseURL, 8)
 	if err != nil {
-		return err
+		qpool.Close()
+		return nil, nil, err
 	}
-	defer wst.Close()
-	jb, err := jobs.New(qpool, wst, jobs.Options{Work: true, Sender: sender, Logger: logger, BaseURL: cfg.BaseURL.String()})
+	queue, err := jobs.NewQueue(qpool)
 	if err != nil {
-		return err
+		return nil, nil, err
+	}
+	// One service for the web's requests and one for the workers, each on
+	// its pool, with the one clock.
+	deps := enrolment.Deps{Store: st, Queue: queue, Logger: logger, BaseURL: cfg.BaseURL.String(), Now: time.Now,
+		OfferWindows: cfg.OfferWindows, Organizer: organizer(cfg.MailFrom)}
+	svc = enrolment.New(deps)
+	deps.Store = wst
+	worker := enrolment.New(deps)
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Logger: logger})
+	if err != nil {
+		return nil, nil, err
 	}
 	// River will not start without the database, but the site must: it
 	// answers 503 while the database is away (see store.Open). The workers
 	// start as soon as the database can be reached.
-	jobsStarted := make(chan struct{})
+	started := make(chan struct{})
 	retry, stopRetrying := context.WithCancel(ctx)
 	go func() {
-		defer close(jobsStarted)
-		startJobs(ctx, retry, jb, logger)
+		defer close(started)
+		startJobs(ctx, retry, workers, logger)
 	}()
-	defer func() {
-		stopRetrying() // also when serve ends early, with an error
-		<-jobsStarted
+	return svc, func() {
+		stopRetrying()
+		<-started
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		jb.Client.Stop(sctx) // a no-op when it never started
-	}()
-	srv := server.New(server.Deps{Store: st, Jobs: jb, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
-		PageCacheTTL: 10 * time.Second})
-	watchCatalogue(ctx, st, srv, logger)
+		workers.Client.Stop(sctx) // a no-op when it never started
+		wst.Close()
+		qpool.Close()
+	}, nil
+}
 
+// serveHTTP serves until ctx ends, then stops accepting and lets in-flight
+// requests finish for up to the shutdown timeout.
+func serveHTTP(ctx context.Context, cfg config.Config, h http.Handler, logger *slog.Logger) error {
 	httpSrv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           srv,
+		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -113,7 +153,6 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("base_url", cfg.BaseURL.String()))
-
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
 	select {
@@ -121,7 +160,6 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	case <-ctx.Done():
 	}
-	// Stop accepting, let in-flight requests finish for up to the timeout.
 	logger.Info("shutting down", slog.Duration("timeout", cfg.ShutdownTimeout))
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
@@ -153,10 +191,10 @@ func watchCatalogue(ctx context.Context, st *store.Store, srv *server.Server, lo
 
 // startJobs starts River's workers for ctx, trying again (after 1 s, then
 // up to every 30 s) while the database cannot be reached, until retry ends.
-func startJobs(ctx, retry context.Context, jb *jobs.Jobs, logger *slog.Logger) {
+func startJobs(ctx, retry context.Context, w *jobs.Workers, logger *slog.Logger) {
 	wait := time.Second
 	for {
-		err := jb.Client.Start(ctx)
+		err := w.Client.Start(ctx)
 		if err == nil {
 			return
 		}
@@ -168,4 +206,17 @@ func startJobs(ctx, retry context.Context, jb *jobs.Jobs, logger *slog.Logger) {
 		}
 		wait = min(2*wait, 30*time.Second)
 	}
+}
+
+// organizer is who sends the calendar invitations: the sender of every
+// mail.
+func organizer(from string) ical.Person {
+	if from == "" {
+		from = mail.DefaultFrom
+	}
+	a, err := netmail.ParseAddress(from)
+	if err != nil {
+		return ical.Person{}
+	}
+	return ical.Person{Name: a.Name, Email: a.Address}
 }

@@ -1,7 +1,8 @@
-// Package jobs runs the site's background work on River: sending the mails
-// that bookings and inquiries record. Jobs are inserted in the same
-// transaction as the rows they follow, so a rolled-back booking sends
-// nothing and a committed one always gets its mails.
+// Package jobs runs the site's background work on River. A Queue inserts
+// jobs in the transaction of the rows they follow, so a rolled-back change
+// queues nothing and a committed one always gets its work done; Workers
+// work them: sending recorded mails, having new bookings' mails composed,
+// and the daily clean-up.
 package jobs
 
 import (
@@ -20,112 +21,21 @@ import (
 	"kursuskatalog/internal/store"
 )
 
-// SendMailArgs asks for recorded mails to be sent: those recorded together
-// (by one call of queue), over one SMTP connection.
+// SendMailArgs asks for recorded mails to be sent: those recorded together,
+// over one SMTP connection.
 type SendMailArgs struct {
-	MailIDs []int64 `json:"mail_ids,omitempty"`
-	// One mail, as the jobs queued before mails went together name it.
-	MailID int64 `json:"mail_id,omitempty"`
+	MailIDs []int64 `json:"mail_ids"`
 }
 
 // Kind names the job in River's table.
 func (SendMailArgs) Kind() string { return "send_mail" }
 
-// ids lists the mails a job names.
-func (a SendMailArgs) ids() []int64 {
-	if a.MailID != 0 {
-		return append([]int64{a.MailID}, a.MailIDs...)
-	}
-	return a.MailIDs
-}
-
-// Sender delivers mails and returns an error for each one not delivered
-// (nil for those that were); *mail.Sender does it over SMTP.
-type Sender interface {
-	Send(ctx context.Context, msgs []mail.Message) []error
-}
-
-type mailWorker struct {
-	river.WorkerDefaults[SendMailArgs]
-	store  *store.Store
-	sender Sender // nil: record only
-	now    func() time.Time
-}
-
-// Work sends the job's mails not sent yet, or marks them recorded when no
-// SMTP server is configured. When some fail, they are marked with their
-// error and the job returns one, so River retries it with backoff; the
-// retry sends only those.
-func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) error {
-	all, err := w.store.Mails(ctx, job.Args.ids())
-	if err != nil {
-		return err
-	}
-	var todo []store.OutgoingMail
-	for _, m := range all {
-		if m.State != "sent" && m.State != "recorded" {
-			todo = append(todo, m)
-		}
-	}
-	if len(todo) == 0 {
-		return nil
-	}
-	ids := make([]int64, len(todo))
-	msgs := make([]mail.Message, len(todo))
-	for i, m := range todo {
-		ids[i], msgs[i] = m.ID, m.Message
-	}
-	if w.sender == nil {
-		return w.store.MarkMails(ctx, ids, "recorded", "", w.now())
-	}
-	sendErrs := w.sender.Send(ctx, msgs)
-	now := w.now()
-	state := "queued"
-	if job.Attempt >= job.MaxAttempts {
-		state = "failed"
-	}
-	// One update for the mails sent and one per error for those that were
-	// not (with SMTP away, all of them have the same one).
-	var sent []int64
-	failed := map[string][]int64{}
-	var errs []error
-	for i, err := range sendErrs {
-		if err == nil {
-			sent = append(sent, ids[i])
-			continue
-		}
-		errs = append(errs, fmt.Errorf("send mail %d: %w", ids[i], err))
-		failed[err.Error()] = append(failed[err.Error()], ids[i])
-	}
-	if len(sent) > 0 {
-		if err := w.store.MarkMails(ctx, sent, "sent", "", now); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	for msg, some := range failed {
-		if err := w.store.MarkMails(ctx, some, state, msg, now); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// Timeout bounds one SMTP conversation: a few seconds a mail.
-func (w *mailWorker) Timeout(job *river.Job[SendMailArgs]) time.Duration {
-	return 30*time.Second + time.Duration(len(job.Args.ids()))*2*time.Second
-}
-
 // BookingMailsArgs asks for the mails of new bookings made together (in
 // one transaction): for each, the receipt to the booker and a mail to each
-// participant. The worker composes and records them, so that the bookings'
-// own transaction inserts only this small row (rendering and storing two or
-// more mails in it halved the bookings a second).
+// participant. A Composer composes and records them, so that the bookings'
+// own transaction inserts only this small row.
 type BookingMailsArgs struct {
-	Bookings []BookingMail `json:"bookings,omitempty"`
-	// One booking, as the jobs queued before bookings were made together
-	// name it.
-	BookingID int64  `json:"booking_id,omitempty"`
-	ManageURL string `json:"manage_url,omitempty"`
+	Bookings []BookingMail `json:"bookings"`
 }
 
 // BookingMail names a booking to mail. ManageURL carries the booker's link,
@@ -135,51 +45,252 @@ type BookingMail struct {
 	ManageURL string `json:"manage_url"`
 }
 
-// all lists the bookings a job names.
-func (a BookingMailsArgs) all() []BookingMail {
-	if a.BookingID != 0 {
-		return append([]BookingMail{{BookingID: a.BookingID, ManageURL: a.ManageURL}}, a.Bookings...)
-	}
-	return a.Bookings
-}
-
 // Kind names the job in River's table.
 func (BookingMailsArgs) Kind() string { return "booking_mails" }
 
-// composeQueue holds the booking_mails jobs. Composing is CPU and database
-// work that competes with the bookings themselves, so one worker does it,
-// a job (the bookings of one transaction, up to 32 in a rush) in one
-// transaction with one send job for all its mails. A queue takes at most
-// its free workers' worth of jobs per fetch, one fetch per FetchCooldown.
-// Measured on a -scale 2000 catalogue after 10 s of bookings at 32
-// connections (~8 bookings a job): with a transaction per booking, a send
-// job per mail and River's 50 ms cooldown, composing took 20 jobs a second
-// and sending 200 mails a second, and 44,000 bookings in a rush of 4,000 a
-// second left 25,843 jobs waiting 300 s later; the worker was idle 72 % of
-// the time. With a transaction per job and a 10 ms cooldown it composes
-// ~85 jobs (~700 bookings) a second and sending keeps up. Bookings during
-// the rush: 2,262–6,294 a second with it, 3,037–3,332 with the old way in
-// the same hour (this machine's speed varies by half).
+// composeQueue holds the booking_mails jobs. Composing competes with the
+// bookings themselves for the database, so one worker does it, a job (the
+// bookings of one transaction) at a time, fetching often so that a rush's
+// backlog drains: see the README's benchmark section.
 const composeQueue = "compose"
 
 // InsertOpts puts the job in its queue.
 func (BookingMailsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: composeQueue} }
 
-type bookingMailsWorker struct {
-	river.WorkerDefaults[BookingMailsArgs]
-	jobs *Jobs
-}
-
-func (w *bookingMailsWorker) Work(ctx context.Context, job *river.Job[BookingMailsArgs]) error {
-	return w.jobs.RecordBookingMails(ctx, job.Args)
-}
-
 // CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
-// not seen for 13 months, expired staff sessions and old rate-limit counters.
+// not seen for 13 months, expired staff sessions, old rate-limit counters,
+// login throttles, login links and used form stamps.
 type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
 func (CleanUpArgs) Kind() string { return "clean_up" }
+
+// Queue inserts jobs in the caller's transaction.
+type Queue struct {
+	client *river.Client[pgx.Tx]
+}
+
+// NewQueue makes a Queue that only inserts; Workers work the jobs.
+func NewQueue(pool *pgxpool.Pool) (*Queue, error) {
+	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{})
+	if err != nil {
+		return nil, err
+	}
+	return &Queue{client: c}, nil
+}
+
+// SendMails inserts, in tx, the job that sends the mails recorded in it.
+func (q *Queue) SendMails(ctx context.Context, tx pgx.Tx, mailIDs []int64) error {
+	if _, err := q.client.InsertTx(ctx, tx, SendMailArgs{MailIDs: mailIDs}, nil); err != nil {
+		return fmt.Errorf("queue mails: %w", err)
+	}
+	return nil
+}
+
+// ComposeBookingMails inserts, in tx, the job that mails the bookings made
+// in it.
+func (q *Queue) ComposeBookingMails(ctx context.Context, tx pgx.Tx, bookings []BookingMail) error {
+	if _, err := q.client.InsertTx(ctx, tx, BookingMailsArgs{Bookings: bookings}, nil); err != nil {
+		return fmt.Errorf("queue booking mails: %w", err)
+	}
+	return nil
+}
+
+// Sender delivers mails and returns an error for each one not delivered
+// (nil for those that were); *mail.Sender does it over SMTP.
+type Sender interface {
+	Send(ctx context.Context, msgs []mail.Message) []error
+}
+
+// Composer composes and records the mails of new bookings; the enrolment
+// service is one.
+type Composer interface {
+	ComposeBookingMails(ctx context.Context, bookings []BookingMail) error
+}
+
+// Options configure NewWorkers.
+type Options struct {
+	Sender   Sender      // nil: mails are recorded, not sent
+	Composer Composer    // composes the mails of new bookings
+	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
+	// Courses composes the mails that follow a date (nil: none are sent)
+	Courses CourseMailer
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Workers int // send workers; 10 when 0
+}
+
+// Workers works the jobs; start it with Client.Start.
+type Workers struct {
+	Client *river.Client[pgx.Tx]
+}
+
+// NewWorkers builds the River client that works the jobs over pool, with
+// st for the workers' own statements.
+func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Workers <= 0 {
+		o.Workers = 10
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
+	river.AddWorker(workers, &bookingMailsWorker{composer: o.Composer})
+	river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
+	if o.Offers != nil {
+		river.AddWorker(workers, &offerWorker{passer: o.Offers})
+	}
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
+		&river.PeriodicJobOpts{RunOnStart: true})}
+	if o.Courses != nil {
+		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
+	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
+		Logger:       quiet(o.Logger),
+		MaxAttempts:  25,
+		Workers:      workers,
+		PeriodicJobs: periodic,
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: o.Workers},
+			composeQueue:       {MaxWorkers: 1, FetchCooldown: 10 * time.Millisecond},
+		},
+		FetchCooldown: 50 * time.Millisecond,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Workers{Client: c}, nil
+}
+
+type mailWorker struct {
+	river.WorkerDefaults[SendMailArgs]
+	store  *store.Store
+	sender Sender // nil: record only
+	now    func() time.Time
+}
+
+// While the SMTP server is away, a send job tries again every outageRetry,
+// so that its mails go within that time once the server is back (River's
+// backoff had grown to minutes after a few failures, and to hours after a
+// long outage). Such a try is a snooze, not an attempt, so an outage uses
+// none of the attempts that a mail the server refuses has; after
+// outageGiveUp the job counts attempts again and so ends at last.
+const (
+	outageRetry  = 30 * time.Second
+	outageGiveUp = 7 * 24 * time.Hour
+)
+
+// Work sends the job's mails not sent yet, or marks them recorded when no
+// SMTP server is configured. When some fail, they are marked with their
+// error and the job returns one, so River retries it with backoff; the
+// retry sends only those. A mail that cannot be made (mail.ErrInvalid) is
+// failed at once; when the server could not be reached, the job snoozes.
+func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) error {
+	all, err := w.store.Mails(ctx, job.Args.MailIDs)
+	if err != nil {
+		return err
+	}
+	if err := w.store.AttachFiles(ctx, all); err != nil {
+		return err
+	}
+	var ids []int64
+	var msgs []mail.Message
+	for _, m := range all {
+		if m.State != "sent" && m.State != "recorded" && m.State != "failed" {
+			ids, msgs = append(ids, m.ID), append(msgs, message(m.Mail))
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if w.sender == nil {
+		return w.store.MarkMails(ctx, ids, "recorded", "", w.now())
+	}
+	failed := "queued"
+	if job.Attempt >= job.MaxAttempts {
+		failed = "failed"
+	}
+	sendErrs := w.sender.Send(ctx, msgs)
+	err = w.mark(ctx, ids, sendErrs, failed)
+	if err != nil && unreachable(sendErrs) && w.now().Sub(job.CreatedAt) < outageGiveUp {
+		return river.JobSnooze(outageRetry)
+	}
+	return err
+}
+
+// unreachable says whether every mail failed because the server was away.
+func unreachable(errs []error) bool {
+	for _, err := range errs {
+		if !errors.Is(err, mail.ErrUnreachable) {
+			return false
+		}
+	}
+	return len(errs) > 0
+}
+
+// mark records what became of each mail: one update for those sent and one
+// per error for those that were not (with SMTP away, all of them have the
+// same one), and returns the errors for River to retry. A mail that cannot
+// be made is failed for good and not retried.
+func (w *mailWorker) mark(ctx context.Context, ids []int64, sendErrs []error, failed string) error {
+	now := w.now()
+	var sent []int64
+	byErr := map[string][]int64{}
+	var errs []error
+	for i, err := range sendErrs {
+		switch {
+		case err == nil:
+			sent = append(sent, ids[i])
+		case errors.Is(err, mail.ErrInvalid):
+			if merr := w.store.MarkMails(ctx, []int64{ids[i]}, "failed", err.Error(), now); merr != nil {
+				errs = append(errs, merr)
+			}
+		default:
+			errs = append(errs, fmt.Errorf("send mail %d: %w", ids[i], err))
+			byErr[err.Error()] = append(byErr[err.Error()], ids[i])
+		}
+	}
+	if len(sent) > 0 {
+		if err := w.store.MarkMails(ctx, sent, "sent", "", now); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for msg, some := range byErr {
+		if err := w.store.MarkMails(ctx, some, failed, msg, now); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// message is a recorded mail as the sender sends it.
+func message(m store.Mail) mail.Message {
+	msg := mail.Message{Kind: m.Kind, To: m.To, ToName: m.ToName, ReplyTo: m.ReplyTo, Subject: m.Subject,
+		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
+	if m.ICS != "" {
+		msg.ICSName = "kursus.ics"
+	}
+	for _, f := range m.Files {
+		msg.Files = append(msg.Files, mail.File(f))
+	}
+	return msg
+}
+
+// Timeout bounds one SMTP conversation: a few seconds a mail.
+func (w *mailWorker) Timeout(job *river.Job[SendMailArgs]) time.Duration {
+	return 30*time.Second + time.Duration(len(job.Args.MailIDs))*2*time.Second
+}
+
+type bookingMailsWorker struct {
+	river.WorkerDefaults[BookingMailsArgs]
+	composer Composer
+}
+
+func (w *bookingMailsWorker) Work(ctx context.Context, job *river.Job[BookingMailsArgs]) error {
+	return w.composer.ComposeBookingMails(ctx, job.Args.Bookings)
+}
 
 type cleanUpWorker struct {
 	river.WorkerDefaults[CleanUpArgs]
@@ -200,129 +311,10 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 	if err := w.store.PruneSessions(ctx, now); err != nil {
 		return err
 	}
-	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
-}
-
-// Jobs inserts jobs and, when started, works them.
-type Jobs struct {
-	Client  *river.Client[pgx.Tx]
-	store   *store.Store
-	baseURL string
-}
-
-// Options configure New.
-type Options struct {
-	Work    bool   // false: insert only (tests of pages, commands)
-	Sender  Sender // nil: mails are recorded, not sent
-	Logger  *slog.Logger
-	Now     func() time.Time
-	Workers int
-	BaseURL string // the site's address, for the links in mails composed by workers
-}
-
-// New builds the River client over pool.
-func New(pool *pgxpool.Pool, st *store.Store, o Options) (*Jobs, error) {
-	if o.Now == nil {
-		o.Now = time.Now
-	}
-	j := &Jobs{store: st, baseURL: o.BaseURL}
-	cfg := &river.Config{Logger: quiet(o.Logger), MaxAttempts: 25}
-	if o.Work {
-		workers := river.NewWorkers()
-		river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
-		river.AddWorker(workers, &bookingMailsWorker{jobs: j})
-		river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
-		cfg.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true})}
-		n := o.Workers
-		if n <= 0 {
-			n = 10
-		}
-		cfg.Workers = workers
-		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}, composeQueue: {MaxWorkers: 1, FetchCooldown: 10 * time.Millisecond}}
-		cfg.FetchCooldown = 50 * time.Millisecond
-	}
-	c, err := river.NewClient(riverpgxv5.New(pool), cfg)
-	if err != nil {
-		return nil, err
-	}
-	j.Client = c
-	return j, nil
-}
-
-// QueueBookingMails inserts, in tx, the job that mails the bookings made
-// in it.
-func (j *Jobs) QueueBookingMails(ctx context.Context, tx pgx.Tx, bookings ...BookingMail) error {
-	if _, err := j.Client.InsertTx(ctx, tx, BookingMailsArgs{Bookings: bookings}, nil); err != nil {
-		return fmt.Errorf("queue booking mails: %w", err)
-	}
-	return nil
-}
-
-// RecordBookingMails composes the mails of the bookings a job names, as
-// they were made, and records them with one send job, in one transaction
-// and once: a second run (a retried or rescued job) finds the receipts
-// recorded and does nothing. A booking deleted meanwhile gets no mails.
-func (j *Jobs) RecordBookingMails(ctx context.Context, a BookingMailsArgs) error {
-	bookings := a.all()
-	ids := make([]int64, 0, len(bookings))
-	links := make(map[int64]string, len(bookings))
-	for _, b := range bookings {
-		if _, named := links[b.BookingID]; !named { // once, even if named twice
-			ids = append(ids, b.BookingID)
-			links[b.BookingID] = b.ManageURL
-		}
-	}
-	return j.store.InTx(ctx, func(tx pgx.Tx) error {
-		recs, err := store.LockBookingsMails(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		var mails []store.NewMail
-		for _, rec := range recs {
-			// Deadlines and calendar stamps as at the moment of booking,
-			// not of the worker's turn.
-			for _, m := range mail.BookingMails(rec, mail.Links{BaseURL: j.baseURL, ManageURL: links[rec.ID]}, rec.CreatedAt) {
-				mails = append(mails, store.NewMail{MailOwner: store.MailOwner{BookingID: rec.ID}, Message: m})
-			}
-		}
-		return j.queue(ctx, tx, mails)
-	})
-}
-
-// QueueMails records msgs about a booking and inserts the job that sends
-// them, in tx.
-func (j *Jobs) QueueMails(ctx context.Context, tx pgx.Tx, bookingID int64, msgs []mail.Message) error {
-	return j.queue(ctx, tx, owned(store.MailOwner{BookingID: bookingID}, msgs))
-}
-
-// QueueInquiryMails records msgs about an inquiry and queues them, in tx.
-func (j *Jobs) QueueInquiryMails(ctx context.Context, tx pgx.Tx, inquiryID int64, msgs []mail.Message) error {
-	return j.queue(ctx, tx, owned(store.MailOwner{InquiryID: inquiryID}, msgs))
-}
-
-func owned(owner store.MailOwner, msgs []mail.Message) []store.NewMail {
-	out := make([]store.NewMail, len(msgs))
-	for i, m := range msgs {
-		out[i] = store.NewMail{MailOwner: owner, Message: m}
-	}
-	return out
-}
-
-// queue records mails and one job that sends them all.
-func (j *Jobs) queue(ctx context.Context, tx pgx.Tx, mails []store.NewMail) error {
-	if len(mails) == 0 {
-		return nil
-	}
-	ids, err := store.InsertMails(ctx, tx, mails)
-	if err != nil {
+	if err := w.store.PruneLogins(ctx, now.Add(-24*time.Hour)); err != nil {
 		return err
 	}
-	if _, err := j.Client.InsertTx(ctx, tx, SendMailArgs{MailIDs: ids}, nil); err != nil {
-		return fmt.Errorf("queue mails: %w", err)
-	}
-	return nil
+	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))
 }
 
 // quiet passes on River's warnings and errors only; its info lines (job

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/store"
 )
 
@@ -85,8 +86,8 @@ func TestAdminMailsAndInquiries(t *testing.T) {
 
 	var course, consultant int64
 	s.Store.Pool.QueryRow(ctx, `SELECT id, consultant_id FROM courses WHERE slug = 'politisk-forstaaelse'`).Scan(&course, &consultant)
-	in, err := s.Store.SaveInquiry(ctx, store.Inquiry{Kind: store.InquiryQuestion, CourseID: course, Name: "Spørge Jørgen",
-		Email: "joergen@vejle.dk", Message: "Er der parkering ved hotellet?"}, testNow, nil)
+	in, _, err := s.Enrolment.SaveInquiry(ctx, enrol.Inquiry{Inquiry: store.Inquiry{Kind: store.InquiryQuestion, CourseID: course, Name: "Spørge Jørgen",
+		Email: "joergen@vejle.dk", Message: "Er der parkering ved hotellet?"}})
 	if err != nil {
 		t.Fatal(err)
 	}

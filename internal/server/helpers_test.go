@@ -2,12 +2,15 @@ package server_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +18,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/demo"
+	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/server"
 	"kursuskatalog/internal/store"
@@ -32,7 +37,10 @@ type site struct {
 	Store  *store.Store
 	Client *http.Client
 	Clock  *testClock
-	Jobs   *jobs.Jobs
+	// Enrolment is the site's service; its jobs are inserted, not worked.
+	Enrolment *enrol.Service
+	// Site is the handler the test server serves.
+	Site *server.Server
 }
 
 // testClock is the server's clock in tests: fixed, moved on by hand.
@@ -78,6 +86,13 @@ func startSite(t *testing.T, st *store.Store) *site {
 // off), listening for change notifications as `katalog serve` does.
 func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Helper()
+	return startSiteDeps(t, st, func(d *server.Deps) { d.PageCacheTTL = ttl })
+}
+
+// startSiteDeps starts a server whose dependencies edit has changed from
+// those of startSite (the base URL and the clock are the tests' own).
+func startSiteDeps(t *testing.T, st *store.Store, edit func(*server.Deps)) *site {
+	t.Helper()
 	assets, err := static.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -86,17 +101,16 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	clock := &testClock{t: testNow}
 	// Jobs are inserted, not worked: tests read the outgoing-mail table,
 	// after workBookingMails where a booking's mails are composed by a job.
-	jb, err := jobs.New(st.Pool, st, jobs.Options{BaseURL: base.String()})
-	if err != nil {
-		t.Fatal(err)
+	svc := newService(t, st, base.String(), clock.Now)
+	d := server.Deps{
+		Store: st, Enrolment: svc, Assets: assets, BaseURL: base,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// Cheap hashes, as many at once as a test sends.
+		Hasher: auth.NewHasher(cheapParams, 64, 10*time.Second),
 	}
-	srv := server.New(server.Deps{
-		Store: st, Jobs: jb, Assets: assets, BaseURL: base,
-		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now:          clock.Now,
-		PageCacheTTL: ttl,
-	})
-	if ttl > 0 {
+	edit(&d)
+	srv := server.New(d)
+	if d.PageCacheTTL > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
 		go st.ListenChanges(ctx, nil, srv.CatalogueChanged)
@@ -106,7 +120,18 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client, Clock: clock, Jobs: jb}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc, Site: srv}
+}
+
+// newService is the enrolment service of a test site: jobs are inserted
+// in its transactions, never worked.
+func newService(t *testing.T, st *store.Store, base string, now func() time.Time) *enrol.Service {
+	t.Helper()
+	q, err := jobs.NewQueue(st.Pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enrol.New(enrol.Deps{Store: st, Queue: q, BaseURL: base, Now: now})
 }
 
 // workBookingMails does what the booking_mails worker would do for every
@@ -123,7 +148,7 @@ func (s *site) workBookingMails(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range all {
-		if err := s.Jobs.RecordBookingMails(ctx, a); err != nil {
+		if err := s.Enrolment.ComposeBookingMails(ctx, a.Bookings); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -183,4 +208,44 @@ func (s *site) send(t *testing.T, method, path string, body io.Reader, header ht
 		t.Fatal(err)
 	}
 	return res, b
+}
+
+var (
+	offerLink   = regexp.MustCompile(`/tilbud/[A-Za-z0-9_-]{43}`)
+	confirmCode = regexp.MustCompile(`name="bekraeft" value="([^"]+)"`)
+)
+
+// offerLinkTo is the page of the newest offer mailed to email.
+func (s *site) offerLinkTo(t *testing.T, email string) string {
+	t.Helper()
+	var text string
+	s.Store.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = $1
+		ORDER BY id DESC LIMIT 1`, email).Scan(&text)
+	link := offerLink.FindString(text)
+	if link == "" {
+		t.Fatalf("no offer mailed to %s", email)
+	}
+	return link
+}
+
+// cancel cancels seats (the whole booking when none are named) from the
+// manage link through the confirmation step, and returns the answer to
+// the confirmation and the step's page.
+func (s *site) cancel(t *testing.T, manage string, seats ...int64) (status int, loc, step string) {
+	t.Helper()
+	q := url.Values{}
+	if len(seats) == 0 {
+		q.Set("alle", "1")
+	}
+	for _, id := range seats {
+		q.Add("plads", strconv.FormatInt(id, 10))
+	}
+	code, step := s.get(t, manage+"/afmeld?"+q.Encode())
+	m := confirmCode.FindStringSubmatch(step)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("confirmation step: %d\n%s", code, step)
+	}
+	q.Set("bekraeft", html.UnescapeString(m[1]))
+	status, loc, _ = s.post(t, manage+"/afmeld", q)
+	return status, loc, step
 }

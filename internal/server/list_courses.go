@@ -14,7 +14,16 @@ func (s *Server) listCourses(w http.ResponseWriter, r *http.Request) {
 	f := catalog.ParseFilter(r.URL.Query().Get)
 	res, err := s.store.Search(r.Context(), f, now)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
+		return
+	}
+	ids := make([]int64, len(res.Cards))
+	for i, c := range res.Cards {
+		ids[i] = c.ID
+	}
+	imgs, err := s.store.CourseImages(r.Context(), ids)
+	if err != nil {
+		s.ServerError(w, r, err)
 		return
 	}
 	title := "Kurser og forløb"
@@ -27,5 +36,5 @@ func (s *Server) listCourses(w http.ResponseWriter, r *http.Request) {
 	} else {
 		p.NoIndex = true // filtered views are many; the plain list is the one to index
 	}
-	s.render(w, r, http.StatusOK, views.Catalogue(views.CatalogueProps{Page: p, Filter: f, Result: res, Now: now}))
+	s.Render(w, r, http.StatusOK, views.Catalogue(views.CatalogueProps{Page: p, Filter: f, Result: res, Images: imgs, Now: now}))
 }

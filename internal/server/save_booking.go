@@ -8,37 +8,69 @@ import (
 	"time"
 
 	"kursuskatalog/internal/booking"
-	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/web/views"
 )
 
 // saveBooking handles every button of the enrolment form: adding and
 // removing dates and participants re-show the form; "Tilmeld" books.
 func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses. Gå tilbage og prøv igen.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
-	f := decodeEnrolment(r.PostForm)
+	f := forms.DecodeEnrolment(r.PostForm)
 	if f.Token == "" {
-		f.Token = newToken()
+		f.Token = enrolment.NewToken()
 	}
-	action := r.PostForm.Get("handling")
+	if edited, focus := editEnrolment(&f, r.PostForm.Get("handling"), r.PostForm.Get("ny_dato")); edited {
+		s.renderEnrolmentProps(w, r, http.StatusOK, views.EnrolmentProps{Form: f, Focus: focus})
+		return
+	}
+	errs := forms.ValidateEnrolment(f)
+	if errs.Any() {
+		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
+		return
+	}
+	b := forms.Booking(f)
+	made, err := s.enrol.Book(r.Context(), b)
+	if msg, field := bookingRefusal(err, f); msg != "" {
+		errs.Add(field, msg)
+		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
+		return
+	}
+	var dup *booking.DuplicateFormError
+	switch {
+	case errors.As(err, &dup) && dup.Ref != "":
+		// Posted before (double click, back button, retry): show that booking.
+		s.rememberReceipt(w, dup.Ref, f.Token, "")
+		http.Redirect(w, r, "/tilmelding/"+dup.Ref+"/kvittering", http.StatusSeeOther)
+	case err != nil:
+		s.bookingFailed(w, r, f, err)
+	default:
+		s.log.Info("booking made", "ref", made.Ref, "dates", len(b.DateIDs), "participants", len(b.People), "excl_ore", made.ExclOre)
+		s.rememberReceipt(w, made.Ref, f.Token, made.ManageToken)
+		http.Redirect(w, r, "/tilmelding/"+made.Ref+"/kvittering", http.StatusSeeOther)
+	}
+}
+
+// editEnrolment carries out a button of the form that edits it rather than
+// books: adding or removing a participant or a date, or recounting the
+// price. It says whether action was one of those, and which participant's
+// fields (1-based) take the focus: the colleague just added, so that focus
+// does not go back to the page's top.
+func editEnrolment(f *views.EnrolmentForm, action, newDate string) (edited bool, focus int) {
 	switch {
 	case action == "tilfoej-deltager":
 		if len(f.Participants) < views.MaxParticipants {
 			f.Participants = append(f.Participants, views.ParticipantForm{})
 		}
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
-		return
+		return true, len(f.Participants)
 	case strings.HasPrefix(action, "fjern-deltager-"):
 		if i, err := strconv.Atoi(strings.TrimPrefix(action, "fjern-deltager-")); err == nil && i >= 0 && i < len(f.Participants) {
 			f.Participants = append(f.Participants[:i], f.Participants[i+1:]...)
 		}
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
-		return
 	case strings.HasPrefix(action, "fjern-dato-"):
 		id, _ := strconv.ParseInt(strings.TrimPrefix(action, "fjern-dato-"), 10, 64)
 		kept := f.DateIDs[:0]
@@ -48,98 +80,37 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		f.DateIDs = kept
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
-		return
 	case action == "tilfoej-dato":
-		f.DateIDs = dateIDs(append(strings.Fields(joinIDs(f.DateIDs)), r.PostForm.Get("ny_dato")))
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
-		return
+		var ids []string
+		for _, d := range f.DateIDs {
+			ids = append(ids, strconv.FormatInt(d, 10))
+		}
+		f.DateIDs = forms.DateIDs(append(ids, newDate))
 	case action == "opdater":
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
-		return
+	default:
+		return false, 0
 	}
+	return true, 0
+}
 
-	errs := validateEnrolment(f)
-	if errs.Any() {
-		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
-		return
-	}
-	manage := newToken()
-	manageURL := s.baseURL.String() + "/min-tilmelding/" + manage
-	nb := newBooking(f, hashToken(manage))
-	rec, err := s.bookings.book(r.Context(), nb, manageURL)
-	var dup *store.DuplicateFormError
-	var closed *store.DateClosedError
-	var twice *store.AlreadyBookedError
+// bookingRefusal is the message and field of a booking the rules refused,
+// or "" when they did not.
+func bookingRefusal(err error, f views.EnrolmentForm) (msg, field string) {
+	var closed *booking.DateClosedError
+	var twice *booking.AlreadyBookedError
 	switch {
-	case errors.As(err, &dup):
-		// Posted before (double click, back button, retry): show that booking.
-		ref := dup.Ref
-		if ref == "" {
-			if ref, err = s.store.RefByFormToken(r.Context(), hashToken(f.Token)); err != nil {
-				s.enrolmentUnavailable(w, r, f, errs, err)
-				return
-			}
-		}
-		s.rememberReceipt(w, ref, f.Token, "")
-		http.Redirect(w, r, "/tilmelding/"+ref+"/kvittering", http.StatusSeeOther)
-		return
 	case errors.As(err, &closed):
-		errs.Add("dato-"+id64(closed.Date.ID), closedMessage(closed))
-		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
-		return
+		return forms.ClosedMessage(closed), "dato-" + views.FormatID(closed.Date.ID)
 	case errors.As(err, &twice):
-		field := "datoer"
-		for i, p := range f.Participants {
-			if strings.EqualFold(p.Email, twice.Email) {
-				field = "p" + strconv.Itoa(i) + "-email"
-			}
-		}
-		if f.Self && strings.EqualFold(f.BookerEmail, twice.Email) {
+		field := forms.ParticipantField(f, twice.Email, "datoer")
+		if f.Self && twice.Email != "" && strings.EqualFold(f.BookerEmail, twice.Email) {
 			field = "self"
 		}
-		who := twice.Email
-		if who == "" {
-			who = "En af deltagerne"
-		}
-		errs.Add(field, who+" er allerede tilmeldt "+twice.Date.CourseTitle+" den "+catalog.FormatDate(twice.Date.StartsAt)+". Fjern deltageren eller datoen")
-		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
-		return
-	case errors.Is(err, store.ErrNotFound):
-		errs.Add("datoer", "En af de valgte datoer findes ikke længere. Vælg en anden dato")
-		s.renderEnrolment(w, r, http.StatusUnprocessableEntity, f, errs, false)
-		return
-	case err != nil:
-		s.bookingFailed(w, r, f, err)
-		return
+		return forms.AlreadyBookedMessage(twice) + ". Fjern deltageren eller datoen", field
+	case errors.Is(err, booking.ErrUnknownDate):
+		return "En af de valgte datoer findes ikke længere. Vælg en anden dato", "datoer"
 	}
-	s.log.Info("booking made", "ref", rec.Ref, "dates", len(nb.DateIDs), "participants", len(nb.Participants), "excl_ore", rec.ExclOre)
-	s.rememberReceipt(w, rec.Ref, f.Token, manage)
-	http.Redirect(w, r, "/tilmelding/"+rec.Ref+"/kvittering", http.StatusSeeOther)
-}
-
-func joinIDs(ids []int64) string {
-	var b strings.Builder
-	for _, id := range ids {
-		b.WriteString(strconv.FormatInt(id, 10) + " ")
-	}
-	return b.String()
-}
-
-func closedMessage(e *store.DateClosedError) string {
-	when := e.Date.CourseTitle + " den " + catalog.FormatDate(e.Date.StartsAt)
-	switch e.Phase {
-	case booking.PhaseFull:
-		if e.SeatsLeft > 0 {
-			return "Der er kun " + strconv.Itoa(e.SeatsLeft) + " ledige pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste. Tilmeld færre deltagere"
-		}
-		return "Der er ikke flere pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste"
-	case booking.PhaseCancelled:
-		return when + " er aflyst. Vælg en anden dato"
-	case booking.PhaseStarted:
-		return when + " er begyndt eller afholdt. Vælg en anden dato"
-	}
-	return "Der kan ikke tilmeldes " + when
+	return "", ""
 }
 
 // rememberReceipt lets this browser, and only it, open the receipt: the

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -22,9 +23,7 @@ type favouriteAnswer struct {
 // saveFavourite saves or removes a favourite. Without JavaScript it
 // redirects back to where the visitor was; site.js asks for JSON instead.
 func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Formularen kunne ikke læses.", http.StatusBadRequest)
+	if !respond.ParseForm(w, r) {
 		return
 	}
 	wantsJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
@@ -49,21 +48,13 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case errors.Is(err, store.ErrTooManyFavourites):
-		msg := "Du har allerede " + strconv.Itoa(store.MaxFavourites) + " favoritter, som er det højeste antal. Fjern nogle på siden Favoritter, før du gemmer flere."
-		if wantsJSON {
-			writeJSON(w, http.StatusUnprocessableEntity, favouriteAnswer{Saved: false, Count: n, Message: msg})
-			return
-		}
-		p := s.page(r, "For mange favoritter", "")
-		p.NoIndex = true
-		s.render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
-			Text: []string{msg}, LinkText: "Gå til dine favoritter", LinkURL: "/favoritter"}))
+		s.tooManyFavourites(w, r, n, wantsJSON)
 		return
 	case errors.Is(err, store.ErrNotFound):
 		s.notFound(w, r)
 		return
 	case err != nil:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	// The pages show what the visitor has saved from this cookie.
@@ -85,6 +76,20 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// tooManyFavourites answers a save beyond the most a visitor may keep: 422
+// with what to do, as JSON for site.js or as a page.
+func (s *Server) tooManyFavourites(w http.ResponseWriter, r *http.Request, n int, wantsJSON bool) {
+	msg := "Du har allerede " + strconv.Itoa(store.MaxFavourites) + " favoritter, som er det højeste antal. Fjern nogle på siden Favoritter, før du gemmer flere."
+	if wantsJSON {
+		writeJSON(w, http.StatusUnprocessableEntity, favouriteAnswer{Saved: false, Count: n, Message: msg})
+		return
+	}
+	p := s.page(r, "For mange favoritter", "")
+	p.NoIndex = true
+	s.Render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
+		Text: []string{msg}, LinkText: "Gå til dine favoritter", LinkURL: "/favoritter"}))
 }
 
 // safeReturn accepts only a path on this site.
@@ -116,7 +121,7 @@ func (s *Server) checkCookie(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.page(r, "Favoritten kunne ikke gemmes", "")
 	p.NoIndex = true
-	s.render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Favoritten kunne ikke gemmes",
+	s.Render(w, r, http.StatusOK, views.Message(views.MessageProps{Page: p, Heading: "Favoritten kunne ikke gemmes",
 		Text: []string{
 			"Din browser tillader ikke cookies fra dette websted. Vi husker dine favoritter med en cookie, der kun indeholder et tilfældigt nummer – uden den kan vi ikke vide, at det er dig, der kommer tilbage.",
 			"Tillad cookies for dette websted i browserens indstillinger, og prøv igen. Du kan også notere kursets adresse eller tilmelde dig direkte.",

@@ -25,28 +25,19 @@ func (s *Server) showCourse(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	case err != nil:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
-	p := s.page(r, data.Course.Title, metaDescription(data.Course.Teaser))
+	im, err := s.store.CourseImage(r.Context(), data.Course.ID)
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	p := s.page(r, data.Course.Title, views.MetaDescription(data.Course.Teaser))
 	p.Canonical = s.baseURL.String() + "/kurser/" + data.Course.Slug
-	s.render(w, r, http.StatusOK, views.Course(views.CourseProps{
-		Page: p, Data: data, Now: now,
+	p.Image, p.ImageAlt = s.shareImage(im)
+	s.Render(w, r, http.StatusOK, views.Course(views.CourseProps{
+		Page: p, Data: data, Now: now, Image: im,
 		Head: views.CourseHead(p, data, now),
 	}))
-}
-
-// metaDescription trims a text to what search engines show (about 160
-// characters), at a word boundary.
-func metaDescription(s string) string {
-	const max = 160
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	cut := max
-	for cut > 100 && r[cut] != ' ' {
-		cut--
-	}
-	return string(r[:cut]) + " …"
 }

@@ -25,7 +25,7 @@ func (s *Server) showDateCalendar(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	} else if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	pageURL := s.baseURL.String() + "/kurser/" + c.Slug

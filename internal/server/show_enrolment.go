@@ -1,19 +1,24 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/forms"
+	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
 // showEnrolment shows the enrolment form for the dates in ?dato=.
 func (s *Server) showEnrolment(w http.ResponseWriter, r *http.Request) {
 	f := views.EnrolmentForm{
-		Token:        newToken(),
-		DateIDs:      dateIDs(r.URL.Query()["dato"]),
+		Token:        enrolment.NewToken(),
+		DateIDs:      forms.DateIDs(r.URL.Query()["dato"]),
 		InvoiceKind:  "ean",
 		Participants: []views.ParticipantForm{{}},
 	}
@@ -30,47 +35,53 @@ func (s *Server) renderEnrolment(w http.ResponseWriter, r *http.Request, status 
 }
 
 func (s *Server) renderEnrolmentProps(w http.ResponseWriter, r *http.Request, status int, p views.EnrolmentProps) {
-	f, errs, unavailable := p.Form, p.Errors, p.Unavailable || p.Unsure
 	p.Page, p.Now = s.page(r, "Tilmelding", ""), s.now()
 	p.Page.NoIndex = true
-	if !unavailable {
-		dates, err := s.store.BookableDates(r.Context(), f.DateIDs)
-		if err != nil {
-			s.enrolmentUnavailable(w, r, f, errs, err)
-			return
-		}
-		// Drop ids that are not (or no longer) published dates.
-		p.Form.DateIDs = p.Form.DateIDs[:0]
-		var courses []int64
-		for _, d := range dates {
-			p.Form.DateIDs = append(p.Form.DateIDs, d.ID)
-			courses = append(courses, d.CourseID)
-		}
-		p.Dates = dates
-		if len(courses) > 0 {
-			if p.Others, err = s.store.OtherDates(r.Context(), courses, s.now()); err != nil {
-				s.enrolmentUnavailable(w, r, f, errs, err)
-				return
-			}
-		}
-		p.People = len(people(f))
-		if p.People == 0 {
-			p.People = 1
-		}
-		if p.Quote, err = s.store.QuoteFor(r.Context(), dates, p.People, s.now()); err != nil {
-			s.enrolmentUnavailable(w, r, f, errs, err)
+	p.Page.Errors = p.Errors.Any()
+	if !p.Unavailable && !p.Unsure {
+		if err := s.loadEnrolment(r.Context(), &p); err != nil {
+			s.enrolmentUnavailable(w, r, p.Form, p.Errors, err)
 			return
 		}
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, status, views.Enrolment(p))
+	s.Render(w, r, status, views.Enrolment(p))
+}
+
+// loadEnrolment loads the form's dates (dropping ids that are not, or no
+// longer, published dates), the other dates that could be added, and the
+// price for the participants typed so far.
+func (s *Server) loadEnrolment(ctx context.Context, p *views.EnrolmentProps) error {
+	dates, err := s.store.BookableDates(ctx, p.Form.DateIDs)
+	if err != nil {
+		return err
+	}
+	p.Form.DateIDs = p.Form.DateIDs[:0]
+	var courses []int64
+	for _, d := range dates {
+		p.Form.DateIDs = append(p.Form.DateIDs, d.ID)
+		courses = append(courses, d.CourseID)
+	}
+	p.Dates = dates
+	if len(courses) > 0 {
+		if p.Others, err = s.store.OtherDates(ctx, courses, p.Now); err != nil {
+			return err
+		}
+	}
+	p.People = max(1, len(forms.People(p.Form)))
+	offers, err := s.store.OffersFor(ctx, dates)
+	if err != nil {
+		return err
+	}
+	p.Quote = booking.PriceDates(dates, p.People, offers, p.Now)
+	return nil
 }
 
 // enrolmentUnavailable answers when the database failed: a calm page that
 // says nothing was booked, with the form and everything typed kept.
 func (s *Server) enrolmentUnavailable(w http.ResponseWriter, r *http.Request, f views.EnrolmentForm, errs views.FormErrors, err error) {
-	if !isUnavailable(err) {
-		s.serverError(w, r, err)
+	if !store.IsUnavailable(err) {
+		s.ServerError(w, r, err)
 		return
 	}
 	s.log.Warn("enrolment: database unavailable", "err", err)
@@ -84,7 +95,7 @@ func (s *Server) enrolmentUnavailable(w http.ResponseWriter, r *http.Request, f 
 // safe. Either way the form comes back with everything typed.
 func (s *Server) bookingFailed(w http.ResponseWriter, r *http.Request, f views.EnrolmentForm, err error) {
 	reqID := middleware.GetReqID(r.Context())
-	if isUnavailable(err) {
+	if store.IsUnavailable(err) {
 		s.log.Warn("booking: database unavailable", slog.String("request_id", reqID), slog.Any("err", err))
 		w.Header().Set("Retry-After", "5")
 		s.renderEnrolment(w, r, http.StatusServiceUnavailable, f, views.FormErrors{}, true)

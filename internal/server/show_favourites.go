@@ -14,7 +14,7 @@ func (s *Server) showFavourites(w http.ResponseWriter, r *http.Request) {
 	if id, ok := visitorID(r); ok {
 		data, err := s.store.FavouritesOf(r.Context(), id, s.now())
 		if err != nil {
-			s.serverError(w, r, err)
+			s.ServerError(w, r, err)
 			return
 		}
 		p.Data = data
@@ -27,5 +27,5 @@ func (s *Server) showFavourites(w http.ResponseWriter, r *http.Request) {
 		// page cache keeps it like the catalogue's pages.
 		p.Data = catalog.Favourites{}
 	}
-	s.render(w, r, http.StatusOK, views.Favourites(p))
+	s.Render(w, r, http.StatusOK, views.Favourites(p))
 }

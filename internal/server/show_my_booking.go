@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -22,20 +23,21 @@ var myBookingNotices = map[string]string{
 
 func (s *Server) renderMyBooking(w http.ResponseWriter, r *http.Request, status int, notice string, errs views.FormErrors, sub views.SubstituteForm) {
 	token := chi.URLParam(r, "token")
-	rec, err := s.store.ReceiptByManageToken(r.Context(), hashToken(token))
+	rec, err := s.store.ReceiptByManageToken(r.Context(), enrolment.HashToken(token))
 	if errors.Is(err, store.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	} else if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	p := views.ReceiptProps{Page: s.page(r, "Din tilmelding "+rec.Ref, ""), R: rec, Manage: true, Token: token,
 		Notice: myBookingNotices[notice], Errors: errs, Sub: sub, Now: s.now()}
 	p.Page.NoIndex = true
+	p.Page.Errors = errs.Any()
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the booking
-	s.render(w, r, status, views.Receipt(p))
+	s.Render(w, r, status, views.Receipt(p))
 }
 
 func id64(n int64) string { return views.FormatID(n) }

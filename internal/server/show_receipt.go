@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -20,12 +21,12 @@ func (s *Server) showReceipt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	formToken, manageToken, _ := strings.Cut(c.Value, ".")
-	rec, err := s.store.ReceiptByRef(r.Context(), ref, hashToken(formToken))
+	rec, err := s.store.ReceiptByRef(r.Context(), ref, enrolment.HashToken(formToken))
 	if errors.Is(err, store.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	} else if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	p := views.ReceiptProps{Page: s.page(r, "Kvittering "+rec.Ref, ""), R: rec, Now: s.now()}
@@ -34,5 +35,5 @@ func (s *Server) showReceipt(w http.ResponseWriter, r *http.Request) {
 		p.ManageURL = s.baseURL.String() + "/min-tilmelding/" + manageToken
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, views.Receipt(p))
+	s.Render(w, r, http.StatusOK, views.Receipt(p))
 }

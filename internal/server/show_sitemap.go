@@ -20,7 +20,7 @@ type sitemapURLSet struct {
 func (s *Server) showSitemap(w http.ResponseWriter, r *http.Request) {
 	entries, err := s.store.Sitemap(r.Context())
 	if err != nil {
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 		return
 	}
 	base := s.baseURL.String()

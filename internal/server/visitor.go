@@ -1,6 +1,7 @@
 package server
 
 import (
+	"kursuskatalog/internal/enrolment"
 	"net/http"
 	"time"
 )
@@ -16,7 +17,7 @@ func visitorID(r *http.Request) ([]byte, bool) {
 	if err != nil || len(c.Value) < 22 || len(c.Value) > 100 {
 		return nil, false
 	}
-	return hashToken(c.Value), true
+	return enrolment.HashToken(c.Value), true
 }
 
 // ensureVisitor returns the visitor's id, setting a new cookie when there is
@@ -25,10 +26,10 @@ func (s *Server) ensureVisitor(w http.ResponseWriter, r *http.Request) (id []byt
 	if id, ok := visitorID(r); ok {
 		return id, false
 	}
-	token := newToken()
+	token := enrolment.NewToken()
 	http.SetCookie(w, &http.Cookie{
 		Name: visitorCookie, Value: token, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.baseURL.Scheme == "https",
 	})
-	return hashToken(token), true
+	return enrolment.HashToken(token), true
 }

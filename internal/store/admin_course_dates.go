@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -28,16 +27,6 @@ type DateEdit struct {
 	CancelReason string
 	Version      int
 }
-
-// Errors of the date editor.
-var (
-	ErrDateCancelled = errors.New("store: the date is cancelled")
-)
-
-// CapacityError refuses a capacity below the seats already taken.
-type CapacityError struct{ Taken int }
-
-func (e *CapacityError) Error() string { return "store: capacity below the seats taken" }
 
 const dateEditColumns = `id, course_id, venue_id, starts_at, ends_at, deadline, capacity, seats_taken, status, cancel_reason, version`
 
@@ -83,69 +72,30 @@ func (s *Store) CreateDate(ctx context.Context, d DateEdit, staffID int64, now t
 	return id, err
 }
 
-// SaveDate saves a date's venue, times, deadline and capacity if nobody
-// saved it since d.Version was read. A capacity below the seats taken is a
-// *CapacityError; a raised capacity gives the new seats to those waiting,
-// in turn, and after gets them to mail.
-func (s *Store) SaveDate(ctx context.Context, d DateEdit, staffID int64, now time.Time,
-	after func(ctx context.Context, tx pgx.Tx, promoted []Promotion) error) error {
-	return s.seatTx(ctx, func(tx pgx.Tx) error {
-		old, err := scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, d.ID))
-		if err != nil {
-			return err
-		}
-		if old.Version != d.Version {
-			return ErrVersionConflict
-		}
-		if old.Status == catalog.DateCancelled {
-			return ErrDateCancelled
-		}
-		if d.Capacity < old.SeatsTaken {
-			return &CapacityError{Taken: old.SeatsTaken}
-		}
-		var changed []string
-		add := func(name string, differs bool) {
-			if differs {
-				changed = append(changed, name)
-			}
-		}
-		add("venue_id", old.VenueID != d.VenueID)
-		add("starts_at", !old.StartsAt.Equal(d.StartsAt))
-		add("ends_at", !old.EndsAt.Equal(d.EndsAt))
-		add("deadline", pgDate(old.Deadline) != pgDate(d.Deadline))
-		add("capacity", old.Capacity != d.Capacity)
-		if len(changed) == 0 {
-			return nil
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE course_dates SET venue_id = $2, starts_at = $3, ends_at = $4, deadline = $5, capacity = $6,
-				version = version + 1
-			WHERE id = $1`, d.ID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity); err != nil {
-			return err
-		}
-		// New seats go to the waiting list first, in its order.
-		var promoted []Promotion
-		for i := old.Capacity; i < d.Capacity; i++ {
-			if _, err := tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity`, d.ID); err != nil {
-				return err
-			}
-			p, ok, err := freeSeat(ctx, tx, d.ID, now)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
-			promoted = append(promoted, p)
-		}
-		if err := Audit(ctx, tx, staffID, "course_date", d.ID, "update", changed, now); err != nil {
-			return err
-		}
-		if after != nil && len(promoted) > 0 {
-			return after(ctx, tx, promoted)
-		}
-		return nil
-	})
+// LockDate locks a date and reads it as staff edit it.
+func LockDate(ctx context.Context, tx pgx.Tx, id int64) (DateEdit, error) {
+	return scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, id))
+}
+
+// DateChanges names the fields of old that d changes, for the audit log.
+func DateChanges(old, d DateEdit) []string {
+	var c changes
+	c.add("venue_id", old.VenueID != d.VenueID)
+	c.add("starts_at", !old.StartsAt.Equal(d.StartsAt))
+	c.add("ends_at", !old.EndsAt.Equal(d.EndsAt))
+	c.add("deadline", pgDate(old.Deadline) != pgDate(d.Deadline))
+	c.add("capacity", old.Capacity != d.Capacity)
+	return c
+}
+
+// UpdateDate saves a date's venue, times, deadline and capacity and raises
+// its version.
+func UpdateDate(ctx context.Context, tx pgx.Tx, d DateEdit) error {
+	_, err := tx.Exec(ctx, `
+		UPDATE course_dates SET venue_id = $2, starts_at = $3, ends_at = $4, deadline = $5, capacity = $6,
+			version = version + 1
+		WHERE id = $1`, d.ID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity)
+	return err
 }
 
 // CancelledSeat is a participant whose date was cancelled.
@@ -158,61 +108,41 @@ type CancelledSeat struct {
 	Status    string // what they were: confirmed or waitlisted
 }
 
-// CancelDate cancels a date: its status becomes cancelled with the reason,
-// every confirmed and waiting participant is cancelled with it, and after
-// (in the same transaction) gets them to mail. A second cancel is
-// ErrDateCancelled.
-func (s *Store) CancelDate(ctx context.Context, id int64, version int, reason string, staffID int64, now time.Time,
-	after func(ctx context.Context, tx pgx.Tx, d booking.DateOverview, seats []CancelledSeat) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
-		old, err := scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, id))
-		if err != nil {
-			return err
-		}
-		if old.Status == catalog.DateCancelled {
-			return ErrDateCancelled
-		}
-		if old.Version != version {
-			return ErrVersionConflict
-		}
-		rows, err := tx.Query(ctx, `
-			SELECT p.id, p.booking_id, b.ref, p.name, p.email, p.status
-			FROM participants p JOIN bookings b ON b.id = p.booking_id
-			WHERE p.date_id = $1 AND p.status IN ('confirmed', 'waitlisted')
-			ORDER BY p.status, p.waitlist_seq, p.id`, id)
-		if err != nil {
-			return err
-		}
-		seats, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (CancelledSeat, error) {
-			var c CancelledSeat
-			err := r.Scan(&c.ID, &c.BookingID, &c.Ref, &c.Name, &c.Email, &c.Status)
-			return c, err
-		})
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE participants SET status = 'cancelled', waitlist_seq = NULL, cancelled_at = $2,
-				cancel_reason = 'Datoen er aflyst: ' || $3
-			WHERE date_id = $1 AND status IN ('confirmed', 'waitlisted')`, id, now, reason); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE course_dates SET status = 'cancelled', seats_taken = 0, cancel_reason = $2, cancelled_at = $3,
-				version = version + 1
-			WHERE id = $1`, id, reason, now); err != nil {
-			return err
-		}
-		if err := Audit(ctx, tx, staffID, "course_date", id, "cancel", []string{"status", "cancel_reason"}, now); err != nil {
-			return err
-		}
-		if after == nil {
-			return nil
-		}
-		d, err := dateOverviewByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return after(ctx, tx, d, seats)
+// ActiveParticipants lists a date's confirmed and waiting participants,
+// the seated first.
+func ActiveParticipants(ctx context.Context, tx pgx.Tx, dateID int64) ([]CancelledSeat, error) {
+	rows, err := tx.Query(ctx, `
+		SELECT p.id, p.booking_id, b.ref, p.name, p.email, p.status
+		FROM participants p JOIN bookings b ON b.id = p.booking_id
+		WHERE p.date_id = $1 AND p.status IN ('confirmed', 'waitlisted')
+		ORDER BY p.status, p.waitlist_seq, p.id`, dateID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (CancelledSeat, error) {
+		var c CancelledSeat
+		err := r.Scan(&c.ID, &c.BookingID, &c.Ref, &c.Name, &c.Email, &c.Status)
+		return c, err
 	})
+}
+
+// CancelDateRows cancels a date with a reason, and with it every confirmed
+// and waiting participant, and raises its version.
+func CancelDateRows(ctx context.Context, tx pgx.Tx, id int64, reason string, now time.Time) error {
+	if _, err := tx.Exec(ctx, `
+		UPDATE participants SET status = 'cancelled', waitlist_seq = NULL, cancelled_at = $2,
+			cancel_reason = 'Datoen er aflyst: ' || $3
+		WHERE date_id = $1 AND status IN ('confirmed', 'waitlisted')`, id, now, reason); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `
+		UPDATE course_dates SET status = 'cancelled', seats_taken = 0, cancel_reason = $2, cancelled_at = $3,
+			version = version + 1
+		WHERE id = $1`, id, reason, now)
+	return err
+}
+
+// DateOverviewIn loads one date's overview in tx.
+func DateOverviewIn(ctx context.Context, tx pgx.Tx, id int64) (booking.DateOverview, error) {
+	return dateOverviewByID(ctx, tx, id)
 }

@@ -68,6 +68,7 @@ type CourseEdit struct {
 	Status           string
 	TopicIDs         []int64 // in id order
 	Agenda           []catalog.AgendaDay
+	Aftercare        *catalog.Aftercare // nil when saving: leave as it is (a new course: the defaults)
 	Version          int
 }
 
@@ -102,14 +103,13 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 		return c, err
 	}
 	c.Agenda, err = agendaOf(ctx, db, id)
+	if err != nil {
+		return c, err
+	}
+	a, err := aftercareOf(ctx, db, id)
+	c.Aftercare = &a
 	return c, err
 }
-
-// Errors of SaveCourse.
-var (
-	ErrVersionConflict = errors.New("store: the row changed since it was read")
-	ErrSlugTaken       = errors.New("store: slug taken by another course")
-)
 
 // changedCourseFields names the columns whose values differ, for the audit log.
 func changedCourseFields(a, b CourseEdit) []string {
@@ -137,11 +137,11 @@ func changedCourseFields(a, b CourseEdit) []string {
 	add("status", a.Status != b.Status)
 	add("topics", !slices.Equal(a.TopicIDs, b.TopicIDs))
 	add("agenda", !reflect.DeepEqual(nonNilDays(a.Agenda), nonNilDays(b.Agenda)))
-	return f
+	return append(f, changedAftercare(a.Aftercare, b.Aftercare)...)
 }
 
 // SaveCourse saves c over the course if nobody saved it since c.Version
-// was read (else ErrVersionConflict, and nothing is written). A changed
+// was read (else ErrConflict, and nothing is written). A changed
 // slug leaves the old one in course_slug_history, so old links redirect.
 func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int, error) {
 	var version int
@@ -151,7 +151,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			return err
 		}
 		if old.Version != c.Version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		if c.ContentBullets == nil {
 			c.ContentBullets = []string{}
@@ -185,7 +185,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			c.Status, now).Scan(&version)
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "courses_slug_key" {
-			return ErrSlugTaken
+			return ErrDuplicate
 		}
 		if err != nil {
 			return err
@@ -200,7 +200,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
-		return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
+		return auditCourseSave(ctx, tx, c, staffID, changed, now)
 	})
 	return version, err
 }
@@ -220,7 +220,7 @@ func nonNilDays(days []catalog.AgendaDay) []catalog.AgendaDay {
 }
 
 // CreateCourse inserts a new course (normally a draft) with its topics and
-// agenda and returns its id. A slug another course has is ErrSlugTaken; a
+// agenda and returns its id. A slug another course has is ErrDuplicate; a
 // slug that used to lead to another course now leads to this one.
 func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, now time.Time) (int64, error) {
 	var id int64
@@ -236,7 +236,7 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			c.InhouseAvailable, c.ConsultantID, c.Status, now).Scan(&id)
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "courses_slug_key" {
-			return ErrSlugTaken
+			return ErrDuplicate
 		}
 		if err != nil {
 			return err
@@ -248,6 +248,9 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			return err
 		}
 		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
+			return err
+		}
+		if err := setAftercareIfGiven(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
 		// The audit entry names the fields that were filled in.
@@ -280,7 +283,7 @@ func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID
 			return notFound(err)
 		}
 		if v != version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		// A booking locks its dates (in id order) before it adds anyone, so
 		// with the dates locked no participant can arrive between the check
@@ -321,7 +324,7 @@ func (s *Store) SetCourseStatus(ctx context.Context, id int64, version int, stat
 			return notFound(err)
 		}
 		if v != version {
-			return ErrVersionConflict
+			return ErrConflict
 		}
 		if old == status {
 			return nil

@@ -4,75 +4,33 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 )
 
-// NewBooking is a validated enrolment: every participant on every date.
-type NewBooking struct {
-	FormTokenHash    []byte
-	ManageTokenHash  []byte
-	BookerName       string
-	BookerEmail      string
-	BookerPhone      string
-	OrgName          string
-	Department       string
-	EAN              string
-	CVR              string
-	InvoiceAddress   string
-	InvoiceReference string
-	Comment          string
-	DateIDs          []int64
-	Participants     []NewParticipant
-}
-
-// NewParticipant is one person of a NewBooking.
-type NewParticipant struct {
-	Name, Email, JobTitle, Diet, Accessibility string
-}
-
-// DuplicateFormError means the form was posted before; Ref is its booking.
-type DuplicateFormError struct{ Ref string }
-
-func (e *DuplicateFormError) Error() string { return "store: form already booked as " + e.Ref }
-
-// DateClosedError means a date takes no (more) enrolments at this moment.
-type DateClosedError struct {
-	Date      booking.BookedDate
-	Phase     booking.Phase
-	SeatsLeft int // after the deadline: the seats there were
-}
-
-func (e *DateClosedError) Error() string {
-	return fmt.Sprintf("store: date %d is %s", e.Date.ID, e.Phase.Label())
-}
-
-// AlreadyBookedError means a participant already holds a place on a date.
-type AlreadyBookedError struct {
-	Email string
-	Date  booking.BookedDate
-}
-
-func (e *AlreadyBookedError) Error() string {
-	return fmt.Sprintf("store: %s is already on date %d", e.Email, e.Date.ID)
-}
-
-const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp`
+const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp, c.residential, c.reminder_days`
 
 func bookedDateScanArgs(d *booking.BookedDate) []any {
-	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP)
+	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP,
+		&d.Residential, &d.ReminderDays)
 }
 
 // BookableDates loads the dates of published courses with these ids, in
 // start order, for the enrolment form. Unknown ids are left out.
 func (s *Store) BookableDates(ctx context.Context, ids []int64) ([]booking.BookedDate, error) {
 	return bookedDates(ctx, s.Pool, ids, false)
+}
+
+// BookedDates loads the dates of published courses with these ids in db,
+// in start order.
+func BookedDates(ctx context.Context, db DB, ids []int64) ([]booking.BookedDate, error) {
+	return bookedDates(ctx, db, ids, false)
 }
 
 func bookedDates(ctx context.Context, db DB, ids []int64, lock bool) ([]booking.BookedDate, error) {
@@ -182,47 +140,16 @@ func scanOffers(rows pgx.Rows) ([]catalog.BundleOffer, error) {
 	return out, rows.Err()
 }
 
-// QuoteFor prices participants × dates as a booking made now would be.
-func (s *Store) QuoteFor(ctx context.Context, dates []booking.BookedDate, participants int, now time.Time) (booking.Quote, error) {
-	offers, err := offersForCourses(ctx, s.Pool, courseIDs(dates))
-	if err != nil {
-		return booking.Quote{}, err
-	}
-	return booking.Price(lineInputs(dates, participants), offers, now), nil
-}
-
-func courseIDs(dates []booking.BookedDate) []int64 {
+// OffersFor returns the bundle offers whose every course is among the
+// courses of dates, to price a booking of them.
+func (s *Store) OffersFor(ctx context.Context, dates []booking.BookedDate) ([]catalog.BundleOffer, error) {
 	var ids []int64
-	seen := map[int64]bool{}
 	for _, d := range dates {
-		if !seen[d.CourseID] {
-			seen[d.CourseID] = true
+		if !slices.Contains(ids, d.CourseID) {
 			ids = append(ids, d.CourseID)
 		}
 	}
-	return ids
-}
-
-// lineInputs lists participant-major lines: participant 0 on every date,
-// then participant 1, …
-func lineInputs(dates []booking.BookedDate, participants int) []booking.LineInput {
-	lines := make([]booking.LineInput, 0, len(dates)*participants)
-	for p := 0; p < participants; p++ {
-		for _, d := range dates {
-			lines = append(lines, booking.LineInput{Participant: p, CourseID: d.CourseID, ListOre: d.PriceOre, VATRateBP: d.VATRateBP})
-		}
-	}
-	return lines
-}
-
-// seatsOf loads the participants of a booking with their places on the
-// waiting lists.
-func seatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error) {
-	rows, err := db.Query(ctx, seatsSQL("$1"), bookingID)
-	if err != nil {
-		return nil, err
-	}
-	return scanSeats(rows)
+	return offersForCourses(ctx, s.Pool, ids)
 }
 
 // seatsSQL reads the seats of the booking whose id the SQL expression
@@ -235,7 +162,8 @@ func seatsSQL(bookingID string) string {
 	           WHERE w.date_id = p.date_id AND w.status = 'waitlisted' AND w.waitlist_seq <= p.waitlist_seq)
 	       ELSE 0 END,
 	       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
-	       p.substitute_for, p.cancel_reason
+	       p.substitute_for, p.cancel_reason, p.charged, coalesce(p.person_no, 0),
+	       (SELECT o.expires_at FROM seat_offers o WHERE o.participant_id = p.id AND o.state = 'offered')
 	FROM participants p JOIN course_dates d ON d.id = p.date_id
 	WHERE p.booking_id = ` + bookingID + `
 	ORDER BY d.starts_at, p.id`
@@ -246,10 +174,14 @@ func scanSeats(rows pgx.Rows) ([]booking.Seat, error) {
 	var out []booking.Seat
 	for rows.Next() {
 		var s booking.Seat
+		var offerUntil *time.Time
 		if err := rows.Scan(&s.ID, &s.DateID, &s.Name, &s.Email, &s.JobTitle, &s.Diet, &s.Accessibility, &s.Status,
 			&s.WaitlistPos, &s.Binding, &s.ListOre, &s.PriceOre, &s.VATRateBP, &s.VATOre, &s.OfferID,
-			&s.SubstituteFor, &s.CancelReason); err != nil {
+			&s.SubstituteFor, &s.CancelReason, &s.Charged, &s.Person, &offerUntil); err != nil {
 			return nil, err
+		}
+		if offerUntil != nil {
+			s.OfferUntil = *offerUntil
 		}
 		out = append(out, s)
 	}
@@ -276,17 +208,17 @@ func receiptScanArgs(r *booking.Receipt) []any {
 // ReceiptByRef loads a booking when formHash is the hash of the token of
 // the form that made it (the browser that booked), else ErrNotFound.
 func (s *Store) ReceiptByRef(ctx context.Context, ref string, formHash []byte) (booking.Receipt, error) {
-	return s.receipt(ctx, s.Pool, `b.ref = $1 AND b.form_token_hash = $2`, ref, formHash)
+	return receipt(ctx, s.Pool, `b.ref = $1 AND b.form_token_hash = $2`, ref, formHash)
 }
 
 // ReceiptByManageToken loads the booking a manage link opens.
 func (s *Store) ReceiptByManageToken(ctx context.Context, hash []byte) (booking.Receipt, error) {
-	return s.receipt(ctx, s.Pool, `b.manage_token_hash = $1`, hash)
+	return receipt(ctx, s.Pool, `b.manage_token_hash = $1`, hash)
 }
 
 // receipt loads the booking that where (on bookings b) selects, with its
 // seats and dates, in one round trip.
-func (s *Store) receipt(ctx context.Context, db DB, where string, args ...any) (booking.Receipt, error) {
+func receipt(ctx context.Context, db DB, where string, args ...any) (booking.Receipt, error) {
 	b := &pgx.Batch{}
 	reads := queueReceipt(b, where, false, args...)
 	if err := db.SendBatch(ctx, b).Close(); err != nil {
@@ -328,178 +260,91 @@ func (q *receiptReads) result() (booking.Receipt, error) {
 	return q.r, errors.Join(q.seatsErr, q.datesErr)
 }
 
-// Promotion is a participant moved from a waiting list to a seat.
-type Promotion struct {
-	BookingID int64
-	Seat      booking.Seat
+// BookingByManageToken returns the id of the booking a manage link opens.
+func BookingByManageToken(ctx context.Context, db DB, hash []byte) (int64, error) {
+	var id int64
+	err := db.QueryRow(ctx, `SELECT id FROM bookings WHERE manage_token_hash = $1`, hash).Scan(&id)
+	return id, notFound(err)
 }
 
-// ErrBinding means the deadline has passed: the seat cannot be cancelled.
-var ErrBinding = errors.New("store: enrolment is binding")
-
-// CancelSeats cancels seats of one booking (all when seatIDs is empty) free
-// of charge, before the deadline. In the same transaction each freed seat
-// goes to the first on the date's waiting list; after is called with the
-// booking as it now is and the promotions, to queue the mails.
-func (s *Store) CancelSeats(ctx context.Context, manageHash []byte, seatIDs []int64, now time.Time, reason string,
-	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, cancelled []booking.Seat, promoted []Promotion) error) error {
-	return s.seatTx(ctx, func(tx pgx.Tx) error {
-		var bookingID int64
-		if err := tx.QueryRow(ctx, `SELECT id FROM bookings WHERE manage_token_hash = $1`, manageHash).Scan(&bookingID); err != nil {
-			return notFound(err)
-		}
-		// Lock the dates first (id order), then read the seats.
-		rows, err := tx.Query(ctx, `
-			SELECT d.id, d.deadline, d.starts_at FROM course_dates d
-			WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = $1 AND status <> 'cancelled'
-			               AND (cardinality($2::bigint[]) = 0 OR id = ANY($2)))
-			ORDER BY d.id FOR UPDATE`, bookingID, seatIDs)
-		if err != nil {
-			return err
-		}
-		dates := map[int64]catalog.CourseDate{}
-		for rows.Next() {
-			var d catalog.CourseDate
-			if err := rows.Scan(&d.ID, &d.Deadline, &d.StartsAt); err != nil {
-				rows.Close()
-				return err
-			}
-			dates[d.ID] = d
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		seats, err := seatsOf(ctx, tx, bookingID)
-		if err != nil {
-			return err
-		}
-		want := map[int64]bool{}
-		for _, id := range seatIDs {
-			want[id] = true
-		}
-		var cancelled []booking.Seat
-		for _, st := range seats {
-			if st.Status == booking.StatusCancelled || (len(want) > 0 && !want[st.ID]) {
-				continue
-			}
-			d := dates[st.DateID]
-			if !booking.CanCancel(d, now) {
-				return ErrBinding
-			}
-			cancelled = append(cancelled, st)
-		}
-		if len(cancelled) == 0 {
-			return ErrNotFound
-		}
-		var promoted []Promotion
-		for _, st := range cancelled {
-			if _, err := tx.Exec(ctx, `
-				UPDATE participants SET status = 'cancelled', waitlist_seq = NULL, cancelled_at = $2, cancel_reason = $3
-				WHERE id = $1`, st.ID, now, reason); err != nil {
-				return err
-			}
-			if st.Status != booking.StatusConfirmed {
-				continue
-			}
-			p, ok, err := freeSeat(ctx, tx, st.DateID, now)
-			if err != nil {
-				return err
-			}
-			if ok {
-				promoted = append(promoted, p)
-			}
-		}
-		r, err := s.receipt(ctx, tx, `b.id = $1`, bookingID)
-		if err != nil {
-			return err
-		}
-		if after != nil {
-			return after(ctx, tx, r, cancelled, promoted)
-		}
-		return nil
-	})
-}
-
-// freeSeat gives a seat just freed on a locked date to the first on its
-// waiting list, or gives the seat back to the date when nobody waits.
-func freeSeat(ctx context.Context, tx pgx.Tx, dateID int64, now time.Time) (Promotion, bool, error) {
-	var p Promotion
-	err := tx.QueryRow(ctx, `
-		UPDATE participants SET status = 'confirmed', waitlist_seq = NULL, confirmed_at = $2
-		WHERE id = (SELECT id FROM participants WHERE date_id = $1 AND status = 'waitlisted'
-		            ORDER BY waitlist_seq LIMIT 1)
-		RETURNING booking_id, id, date_id, name, email, price_ore`, dateID, now).
-		Scan(&p.BookingID, &p.Seat.ID, &p.Seat.DateID, &p.Seat.Name, &p.Seat.Email, &p.Seat.PriceOre)
-	if err == nil {
-		p.Seat.Status = booking.StatusConfirmed
-		return p, true, nil
+// LockBookingDates locks, in id order, the dates on which a booking has
+// participants not cancelled, and returns them by id.
+func LockBookingDates(ctx context.Context, tx pgx.Tx, bookingID int64) (map[int64]catalog.CourseDate, error) {
+	rows, err := tx.Query(ctx, `
+		SELECT d.id, d.course_id, d.starts_at, d.ends_at, d.deadline, d.capacity, d.seats_taken, d.status
+		FROM course_dates d
+		WHERE d.id IN (SELECT date_id FROM participants WHERE booking_id = $1 AND status <> 'cancelled')
+		ORDER BY d.id FOR UPDATE`, bookingID)
+	if err != nil {
+		return nil, err
 	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return p, false, err
-	}
-	_, err = tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken - 1 WHERE id = $1`, dateID)
-	return p, false, err
+	out := map[int64]catalog.CourseDate{}
+	var d catalog.CourseDate
+	_, err = pgx.ForEachRow(rows, []any{&d.ID, &d.CourseID, &d.StartsAt, &d.EndsAt, &d.Deadline, &d.Capacity, &d.SeatsTaken, &d.Status},
+		func() error { out[d.ID] = d; return nil })
+	return out, err
 }
 
-// Substitute names a colleague who takes a participant's seat, until the
-// course starts. after gets the old and the new seat.
-func (s *Store) Substitute(ctx context.Context, manageHash []byte, seatID int64, sub NewParticipant, now time.Time,
-	after func(ctx context.Context, tx pgx.Tx, r booking.Receipt, old, updated booking.Seat) error) error {
-	return s.InTx(ctx, func(tx pgx.Tx) error {
-		var bookingID int64
-		var old booking.Seat
-		var d catalog.CourseDate
-		err := tx.QueryRow(ctx, `
-			SELECT b.id, p.id, p.date_id, p.name, p.email, p.status, d.starts_at, d.status
-			FROM bookings b JOIN participants p ON p.booking_id = b.id JOIN course_dates d ON d.id = p.date_id
-			WHERE b.manage_token_hash = $1 AND p.id = $2 AND p.status <> 'cancelled'
-			FOR UPDATE OF p`, manageHash, seatID).
-			Scan(&bookingID, &old.ID, &old.DateID, &old.Name, &old.Email, &old.Status, &d.StartsAt, &d.Status)
-		if err != nil {
-			return notFound(err)
-		}
-		if !booking.CanSubstitute(d, now) {
-			return ErrBinding
-		}
-		if err := substituteSeat(ctx, tx, seatID, sub); err != nil {
-			return err
-		}
-		r, err := s.receipt(ctx, tx, `b.id = $1`, bookingID)
-		if err != nil {
-			return err
-		}
-		var updated booking.Seat
-		for _, st := range r.Seats {
-			if st.ID == seatID {
-				updated = st
-			}
-		}
-		if after != nil {
-			return after(ctx, tx, r, old, updated)
-		}
-		return nil
-	})
+// SeatsOf loads the participants of a booking with their places on the
+// waiting lists.
+func SeatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error) {
+	rows, err := db.Query(ctx, seatsSQL("$1"), bookingID)
+	if err != nil {
+		return nil, err
+	}
+	return scanSeats(rows)
 }
 
-// substituteSeat puts sub in a seat, remembering the name it was first
-// booked for.
-func substituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub NewParticipant) error {
-	_, err := tx.Exec(ctx, `
-		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
-			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
-		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.ConstraintName == "participants_one_per_date" {
-		return &AlreadyBookedError{Email: sub.Email}
-	}
+// ReleaseSeat gives a freed seat back to its date.
+func ReleaseSeat(ctx context.Context, tx pgx.Tx, dateID int64) error {
+	_, err := tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken - 1 WHERE id = $1`, dateID)
 	return err
 }
 
-// ReceiptByID loads a booking for staff and for mails about promotions.
-func (s *Store) ReceiptByID(ctx context.Context, db DB, id int64) (booking.Receipt, error) {
-	if db == nil {
-		db = s.Pool
-	}
-	return s.receipt(ctx, db, `b.id = $1`, id)
+// TakeSeat takes a free seat of a date; ok is false when it has none.
+func TakeSeat(ctx context.Context, tx pgx.Tx, dateID int64) (ok bool, err error) {
+	tag, err := tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity`, dateID)
+	return tag.RowsAffected() == 1, err
+}
+
+// LockSeatOfBooking locks a participant (not cancelled) of the booking a
+// manage link opens and returns the booking's id, the participant and
+// their date.
+func LockSeatOfBooking(ctx context.Context, tx pgx.Tx, manageHash []byte, seatID int64) (int64, booking.Seat, catalog.CourseDate, error) {
+	var bookingID int64
+	var st booking.Seat
+	var d catalog.CourseDate
+	err := tx.QueryRow(ctx, `
+		SELECT b.id, p.id, p.date_id, p.name, p.email, p.status, d.starts_at, d.status
+		FROM bookings b JOIN participants p ON p.booking_id = b.id JOIN course_dates d ON d.id = p.date_id
+		WHERE b.manage_token_hash = $1 AND p.id = $2 AND p.status <> 'cancelled'
+		FOR UPDATE OF p`, manageHash, seatID).
+		Scan(&bookingID, &st.ID, &st.DateID, &st.Name, &st.Email, &st.Status, &d.StartsAt, &d.Status)
+	return bookingID, st, d, notFound(err)
+}
+
+// SubstituteSeat puts another person in a seat, remembering the name it
+// was first booked for. The same person already on the date is
+// ErrPersonTaken. What was the old person's goes: their residential
+// details (the new one has the default stay until they say otherwise),
+// attendance and the record of mails sent to them.
+func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Person) error {
+	_, err := tx.Exec(ctx, `
+		WITH gone AS (DELETE FROM attendance WHERE participant_id = $1)
+		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
+			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END,
+			stay_overnight = CASE WHEN stay_overnight IS NOT NULL THEN true END, stay_early_arrival = false,
+			diet_allergens = '{}', stay_needs = '', reminded_at = NULL, after_mailed_at = NULL, evaluated = false
+		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
+	return insertError(err)
+}
+
+// ReceiptOf loads a booking with its seats and dates.
+func ReceiptOf(ctx context.Context, db DB, id int64) (booking.Receipt, error) {
+	return receipt(ctx, db, `b.id = $1`, id)
+}
+
+// ReceiptByID loads a booking for staff.
+func (s *Store) ReceiptByID(ctx context.Context, id int64) (booking.Receipt, error) {
+	return ReceiptOf(ctx, s.Pool, id)
 }

@@ -35,34 +35,26 @@ type Inquiry struct {
 	CreatedAt    time.Time
 }
 
-// SaveInquiry stores an inquiry and then calls after in the same
-// transaction (to queue its mails), so it is kept even if mail fails.
-func (s *Store) SaveInquiry(ctx context.Context, in Inquiry, now time.Time, after func(ctx context.Context, tx pgx.Tx, in Inquiry) error) (Inquiry, error) {
-	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `
-			INSERT INTO inquiries (kind, course_id, consultant_id, name, email, phone, organisation, participants,
-				period, place, message, page_url, client_addr, created_at)
-			VALUES ($1, nullif($2, 0), nullif($3, 0), $4, $5, $6, $7, nullif($8, 0), $9, $10, $11, $12, $13, $14)
-			RETURNING id, state, created_at`,
-			in.Kind, in.CourseID, in.ConsultantID, in.Name, in.Email, in.Phone, in.Organisation, in.Participants,
-			in.Period, in.Place, in.Message, in.PageURL, in.ClientAddr, now).Scan(&in.ID, &in.State, &in.CreatedAt)
-		if err != nil {
-			return err
-		}
-		if after != nil {
-			return after(ctx, tx, in)
-		}
-		return nil
-	})
+// InsertInquiry stores an inquiry and returns it with its id, state and
+// time.
+func InsertInquiry(ctx context.Context, tx pgx.Tx, in Inquiry, now time.Time) (Inquiry, error) {
+	err := tx.QueryRow(ctx, `
+		INSERT INTO inquiries (kind, course_id, consultant_id, name, email, phone, organisation, participants,
+			period, place, message, page_url, client_addr, created_at)
+		VALUES ($1, nullif($2, 0), nullif($3, 0), $4, $5, $6, $7, nullif($8, 0), $9, $10, $11, $12, $13, $14)
+		RETURNING id, state, created_at`,
+		in.Kind, in.CourseID, in.ConsultantID, in.Name, in.Email, in.Phone, in.Organisation, in.Participants,
+		in.Period, in.Place, in.Message, in.PageURL, in.ClientAddr, now).Scan(&in.ID, &in.State, &in.CreatedAt)
 	return in, err
 }
 
 // Hit counts one event for key in the current fixed window and returns the
-// count so far, shared by every server process.
-func (s *Store) Hit(ctx context.Context, key string, window time.Duration, now time.Time) (int, error) {
+// count so far, shared by every server process. db is the caller's
+// transaction, so that a rolled-back change counts nothing.
+func Hit(ctx context.Context, db DB, key string, window time.Duration, now time.Time) (int, error) {
 	start := now.Truncate(window)
 	var n int
-	err := s.Pool.QueryRow(ctx, `
+	err := db.QueryRow(ctx, `
 		INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
 		ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
 		RETURNING hits`, key, start).Scan(&n)
@@ -85,4 +77,11 @@ func (s *Store) AppKey(ctx context.Context, name string) ([]byte, error) {
 func (s *Store) PruneRateLimits(ctx context.Context, before time.Time) error {
 	_, err := s.Pool.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < $1`, before)
 	return err
+}
+
+// UseFormStamp records in tx that the form stamp with stampHash was used;
+// false when it had been used before.
+func UseFormStamp(ctx context.Context, tx DB, stampHash []byte, now time.Time) (bool, error) {
+	tag, err := tx.Exec(ctx, `INSERT INTO used_form_stamps (stamp_hash, used_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, stampHash, now)
+	return tag.RowsAffected() == 1, err
 }

@@ -9,14 +9,33 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/booking"
-	"kursuskatalog/internal/mail"
 )
+
+// Mail is one message to one recipient as the outgoing-mail table keeps
+// it: plain text and HTML, and a calendar file when ICS is not empty.
+type Mail struct {
+	Kind    string
+	To      string
+	ToName  string
+	ReplyTo string
+	Subject string
+	Text    string
+	HTML    string
+	ICS     string
+	Files   []File // attachments besides the calendar file
+}
+
+// File is a file attached to a mail.
+type File struct {
+	Name, ContentType string
+	Data              []byte
+}
 
 // OutgoingMail is a row of the outgoing-mail table.
 type OutgoingMail struct {
 	ID        int64
 	BookingID int64
-	mail.Message
+	Mail
 	State     string
 	Attempts  int
 	LastError string
@@ -77,7 +96,7 @@ func LockBookingsMails(ctx context.Context, tx pgx.Tx, ids []int64) ([]booking.R
 // NewMail is a mail to record, with the booking or inquiry it is about.
 type NewMail struct {
 	MailOwner
-	mail.Message
+	Mail
 }
 
 // InsertMails records mails in tx, in one statement, and returns their ids
@@ -116,9 +135,6 @@ func scanMail(row interface{ Scan(...any) error }) (OutgoingMail, error) {
 	var m OutgoingMail
 	err := row.Scan(&m.ID, &m.BookingID, &m.Kind, &m.To, &m.ToName, &m.ReplyTo, &m.Subject, &m.Text, &m.HTML, &m.ICS,
 		&m.State, &m.Attempts, &m.LastError, &m.CreatedAt, &m.SentAt)
-	if m.ICS != "" {
-		m.ICSName = "kursus.ics"
-	}
 	return m, err
 }
 

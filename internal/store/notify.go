@@ -11,9 +11,11 @@ import (
 // server processes for seats taken and freed (PublishSeatChanges).
 const ChangeChannel = "catalog_changed"
 
-// seatsChanged records that seats were taken or freed. It never blocks: a
-// signal already pending covers this change too.
-func (s *Store) seatsChanged() {
+// SeatsChanged records that a transaction of this process took or freed
+// seats (or may have: its commit's outcome is unknown), for
+// PublishSeatChanges to announce. It never blocks: a signal already
+// pending covers this change too.
+func (s *Store) SeatsChanged() {
 	select {
 	case s.seats <- struct{}{}:
 	default:
@@ -24,12 +26,9 @@ func (s *Store) seatsChanged() {
 // freed seats, at most once per gap, until ctx ends. The bookings do not
 // notify in their own transactions: a NOTIFY holds a lock on the whole
 // database from its commit until the commit is on disk, so bookings could
-// commit no faster than one disk flush each, whatever the hardware. On the
-// 2-core benchmark machine CPU is the tighter limit: runs of the booking
-// harness with and without the trigger gave 634 and 759 bookings a second,
-// but the noise between runs is of that order. A change made during a gap
-// goes out at its end; one lost with a crashed process is corrected by the
-// pages' expiry.
+// commit no faster than one disk flush each, whatever the hardware. A
+// change made during a gap goes out at its end; one lost with a crashed
+// process is corrected by the pages' expiry.
 func (s *Store) PublishSeatChanges(ctx context.Context, log *slog.Logger, gap time.Duration) {
 	for {
 		select {
@@ -41,7 +40,7 @@ func (s *Store) PublishSeatChanges(ctx context.Context, log *slog.Logger, gap ti
 			if log != nil {
 				log.Warn("could not announce changed seats; retrying", slog.Any("err", err))
 			}
-			s.seatsChanged()
+			s.SeatsChanged()
 		}
 		select {
 		case <-ctx.Done():

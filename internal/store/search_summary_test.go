@@ -9,8 +9,13 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/demo"
+	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/store"
+	"kursuskatalog/internal/testdb"
 )
 
 // searchFilters are searches that between them take every way through the
@@ -226,14 +231,37 @@ func TestSearchRowsMonthsAndRegions(t *testing.T) {
 // A booking notes its course only when it takes a date's last seat: the
 // others pass the trigger's WHEN and write nothing for the search.
 func TestSearchRowsNotedOnlyByTheLastSeat(t *testing.T) {
-	st, now, small, _ := twoFreeDates(t) // small has two seats
+	st, _ := testdb.Store(t)
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	ctx := context.Background()
+	if _, err := demo.Load(ctx, st, now, 0); err != nil {
+		t.Fatal(err)
+	}
+	var small int64 // an upcoming date with two free seats
+	if err := st.Pool.QueryRow(ctx, `
+		UPDATE course_dates SET seats_taken = 0, capacity = 2 WHERE id = (
+			SELECT d.id FROM course_dates d JOIN courses c ON c.id = d.course_id AND c.status = 'published'
+			WHERE d.status = 'planned' AND d.deadline > $1::date + 7
+			AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.date_id = d.id)
+			ORDER BY d.id LIMIT 1)
+		RETURNING id`, now).Scan(&small); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := st.FoldSearch(ctx, now); err != nil {
 		t.Fatal(err)
 	}
+	queue, err := jobs.NewQueue(st.Pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := enrolment.New(enrolment.Deps{Store: st, Queue: queue, BaseURL: "https://kurser.test", Now: func() time.Time { return now }})
 	book := func(email string) {
 		t.Helper()
-		if res := st.BookMany(ctx, []store.NewBooking{bookingOn([]int64{small}, email)}, now, nil); res[0].Err != nil {
+		b := enrolment.Booking{FormToken: enrolment.NewToken(), Booker: booking.Booker{
+			Name: "Mette Booker", Email: "mette@aarhus.dk", Phone: "87130000", OrgName: "Aarhus Kommune", EAN: "5798000416604"}}
+		b.DateIDs = []int64{small}
+		b.People = []booking.Person{{Name: "Deltager " + email, Email: email}}
+		if res := svc.BookMany(ctx, []enrolment.Booking{b}); res[0].Err != nil {
 			t.Fatal(res[0].Err)
 		}
 	}

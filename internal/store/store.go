@@ -41,9 +41,9 @@ type Store struct {
 func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// Statements are prepared once per connection and written so that one
 	// plan fits every parameter (the catalogue query is built per filter
-	// shape). Postgres would plan the first five executions for their
-	// parameters anyway: 50 ms each for a catalogue search at 20,000
-	// courses, against 6 ms with the generic plan.
+	// shape), so Postgres need not plan the first executions for their
+	// parameters, which costs more than the search itself on a large
+	// catalogue.
 	pool, err := openPool(ctx, url, maxConns, "force_generic_plan", true)
 	if err != nil {
 		return nil, err
@@ -53,13 +53,12 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 
 // OpenForQueue connects the pool River itself uses to fetch, complete and
 // tidy jobs in river_job. That table grows from a handful of rows to many
-// thousands within a minute of a rush of bookings, and a plan made while it
-// was small stays in use until autovacuum's next ANALYZE: with generic plans
-// the booking benchmark counted 1,325 sequential scans of river_job reading
-// 15 M rows, and River's job fetch took 8.4 ms on average. Planned at every
-// execution, River's statements see the table's current size (the fetch
-// then took 0.42 ms). Generic plans with sequential scans switched off, as
-// in OpenForJobs, were no cure here: the fetch took 11.6 ms.
+// thousands within a minute of a rush of bookings, and a generic plan made
+// while it was small (sequential scans) stays in use until autovacuum's
+// next ANALYZE. Planned at every execution, River's statements see the
+// table's current size. (Generic plans without sequential scans, as in
+// OpenForJobs, do not suit River's fetch; the README's benchmark section
+// has the figures.)
 func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
 	return openPool(ctx, url, maxConns, "force_custom_plan", true)
 }
@@ -69,14 +68,12 @@ func OpenForQueue(ctx context.Context, url string, maxConns int32) (*pgxpool.Poo
 // find rows by key (a booking, its dates and participants, a mail by id), so
 // a sequential scan is never the right plan for them, yet Postgres picks one
 // for a statement first planned while outgoing_mails was nearly empty, and
-// keeps it while the table grows (2,989 sequential scans of outgoing_mails
-// in one benchmark run). The clean-up's deletes by time walk an index
-// instead, once a day. With sequential scans off, a plan made once stays
-// right, and the statements keep generic plans: planned at every execution,
-// one booking's mails (composing, recording, sending) took 2.6 ms of
-// planning (pg_stat_statements, track_planning), and now none. Seats taken
-// or freed through the returned store are announced by s's
-// PublishSeatChanges, so a process runs one publisher.
+// keeps it while the table grows. The clean-up's deletes by time walk an
+// index instead, once a day. With sequential scans off, a plan made once
+// stays right, and the statements keep generic plans, which spares the
+// planning of every execution. Seats taken or freed through the returned
+// store are announced by s's PublishSeatChanges, so a process runs one
+// publisher.
 func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	pool, err := openPool(ctx, url, maxConns, "force_generic_plan", false)
 	if err != nil {
@@ -101,12 +98,12 @@ func openPool(ctx context.Context, url string, maxConns int32, planCacheMode str
 	// Typo tolerance of the catalogue search (titleSimilarity) for the
 	// queries Postgres matches.
 	cfg.ConnConfig.RuntimeParams["pg_trgm.word_similarity_threshold"] = strconv.FormatFloat(titleSimilarity, 'f', -1, 32)
-	// JIT compilation pays off for long analytical queries; for the
-	// catalogue's facet queries on a large catalogue it cost 0.7 s of a
-	// 1.2 s query (the planner's row estimates over CTEs trigger it).
+	// JIT compilation pays off for long analytical queries; the planner's
+	// row estimates over CTEs trigger it for the catalogue's short ones,
+	// where compiling costs more than running.
 	cfg.ConnConfig.RuntimeParams["jit"] = "off"
-	// Facet counts sort and hash the upcoming dates; the default 4 MB spilled
-	// to disk at 20,000 courses.
+	// Facet counts sort and hash the upcoming dates; the default 4 MB spills
+	// to disk on a large catalogue.
 	cfg.ConnConfig.RuntimeParams["work_mem"] = "16MB"
 	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = planCacheMode
 	if !seqScans {
@@ -163,19 +160,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		return &CommitUnknownError{Err: err}
 	}
 	return nil
-}
-
-// seatTx is InTx for a transaction that may take or free seats: once it
-// has committed (or may have), the change is announced to every process
-// (see PublishSeatChanges). fn returns an error when it changed nothing,
-// so that nothing is announced.
-func (s *Store) seatTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	err := s.InTx(ctx, fn)
-	var unknown *CommitUnknownError
-	if err == nil || errors.As(err, &unknown) {
-		s.seatsChanged()
-	}
-	return err
 }
 
 func notFound(err error) error {

@@ -19,6 +19,7 @@ type AdminPage struct {
 	IsAdmin   bool
 	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
 	CSS, Icon string
+	JS        string // a script for the page, "" for none (pages work without)
 }
 
 func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }
@@ -35,6 +36,9 @@ type LoginForm struct {
 	Email  string
 	Return string
 	Errors FormErrors
+	// OfferLink offers a one-time login link by mail (the account is
+	// throttled).
+	OfferLink bool
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -46,6 +50,7 @@ func i64(n int64) string { return strconv.FormatInt(n, 10) }
 type ActionForm struct {
 	For      int64 // the participant
 	Reason   string
+	Waive    bool // cancel without charge
 	SubName  string
 	SubEmail string
 }
@@ -58,6 +63,8 @@ type AdminDateProps struct {
 	Waiting   []booking.DateParticipant
 	Cancelled []booking.DateParticipant
 	Others    []booking.DateOverview // other dates of the course, targets of a move
+	Offers    []booking.DateOffer    // seats offered to the waiting list, newest first
+	Now       time.Time
 	Form      ActionForm
 	Errors    FormErrors
 }
@@ -248,7 +255,8 @@ type CourseForm struct {
 	Status       string
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
-	Preview      bool     // show the rendered description beside the editor
+	Aftercare    AftercareForm
+	Preview      bool // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option
@@ -261,3 +269,35 @@ func (f CourseForm) field(id, name, label, value string) Field {
 
 func (f Field) req() Field  { f.Required = true; return f }
 func (f Field) area() Field { f.Type = "textarea"; return f }
+
+// openOffers counts the seats held for open offers.
+func (p AdminDateProps) openOffers() int {
+	n := 0
+	for _, o := range p.Offers {
+		if o.State == booking.OfferPending {
+			n++
+		}
+	}
+	return n
+}
+
+// offerCause says why a seat was offered.
+func offerCause(o booking.DateOffer) string {
+	switch o.Cause {
+	case booking.CauseCancelled:
+		if o.FreedName != "" {
+			return "Afmelding af " + o.FreedName
+		}
+		return "Afmelding"
+	case booking.CauseCapacity:
+		return "Flere pladser"
+	case booking.CauseMoved:
+		return "En deltager er flyttet"
+	case booking.CausePassedOn:
+		if o.FreedName != "" {
+			return "Givet videre (afmelding af " + o.FreedName + ")"
+		}
+		return "Givet videre fra den forrige på listen"
+	}
+	return o.Cause
+}

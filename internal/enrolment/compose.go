@@ -1,0 +1,51 @@
+package enrolment
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/jobs"
+	"kursuskatalog/internal/mail"
+	"kursuskatalog/internal/store"
+)
+
+// ComposeBookingMails composes the mails of new bookings (the receipt and
+// a mail to each participant) as they were made, and records them with
+// one send job, in one transaction and once: a second run (a retried or
+// rescued job) finds the receipts recorded and does nothing. A booking
+// deleted meanwhile gets no mails.
+func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.BookingMail) error {
+	ids := make([]int64, 0, len(bookings))
+	links := make(map[int64]string, len(bookings))
+	for _, b := range bookings {
+		if _, named := links[b.BookingID]; !named { // once, even if named twice
+			ids = append(ids, b.BookingID)
+			links[b.BookingID] = b.ManageURL
+		}
+	}
+	return s.store.InTx(ctx, func(tx pgx.Tx) error {
+		recs, err := store.LockBookingsMails(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		var box outbox
+		personal := &linkMaker{base: s.baseURL}
+		for _, rec := range recs {
+			// Deadlines as at the moment of booking, not of the worker's turn.
+			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID], PersonURLs: map[string]string{}}
+			for _, p := range rec.People() {
+				l.PersonURLs[strings.ToLower(p.Email)] = personal.url(rec.ID, p.Email)
+			}
+			box.add(rec.ID, mail.BookingMails(rec, l, rec.CreatedAt)...)
+		}
+		if err := personal.save(ctx, tx, s.now()); err != nil {
+			return err
+		}
+		if err := s.remindLate(ctx, tx, recs); err != nil {
+			return err
+		}
+		return s.post(ctx, tx, box, s.now())
+	})
+}

@@ -1,0 +1,148 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"kursuskatalog/internal/server/respond"
+	"kursuskatalog/internal/store"
+	"kursuskatalog/web/views"
+)
+
+func inquiryRow(q store.InquiryRow) views.InquiryRow {
+	return views.InquiryRow{ID: q.ID, Kind: q.Kind, Name: q.Name, Email: q.Email, Phone: q.Phone, Organisation: q.Organisation,
+		Participants: q.Participants, Period: q.Period, Place: q.Place, Message: q.Message, PageURL: q.PageURL, State: q.State,
+		CreatedAt: q.CreatedAt, CourseTitle: q.CourseTitle, ConsultantID: q.ConsultantID, ConsultantName: q.ConsultantName,
+		InternalNote: q.InternalNote}
+}
+
+// listInquiries is the inbox of questions, contact messages and in-house
+// requests; new ones first by default.
+func (a *adminArea) listInquiries(w http.ResponseWriter, r *http.Request) {
+	state := "new"
+	switch r.URL.Query().Get("status") {
+	case "behandlet":
+		state = "handled"
+	case "alle":
+		state = ""
+	}
+	list, err := a.store.Inquiries(r.Context(), state, 300)
+	if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	p := views.AdminInquiriesProps{State: state, Page: a.adminPage(r, "Henvendelser")}
+	for _, q := range list {
+		p.Inquiries = append(p.Inquiries, inquiryRow(q))
+	}
+	a.Render(w, r, http.StatusOK, views.AdminInquiries(p))
+}
+
+func (a *adminArea) showInquiry(w http.ResponseWriter, r *http.Request) {
+	a.renderInquiry(w, r, http.StatusOK, nil, views.FormErrors{})
+}
+
+// renderInquiry shows an inquiry with its form: the saved values, or typed
+// (when not nil) with the messages.
+func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status int, typed *views.AdminInquiryProps, errs views.FormErrors) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return
+	}
+	q, err := a.store.InquiryByID(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	} else if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	cs, err := a.store.ConsultantOptions(r.Context())
+	if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs}
+	if q.ConsultantID != 0 {
+		p.Consultant = strconv.FormatInt(q.ConsultantID, 10)
+	}
+	if typed != nil {
+		p.State, p.Consultant, p.Note = typed.State, typed.Consultant, typed.Note
+	}
+	for _, c := range cs {
+		p.Consultants = append(p.Consultants, views.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Name})
+	}
+	title := "Henvendelse fra " + q.Name
+	if errs.Any() {
+		title = "Fejl: " + title
+	}
+	p.Page = a.adminPage(r, title)
+	a.Render(w, r, status, views.AdminInquiry(p))
+}
+
+// saveInquiry saves state, consultant and internal note of an inquiry.
+func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return
+	}
+	if !respond.ParseForm(w, r) {
+		return
+	}
+	typed := views.AdminInquiryProps{State: r.PostForm.Get("state"), Consultant: r.PostForm.Get("consultant"),
+		Note: strings.TrimSpace(r.PostForm.Get("note"))}
+	var errs views.FormErrors
+	if typed.State != "handled" {
+		typed.State = "new"
+	}
+	consultant, known, err := a.consultantChoice(r, typed.Consultant)
+	if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	if !known {
+		errs.Add("consultant", "Vælg en konsulent fra listen")
+	}
+	if utf8.RuneCountInString(typed.Note) > 5000 {
+		errs.Add("note", "Noten må højst have 5.000 tegn")
+	}
+	if errs.Any() {
+		a.renderInquiry(w, r, http.StatusUnprocessableEntity, &typed, errs)
+		return
+	}
+	err = a.store.UpdateInquiry(r.Context(), id, staffOf(r).ID,
+		store.InquiryUpdate{State: typed.State, ConsultantID: consultant, InternalNote: typed.Note}, a.now())
+	if errors.Is(err, store.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	} else if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	a.flash(r, "Henvendelsen er gemt.")
+	http.Redirect(w, r, "/admin/henvendelser/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
+
+// consultantChoice reads a consultant select: "" is none; otherwise the id
+// must be a consultant's (known false when not).
+func (a *adminArea) consultantChoice(r *http.Request, value string) (id int64, known bool, err error) {
+	if value == "" {
+		return 0, true, nil
+	}
+	id, perr := strconv.ParseInt(value, 10, 64)
+	cs, err := a.store.ConsultantOptions(r.Context())
+	if err != nil || perr != nil {
+		return 0, false, err
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return id, true, nil
+		}
+	}
+	return 0, false, nil
+}
