@@ -16,7 +16,8 @@ import (
 )
 
 // editorRoutes are the staff routes a redaktør may use: enrolments (dates'
-// participants, phone bookings, the participants' actions, lists), search,
+// participants, phone bookings, the participants' actions, lists,
+// attendance, rooming and diet lists, evaluations), search,
 // invoicing, inquiries and mails, as the README says. Every other staff
 // route (the catalogue: courses, their dates, venues, consultants, topics,
 // offers, programmes; staff users; the audit log) is the administrator's.
@@ -26,9 +27,13 @@ var editorRoutes = map[string]bool{
 	"GET /":        true, "GET /datoer/{id}": true, "GET /datoer/{id}/deltagere.csv": true, "GET /datoer/{id}/udskrift": true,
 	"GET /datoer/{id}/tilmelding": true, "POST /datoer/{id}/tilmelding": true,
 	"POST /deltagere/{id}/afmeld": true, "POST /deltagere/{id}/optag": true, "POST /deltagere/{id}/stedfortraeder": true,
-	"POST /deltagere/{id}/flyt": true,
-	"GET /soeg":                 true,
-	"GET /fakturering":          true, "POST /tilmeldinger/{id}/faktureret": true,
+	"POST /deltagere/{id}/flyt":  true,
+	"GET /datoer/{id}/fremmoede": true, "POST /datoer/{id}/fremmoede": true,
+	"GET /datoer/{id}/ophold": true, "GET /datoer/{id}/ophold.csv": true,
+	"GET /datoer/{id}/evaluering": true, "GET /datoer/{id}/evaluering.csv": true,
+	"GET /kurser/{id}/evaluering": true, "GET /kurser/{id}/evaluering.csv": true,
+	"GET /soeg":        true,
+	"GET /fakturering": true, "POST /tilmeldinger/{id}/faktureret": true,
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
 	"GET /mails": true, "GET /mails/{id}": true,
 }
