@@ -143,7 +143,7 @@ func queueProgrammes(b *pgx.Batch, q string) {
 // and the ids of the page's courses in order (kind "page", n the place).
 //
 // It reads one row per published course, its course_search row
-// (migration 000041): a course's dates summed up per region, as the
+// (migration 000091): a course's dates summed up per region, as the
 // months it has a date in and its first date, with and without free
 // seats. The row of a course changed since the last FoldSearch, or whose
 // first date has started, is computed from the tables instead (live), so
@@ -205,7 +205,7 @@ func caseWhen(cond, expr string) string {
 	return "CASE WHEN " + cond + " THEN " + expr + " END"
 }
 
-// copenhagenMonth is SQL's copenhagen_month (migration 000041): the months
+// copenhagenMonth is SQL's copenhagen_month (migration 000091): the months
 // since year 0, in Copenhagen.
 func copenhagenMonth(t time.Time) int {
 	y, m, _ := t.In(catalog.Copenhagen).Date()

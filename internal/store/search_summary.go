@@ -7,7 +7,7 @@ import (
 )
 
 // The search reads one course_search row per published course (migration
-// 000041). Triggers note the courses an edit, a new or moved date or a
+// 000091). Triggers note the courses an edit, a new or moved date or a
 // date filling up changed; FoldSearch rebuilds their rows. A search
 // computes a noted course's row from the tables itself until then, so
 // folding only makes searches cheaper, never more right.
