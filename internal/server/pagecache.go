@@ -100,6 +100,11 @@ type rendered struct {
 // the request's cookies.
 func (c *pageCache) render(next http.Handler, r *http.Request, key string, personal bool) rendered {
 	v, _, _ := c.flights.Do(key, func() (any, error) {
+		// A render that ended just before this one began (its caller saw
+		// the page aged or missing a moment earlier) already made it.
+		if p, state := c.get(key); state == pageFresh {
+			return rendered{page: p}, nil
+		}
 		gen, made := c.gen.Load(), c.now()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
 		defer cancel()
