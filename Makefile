@@ -68,6 +68,7 @@ lighthouse: deps-test
 deps-bench:
 	.tools/ensure-postgres.sh
 	.tools/ensure-deb.sh wrk wrk
+	.tools/ensure-nginx.sh
 
 # pg_virtualenv takes PGPORT from the environment: set it to keep parallel
 # runs apart (PGPORT=5442 make bench).

@@ -133,6 +133,11 @@ func runDemo(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	// The search's rows of the new courses, now rather than at the first
+	// search of a server.
+	if _, err := st.FoldSearch(ctx, time.Now()); err != nil {
+		return fmt.Errorf("demo: search rows: %w", err)
+	}
 	fmt.Fprintf(stdout, "demo catalogue: %d courses and %d programmes added, %d generated (%s)\n",
 		rep.CoursesAdded, rep.ProgrammesAdded, rep.Generated, time.Since(start).Round(time.Millisecond))
 	return nil

@@ -62,9 +62,7 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 			return fmt.Errorf("METRICS_ADDR: %w", err)
 		}
 	}
-	// Cached pages are dropped on every change any process makes.
-	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
-	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
+	watchCatalogue(ctx, st, srv, logger)
 	return serveHTTP(ctx, cfg, srv, logger)
 }
 
@@ -176,6 +174,22 @@ func serveHTTP(ctx context.Context, cfg config.Config, h http.Handler, logger *s
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// watchCatalogue drops the cached pages on every change any process makes,
+// rebuilds the search's rows of the courses it changed, and announces the
+// seats this process takes and frees, until ctx ends.
+func watchCatalogue(ctx context.Context, st *store.Store, srv *server.Server, logger *slog.Logger) {
+	changed := make(chan struct{}, 1)
+	go st.ListenChanges(ctx, logger, func() {
+		srv.CatalogueChanged()
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	go st.KeepSearchFolded(ctx, logger, time.Now, changed, 30*time.Second)
+	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
 }
 
 // startJobs starts River's workers for ctx, trying again (after 1 s, then

@@ -27,6 +27,8 @@ var rules = []struct {
 	{"internal/store", []string{"kursuskatalog/internal/mail",
 		"kursuskatalog/internal/jobs", "kursuskatalog/internal/enrolment", "kursuskatalog/internal/server/..."},
 		"the store reads and writes rows; it composes no mail and decides nothing"},
+	{"internal/store", []string{"kursuskatalog/internal/fulltext/..."},
+		"Postgres is the search engine: no search re-implemented in Go beside it"},
 	{"internal/server/...", []string{"github.com/jackc/pgx/...", "kursuskatalog/internal/mail", "kursuskatalog/internal/jobs"},
 		"handlers parse, call and render: transactions, mails and jobs are the enrolment service's"},
 	{"internal/enrolment", []string{"kursuskatalog/internal/server/..."}, "use cases know nothing of HTTP"},

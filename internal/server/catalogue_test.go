@@ -303,9 +303,9 @@ func TestPagesCostAFixedNumberOfQueries(t *testing.T) {
 	}
 	small, large := measure(0), measure(300)
 	for _, p := range paths {
-		// The first search of a process reads the catalogue's facts (a
-		// version check and a batch of five queries) and the courses' texts;
-		// the cards' pictures are one more.
+		// A search is one round trip for the courses with their counts and
+		// the programmes, and one for the page's cards; the cards' pictures
+		// are one more.
 		if small[p] == 0 || small[p] != large[p] || small[p] > 10 {
 			t.Errorf("%s: %d queries with the demo, %d with 300 more courses", p, small[p], large[p])
 		}

@@ -9,12 +9,17 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kursuskatalog/internal/browser"
+	"kursuskatalog/internal/testdb"
 )
 
 // A visitor saves a favourite without JavaScript, then one with it, and
-// finds both on /favoritter after closing and reopening the browser.
+// finds both on /favoritter after closing and reopening the browser. The
+// site caches its pages as `katalog serve` does: the visitor's pages are
+// the cached ones with their favourites filled in.
 func TestFavouritesInBrowser(t *testing.T) {
-	s := newSite(t)
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSiteWith(t, st, time.Minute)
 	profile := t.TempDir()
 	b, stop := browser.NewWithProfile(t, 1280, profile)
 

@@ -8,9 +8,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"kursuskatalog/internal/store"
-	"kursuskatalog/internal/testdb"
 )
 
 // The database goes away in the middle of a stream of bookings and comes
@@ -19,22 +16,9 @@ import (
 // whole or absent: a 303 always has its booking, resending a form whose
 // answer was unsure never books twice, and seats match participants.
 func TestBookingsSurviveADatabaseOutage(t *testing.T) {
-	dbURL := testdb.New(t)
-	direct, err := store.Open(context.Background(), dbURL, 4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer direct.Close()
-	loadDemo(t, direct)
+	direct, proxy, st := storeBehindProxy(t)
 	a, b := seedDates(t, direct)
 	direct.Pool.Exec(context.Background(), `UPDATE course_dates SET capacity = 1000, seats_taken = 0 WHERE id = ANY($1)`, []int64{a, b})
-
-	proxy, viaProxy := testdb.NewProxy(t, dbURL)
-	st, err := store.Open(context.Background(), viaProxy, 8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	s := startSite(t, st)
 
 	type result struct {

@@ -48,15 +48,7 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case errors.Is(err, store.ErrTooManyFavourites):
-		msg := "Du har allerede " + strconv.Itoa(store.MaxFavourites) + " favoritter, som er det højeste antal. Fjern nogle på siden Favoritter, før du gemmer flere."
-		if wantsJSON {
-			writeJSON(w, http.StatusUnprocessableEntity, favouriteAnswer{Saved: false, Count: n, Message: msg})
-			return
-		}
-		p := s.page(r, "For mange favoritter", "")
-		p.NoIndex = true
-		s.Render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
-			Text: []string{msg}, LinkText: "Gå til dine favoritter", LinkURL: "/favoritter"}))
+		s.tooManyFavourites(w, r, n, wantsJSON)
 		return
 	case errors.Is(err, store.ErrNotFound):
 		s.notFound(w, r)
@@ -64,6 +56,10 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		s.ServerError(w, r, err)
 		return
+	}
+	// The pages show what the visitor has saved from this cookie.
+	if saved, err := s.store.SavedBy(r.Context(), visitor, s.now()); err == nil {
+		s.setSavedCookie(w, saved)
 	}
 	msg := "Gemt som favorit"
 	if !save {
@@ -80,6 +76,20 @@ func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// tooManyFavourites answers a save beyond the most a visitor may keep: 422
+// with what to do, as JSON for site.js or as a page.
+func (s *Server) tooManyFavourites(w http.ResponseWriter, r *http.Request, n int, wantsJSON bool) {
+	msg := "Du har allerede " + strconv.Itoa(store.MaxFavourites) + " favoritter, som er det højeste antal. Fjern nogle på siden Favoritter, før du gemmer flere."
+	if wantsJSON {
+		writeJSON(w, http.StatusUnprocessableEntity, favouriteAnswer{Saved: false, Count: n, Message: msg})
+		return
+	}
+	p := s.page(r, "For mange favoritter", "")
+	p.NoIndex = true
+	s.Render(w, r, http.StatusUnprocessableEntity, views.Message(views.MessageProps{Page: p, Heading: "Favoritten blev ikke gemt",
+		Text: []string{msg}, LinkText: "Gå til dine favoritter", LinkURL: "/favoritter"}))
 }
 
 // safeReturn accepts only a path on this site.

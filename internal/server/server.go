@@ -87,20 +87,32 @@ func New(d Deps) *Server {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets},
 		store: d.Store, enrol: d.Enrolment, log: d.Logger, assets: d.Assets, baseURL: d.BaseURL, wasURL: d.WASURL, now: d.Enrolment.Now,
-		metrics: newMetrics(reg), pages: newPageCache(d.PageCacheTTL, 500)}
+		metrics: newMetrics(reg)}
+	if d.PageCacheTTL > 0 {
+		s.pages = newPageCache(d.PageCacheTTL, maxCachedPages, s.now)
+	}
 	staff := admin.New(admin.Deps{Store: d.Store, Enrolment: d.Enrolment, Logger: d.Logger, Assets: d.Assets, BaseURL: d.BaseURL, Hasher: d.Hasher})
 	s.promHandler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	s.handler = s.routes(d, staff)
 	return s
 }
 
+// maxCachedPages bounds the page cache: a page is 10–40 KB with its
+// gzipped copy, so at most 20 MB or so.
+const maxCachedPages = 500
+
 // MetricsHandler serves the Prometheus metrics, for a listener of its own
 // (METRICS_ADDR).
 func (s *Server) MetricsHandler() http.Handler { return s.promHandler }
 
-// CatalogueChanged drops the cached pages; the server's owner calls it for
-// every change notification from Postgres (store.ListenChanges).
-func (s *Server) CatalogueChanged() { s.pages.Invalidate() }
+// CatalogueChanged marks the cached pages as changed; the server's owner
+// calls it for every change notification from Postgres
+// (store.ListenChanges), the one signal that the catalogue changed.
+func (s *Server) CatalogueChanged() {
+	if s.pages != nil {
+		s.pages.Invalidate()
+	}
+}
 
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -123,20 +135,21 @@ func (s *Server) routes(d Deps, staff http.Handler) http.Handler {
 	r.Get(SiteImagePath, s.showSiteImage)
 
 	compress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/calendar", "application/xml", "application/json")
-	// The pages every visitor sees alike are served from memory to anonymous
-	// visitors; misses and personal pages are rendered and compressed.
+	// The pages every visitor sees alike are served from memory, to
+	// visitors with favourites with their own parts filled in; misses are
+	// rendered and compressed.
 	r.Group(func(r chi.Router) {
 		r.Use(s.cachePages, compress)
 		r.Get("/", s.showHome)
 		r.Get("/kurser", s.listCourses)
 		r.Get("/kurser/{slug}", s.showCourse)
 		r.Get("/forloeb/{slug}", s.showProgramme)
-		r.Get("/favoritter", s.showFavourites) // cached for visitors without favourites only
 		r.Get("/privatliv", s.showPrivacy)
 		r.Get("/tilgaengelighed", s.showAccessibility)
 		r.Get("/sitemap.xml", s.showSitemap)
 		r.Get("/robots.txt", s.showRobots)
 	})
+	r.With(s.cacheAnonymous, compress).Get("/favoritter", s.showFavourites) // a visitor's own list
 	r.Group(func(r chi.Router) {
 		r.Use(compress)
 		s.personalRoutes(r)

@@ -18,6 +18,7 @@ func (s *Server) showFavourites(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Data = data
+		s.setSavedCookie(w, p.Page.Saved) // the pages show what is saved from it
 		// A visitor's own list: no shared cache keeps it, and the page
 		// cache leaves it alone (it only serves visitors without cookies).
 		w.Header().Set("Cache-Control", "private, no-cache")

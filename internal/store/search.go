@@ -2,29 +2,24 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/fulltext"
 )
 
-// A search is split between Postgres and Go. Go filters, counts and sorts,
-// over the facts of every published course that the store keeps in memory
-// (catalog.Facts, read again when the catalogue's version moves), and
-// matches the words against each course's search document, also kept in
-// memory (package fulltext). Postgres turns the words into Danish lexemes,
-// matches the queries Go does not (phrases in quotes, words left out with a
-// minus), and reads the cards of the page that is shown. Summing up every
-// upcoming date per search in SQL took 200–400 ms at 20,000 courses and
-// 80,000 dates, and matching a word all of them hold 50–80 ms; in Go each
-// takes a few milliseconds.
+// The catalogue's search is Postgres' own: the words are matched by the
+// Danish full-text index of migration 000010 (stemming, phrases in quotes,
+// words left out with a minus, "or", all from websearch_to_tsquery) or, for
+// typos, by pg_trgm's similarity to the title; ts_rank_cd ranks them. One
+// statement then filters, counts every filter choice and picks the page;
+// a second reads the page's cards. The README's "Search" section has the
+// measurements this was chosen by.
 
 // args numbers the parameters of a query as they are added.
 type args []any
@@ -71,165 +66,385 @@ func dateFilter(a *args, f catalog.Filter) (dateConds, error) {
 	return c, nil
 }
 
+// titleSimilarity is how close words must come to a title to match it as a
+// typo: pg_trgm's word similarity (set per connection in openPool).
+// "politsk" is 0.62 from "Politisk forståelse"; pg_trgm's default of 0.6
+// is too strict for longer words with two slips.
+const titleSimilarity = 0.5
+
 // Search returns one page of the catalogue with the counts every filter
-// choice would give: the version check, the words' matches if there are
-// words, the page's cards, and the programmes when they can show.
+// choice would give, in two round trips: the search with the programmes it
+// finds, then the page's cards.
 func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (catalog.SearchResult, error) {
 	var res catalog.SearchResult
-	facts, err := s.catalogFacts(ctx, now)
+	sql, a, err := searchSQL(f, now)
 	if err != nil {
 		return res, err
 	}
-	var matches []catalog.Match
-	// With type forloeb no course card shows, but the type facet still
-	// counts the courses that match the words.
-	if f.Q != "" {
-		if matches, err = s.cachedMatches(ctx, facts, f.Q, f.Sort == catalog.SortRelevance); err != nil {
-			return res, err
-		}
-	}
-
+	b := &pgx.Batch{}
+	b.Queue(sql, a...)
 	// Programmes match on their own words; topic and date filters are about
 	// courses, so they hide programmes.
-	if (f.Type == "" || f.Type == catalog.TypeProgramme) && f.Topic == "" && !f.HasDateFilter() {
-		var a args
-		words := ""
-		if f.Q != "" {
-			p := a.add(f.Q)
-			words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + p + `::text) OR lower(` + p + `::text) <% lower(p.title))`
-		}
-		rows, err := s.Pool.Query(ctx, `
-			SELECT p.id, p.slug, p.title, p.teaser FROM programmes p
-			WHERE p.status = 'published'`+words+`
-			ORDER BY p.title`, a...)
-		if err != nil {
-			return res, err
-		}
-		for rows.Next() {
+	withProgrammes := (f.Type == "" || f.Type == catalog.TypeProgramme) && f.Topic == "" && !f.HasDateFilter()
+	if withProgrammes {
+		queueProgrammes(b, f.Q)
+	}
+	br := s.Pool.SendBatch(ctx, b)
+	ids, err := readSearch(br, &res, now)
+	if err == nil && withProgrammes {
+		res.Programmes, err = pgx.CollectRows(must(br.Query()), func(row pgx.CollectableRow) (catalog.ProgrammeCard, error) {
 			var p catalog.ProgrammeCard
-			if err := rows.Scan(&p.Programme.ID, &p.Programme.Slug, &p.Programme.Title, &p.Programme.Teaser); err != nil {
-				rows.Close()
-				return res, err
-			}
-			res.Programmes = append(res.Programmes, p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, err
+			err := row.Scan(&p.Programme.ID, &p.Programme.Slug, &p.Programme.Title, &p.Programme.Teaser)
+			return p, err
+		})
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return res, err
+	}
+	for i := range res.Facets.Types {
+		if res.Facets.Types[i].Value == catalog.TypeProgramme {
+			res.Facets.Types[i].Count = len(res.Programmes)
 		}
 	}
-
-	found := facts.Find(f, now, matches, len(res.Programmes))
-	res.Facets = found.Facets
 	if f.Type == catalog.TypeProgramme {
 		res.Total = len(res.Programmes)
 		return res, nil
 	}
-	res.Total = found.Total
-	if len(found.IDs) > 0 {
-		if res.Cards, err = s.courseCards(ctx, found.IDs, f, now); err != nil {
+	if len(ids) > 0 {
+		if res.Cards, err = s.courseCards(ctx, ids, f, now); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
 }
 
-// cachedMatches are the matches of the words q, from the cache if a search
-// made since the catalogue's version last moved had the same words.
-func (s *Store) cachedMatches(ctx context.Context, facts *factsRead, q string, rank bool) ([]catalog.Match, error) {
-	k := wordsKey{q: q, rank: rank}
-	s.facts.mu.Lock()
-	m, ok := s.facts.words.get(facts.order, k)
-	s.facts.mu.Unlock()
-	if ok {
-		return m, nil
+// must passes a batch's rows on; their error comes with the first read.
+func must(rows pgx.Rows, _ error) pgx.Rows { return rows }
+
+func queueProgrammes(b *pgx.Batch, q string) {
+	var a args
+	words := ""
+	if q != "" {
+		p := a.add(q)
+		words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + p + `::text) OR lower(` + p + `::text) <% lower(p.title))`
 	}
-	m, err := s.matchInMemory(ctx, facts, q)
-	if errors.Is(err, fulltext.ErrUnsupported) {
-		m, err = s.matchWords(ctx, facts, q, rank)
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.facts.mu.Lock()
-	s.facts.words.put(facts.order, k, m)
-	s.facts.mu.Unlock()
-	return m, nil
+	b.Queue(`SELECT p.id, p.slug, p.title, p.teaser FROM programmes p
+		WHERE p.status = 'published'`+words+`
+		ORDER BY p.title`, a...)
 }
 
-// titleSimilarity is how close words must come to a title to match it as a
-// typo: pg_trgm's word similarity. "politsk" is 0.62 from "Politisk
-// forståelse"; pg_trgm's default of 0.6 is too strict for longer words with
-// two slips.
-const titleSimilarity = 0.5
-
-var matchBuffers = sync.Pool{New: func() any { return new([]catalog.Match) }}
-
-// matchInMemory finds the courses of facts that match the words q as
-// matchWords does, over the documents in memory: Postgres only makes the
-// words into a query of Danish lexemes. It returns
-// fulltext.ErrUnsupported for the queries it leaves to Postgres.
-func (s *Store) matchInMemory(ctx context.Context, facts *factsRead, q string) ([]catalog.Match, error) {
-	var text string
-	if err := s.Pool.QueryRow(ctx, `SELECT websearch_to_tsquery('danish', $1::text)::text`, q).Scan(&text); err != nil {
-		return nil, err
-	}
-	query, err := fulltext.ParseQuery(text)
+// searchSQL builds the search statement for the shape of filter f (its
+// parameters vary, its text only with the filters that are set, so a
+// prepared plan fits every search of that shape). It returns rows (kind,
+// key, label, n): one per choice of each filter with its count, the total,
+// and the ids of the page's courses in order (kind "page", n the place).
+//
+// It reads one row per published course, its course_search row
+// (migration 000121): a course's dates summed up per region, as the
+// months it has a date in and its first date, with and without free
+// seats. The row of a course changed since the last FoldSearch, or whose
+// first date has started, is computed from the tables instead (live), so
+// the search is never behind. Region, month and free seats apply to one
+// and the same date; each filter's choices are counted with the other
+// filters as they are, in one pass over the courses found (grouping sets,
+// g), the counts per region and month read from the bits of the groups.
+// A second pass picks the page: keeping the courses found between the
+// passes cost more than finding them again.
+func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
+	var a args
+	pNow := a.add(now)
+	m, c, err := matchSQL(&a, f, pNow)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	// The matches are gathered in a buffer kept between searches and
-	// copied out at their size: appending 20,000 matches to a growing slice
-	// left five times their size for the collector.
-	buf := matchBuffers.Get().(*[]catalog.Match)
-	defer matchBuffers.Put(buf)
-	*buf = (*buf)[:0]
-	facts.index.Find(query, fulltext.NewWords(q), titleSimilarity, func(h fulltext.Hit) {
-		*buf = append(*buf, catalog.Match{Course: int32(h.Text), Rank: h.Rank, TitleSimilarity: h.Similarity})
-	})
-	return append(make([]catalog.Match, 0, len(*buf)), *buf...), nil
+	pThisMonth := a.add(copenhagenMonth(now))
+	counted := and(c.inTopic, c.ofType)
+	shown := and(counted, c.fits)
+	sql := m + `,
+g AS (
+	SELECT t, r, mo0, mo, y, fr, tot, title_hit, count(*) AS n
+	FROM (SELECT ` + caseWhen(and(c.ofType, c.fits), "m.topic_ids") + ` AS t,
+	             ` + caseWhen(counted, "m.regions") + ` AS r,
+	             ` + caseWhen(counted, "m.month0") + ` AS mo0,
+	             ` + caseWhen(counted, "m.months") + ` AS mo,
+	             ` + caseWhen(and(c.inTopic, c.fits), "m.is_module") + ` AS y,
+	             ` + and(counted, "m.has_free") + ` AS fr,
+	             ` + shown + ` AS tot, m.title_hit
+	      FROM m) x
+	GROUP BY GROUPING SETS ((t), (r), (mo0, mo), (y, fr, tot, title_hit)))
+SELECT 'topic', tp.slug, tp.name, coalesce(sum(gt.n), 0)::bigint
+FROM topics tp LEFT JOIN (SELECT unnest(g.t) AS id, g.n FROM g WHERE g.t IS NOT NULL) gt ON gt.id = tp.id
+GROUP BY tp.id
+UNION ALL
+SELECT 'region', i::text, '', sum(g.n)::bigint FROM g, generate_series(1, 5) i
+WHERE g.r & (1 << (i - 1)) <> 0 GROUP BY i
+UNION ALL
+SELECT 'month', (i + 1)::text, '', sum(g.n)::bigint FROM g, generate_series(0, 11) i
+WHERE g.mo0 - ` + pThisMonth + ` BETWEEN 0 AND i AND g.mo & (1::bigint << (i - (g.mo0 - ` + pThisMonth + `))) <> 0
+GROUP BY i
+UNION ALL
+SELECT 'free', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.fr
+UNION ALL
+SELECT 'total', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.tot
+UNION ALL
+SELECT 'type', CASE WHEN g.y THEN '` + catalog.TypeModule + `' ELSE '` + catalog.TypeCourse + `' END, '', sum(g.n)::bigint
+FROM g WHERE g.y IS NOT NULL GROUP BY g.y
+UNION ALL
+SELECT 'page', p.id::text, '', p.n FROM unnest(ARRAY(` + pageSQL(f, shown) + `)) WITH ORDINALITY AS p(id, n)`
+	return sql, a, nil
 }
 
-// matchWords finds in Postgres the courses of facts that match the words q:
-// by a Danish full-text search, or by a title within trigram distance for
-// typos.
-// Ranking is asked for only when the results are sorted by it (at 20,000
-// matches it is half the query's time). The similarity of a title is worked
-// out only for the courses the full-text search does not find, which are
-// few: for all 20,000 titles that match "ledelse" it took 100 ms.
-func (s *Store) matchWords(ctx context.Context, facts *factsRead, q string, rank bool) ([]catalog.Match, error) {
-	cols := `c.id, 0::real, 0::real`
-	if rank {
-		cols = `c.id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, q.tsq),
-		       CASE WHEN c.search @@ q.tsq THEN 0 ELSE word_similarity(q.lq, lower(c.title)) END`
+// caseWhen is expr where cond holds, else NULL; expr if cond is always.
+func caseWhen(cond, expr string) string {
+	if cond == "true" {
+		return expr
 	}
-	rows, err := s.Pool.Query(ctx, `
-		WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('danish', $1::text) AS tsq, lower($1::text) AS lq)
-		SELECT `+cols+`
-		FROM courses c, q
-		WHERE c.status = 'published' AND (c.search @@ q.tsq OR q.lq <% lower(c.title))`, q)
+	return "CASE WHEN " + cond + " THEN " + expr + " END"
+}
+
+// copenhagenMonth is SQL's copenhagen_month (migration 000121): the months
+// since year 0, in Copenhagen.
+func copenhagenMonth(t time.Time) int {
+	y, m, _ := t.In(catalog.Copenhagen).Date()
+	return y*12 + int(m) - 1
+}
+
+// foundConds are the conditions on a course m found by the words that the
+// filters set: its topic, its type and its dates; "" when not set.
+type foundConds struct{ inTopic, ofType, fits string }
+
+// matchSQL is the start of the search statement: the words as a query
+// (q), the courses whose summary row is behind (live), every published
+// course's row (c), and the courses the words find (m), all when there
+// are no words, with what the filters, counts and order need of each.
+func matchSQL(a *args, f catalog.Filter, pNow string) (string, foundConds, error) {
+	var fc foundConds
+	words, titleHit := "", "false"
+	if f.Q != "" {
+		words = "\n\tWHERE c.search @@ (SELECT tsq FROM q) OR (SELECT lq FROM q) <% c.title_lower"
+		if f.Sort == catalog.SortRelevance {
+			titleHit = "strpos(c.title_lower, (SELECT lt FROM q)) > 0"
+		}
+	}
+	var cols []string
+	if f.Topic != "" {
+		cols = append(cols, `(SELECT t.id FROM topics t WHERE t.slug = `+a.add(f.Topic)+`) = ANY (c.topic_ids) AS in_topic`)
+		fc.inTopic = "m.in_topic"
+	}
+	if t := typeCondition(f.Type); t != "" {
+		cols = append(cols, t+" AS of_type")
+		fc.ofType = "m.of_type"
+	}
+	dates, join, err := dateFacts(a, f, pNow)
 	if err != nil {
-		return nil, err
+		return "", fc, err
 	}
-	index := make(map[int64]int, len(facts.Courses))
-	for i, c := range facts.Courses {
-		index[c.ID] = i
+	if f.HasDateFilter() {
+		fc.fits = "m.next IS NOT NULL"
 	}
-	matches := []catalog.Match{}
-	var id int64
-	var r, sim float32
-	_, err = pgx.ForEachRow(rows, []any{&id, &r, &sim}, func() error {
-		if i, ok := index[id]; ok { // not a course published since the facts were read
-			matches = append(matches, catalog.Match{Course: int32(i), Rank: r, TitleSimilarity: sim})
+	pQ := a.add(f.Q)
+	return `
+WITH q AS MATERIALIZED (
+	SELECT tsq, lq, lt, '%' || replace(replace(replace(lt, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS lpat
+	FROM (SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
+	             lower(btrim(replace(` + pQ + `::text, '"', ''), ' !?.,;:')) AS lt) w),
+live AS MATERIALIZED (
+	SELECT course_id FROM course_search_changed
+	UNION
+	SELECT course_id FROM course_search WHERE next_at <= ` + pNow + `
+	UNION
+	SELECT course_id FROM course_search WHERE ` + pNow + ` < (SELECT made_for FROM course_search_state)),
+c AS (
+	SELECT s.* FROM course_search s
+	WHERE s.course_id NOT IN (SELECT course_id FROM course_search_changed)
+	  AND (s.next_at > ` + pNow + ` OR s.next_at IS NULL) AND ` + pNow + ` >= (SELECT made_for FROM course_search_state)
+	UNION ALL
+	SELECT * FROM course_search_rows(ARRAY(SELECT course_id FROM live), ` + pNow + `) WHERE EXISTS (SELECT FROM live)),
+m AS NOT MATERIALIZED (
+	SELECT c.course_id AS id, c.title, c.price_ore, c.is_module, c.topic_ids, c.month0, ` + dates +
+		strings.Join(append([]string{""}, cols...), ", ") + `,
+	       ` + titleHit + ` AS title_hit, c.search, c.title_lower
+	FROM c` + join + words + `)`, fc, nil
+}
+
+// dateFacts are the columns of m that the date filters decide, for a
+// course's row c: the first date that passes them (next; none: the course
+// does not fit), the regions with a date that passes the other two
+// (regions), the months likewise (months, bits from c.month0), and whether
+// a date in the chosen region and month has free seats (has_free). The
+// summary rows answer this alone without a month; with one, each course
+// that has a date in that month (its month bits tell) reads its dates in
+// that month (md).
+func dateFacts(a *args, f catalog.Filter, pNow string) (cols, join string, err error) {
+	k := 6 // any region
+	if f.Region != "" {
+		k = slices.IndexFunc(catalog.Regions, func(r struct{ Slug, Name string }) bool { return r.Slug == f.Region }) + 1
+	}
+	free := ""
+	if f.FreeOnly {
+		free = "free_"
+	}
+	// The months (and for the month filter, the courses that may have a
+	// date in it) in the chosen region, with free seats if chosen.
+	months := "c.months"
+	if f.Region != "" || f.FreeOnly {
+		months = fmt.Sprintf("c.%smonth_bits[%d]", free, k)
+	}
+	if f.Month == "" {
+		if f.Region == "" && !f.FreeOnly {
+			return "c.next_at AS next, c.regions, c.months, c.free_regions <> 0 AS has_free", "", nil
+		}
+		hasFree := "c.free_regions <> 0"
+		if f.Region != "" {
+			hasFree = fmt.Sprintf("c.free_nexts[%d] IS NOT NULL", k)
+		}
+		return fmt.Sprintf("c.%snexts[%d] AS next, c.%sregions AS regions, %s AS months, %s AS has_free",
+			free, k, free, months, hasFree), "", nil
+	}
+	inMonth := "c.months"
+	if f.FreeOnly {
+		inMonth = "c.free_month_bits[6]"
+	}
+	start, err := catalog.MonthStart(f.Month)
+	if err != nil {
+		return "", "", fmt.Errorf("month %q: %w", f.Month, err)
+	}
+	inRegion, isFree := "true", "true"
+	if f.Region != "" {
+		inRegion = "v.region = " + a.add(f.Region)
+	}
+	if f.FreeOnly {
+		isFree = "d.seats_taken < d.capacity"
+	}
+	pMonth := a.add(copenhagenMonth(start))
+	join = `
+	LEFT JOIN LATERAL (
+		SELECT coalesce(bit_or(1 << (region_no(v.region) - 1)) FILTER (WHERE ` + isFree + `), 0) AS regions,
+		       min(d.starts_at) FILTER (WHERE ` + inRegion + ` AND ` + isFree + `) AS next,
+		       coalesce(bool_or(d.seats_taken < d.capacity) FILTER (WHERE ` + inRegion + `), false) AS has_free
+		FROM course_dates d JOIN venues v ON v.id = d.venue_id
+		WHERE d.course_id = c.course_id AND d.status = 'planned' AND d.starts_at > ` + pNow + `
+		  AND d.starts_at >= ` + a.add(start) + ` AND d.starts_at < ` + a.add(start.AddDate(0, 1, 0)) + `
+	) md ON c.month0 <= ` + pMonth + ` AND (` + pMonth + ` - c.month0 >= 63 OR (` + inMonth + ` >> (` + pMonth + ` - c.month0)) & 1 = 1)`
+	return "md.next, coalesce(md.regions, 0) AS regions, " + months + " AS months, coalesce(md.has_free, false) AS has_free", join, nil
+}
+
+// typeCondition is the condition on a course's row c of the type filter.
+func typeCondition(typ string) string {
+	switch typ {
+	case catalog.TypeCourse:
+		return "NOT c.is_module"
+	case catalog.TypeModule:
+		return "c.is_module"
+	case catalog.TypeProgramme:
+		return "false"
+	}
+	return ""
+}
+
+// pageLimit is how many courses the page shows: none when only programmes
+// are asked for.
+func pageLimit(f catalog.Filter) int {
+	if f.Type == catalog.TypeProgramme {
+		return 0
+	}
+	return catalog.PageSize
+}
+
+func pageOffset(f catalog.Filter) int { return (max(f.Page, 1) - 1) * catalog.PageSize }
+
+// pageSQL selects the ids of the page's courses, in order; courses
+// without a date go last by date, and the title, then the id, break ties.
+func pageSQL(f catalog.Filter, shown string) string {
+	limit := " LIMIT " + strconv.Itoa(pageLimit(f)) + " OFFSET " + strconv.Itoa(pageOffset(f))
+	switch {
+	case f.Sort == catalog.SortRelevance && f.Q != "":
+		return relevancePageSQL(f, shown) + limit
+	case f.Sort == catalog.SortPrice:
+		return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.price_ore, m.title, m.id" + limit
+	case f.Sort == catalog.SortTitle:
+		return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.title, m.id" + limit
+	}
+	return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.next NULLS LAST, m.title, m.id" + limit
+}
+
+// relevancePageSQL orders by relevance: the courses whose title holds the
+// words come first (also as part of a compound: "Mødeledelse" for
+// "ledelse"), then the others; within each, Postgres' ts_rank_cd orders
+// them (the title weighted 1.0, the teaser 0.4, the rest 0.2), a title
+// found by a typo by its similarity. ts_rank_cd reads a course's whole
+// text, so only the part the page falls in is read and ranked: the
+// courses with the words in their title (found by the title's trigram
+// index), counted in g, or the others, or both.
+func relevancePageSQL(f catalog.Filter, shown string) string {
+	off, end := strconv.Itoa(pageOffset(f)), strconv.Itoa(pageOffset(f)+catalog.PageSize)
+	hits := "(SELECT coalesce(sum(g.n), 0) FROM g WHERE g.tot AND g.title_hit)"
+	ranked := `SELECT m.id, m.title_hit, m.next, m.title,
+		CASE WHEN m.search @@ (SELECT tsq FROM q) THEN ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.search, (SELECT tsq FROM q))
+		     ELSE word_similarity((SELECT lq FROM q), m.title_lower) END AS rank
+		FROM m WHERE ` + shown
+	return `SELECT x.id FROM (
+		` + ranked + ` AND m.title_lower LIKE (SELECT lpat FROM q) AND ` + off + ` < ` + hits + `
+		UNION ALL
+		` + ranked + ` AND NOT m.title_hit AND ` + end + ` > ` + hits + `) x
+	ORDER BY x.title_hit DESC, x.rank DESC, x.next NULLS LAST, x.title, x.id`
+}
+
+// readSearch reads the rows of searchSQL into res and returns the page's
+// course ids in order.
+func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) ([]int64, error) {
+	rows, _ := br.Query()
+	counts := map[string]map[string]int{}
+	var topics []catalog.FacetValue
+	var ids []int64
+	var kind, key, label string
+	var n int64
+	_, err := pgx.ForEachRow(rows, []any{&kind, &key, &label, &n}, func() error {
+		switch kind {
+		case "topic":
+			topics = append(topics, catalog.FacetValue{Value: key, Label: label, Count: int(n)})
+		case "page":
+			id, err := strconv.ParseInt(key, 10, 64)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		default:
+			if counts[kind] == nil {
+				counts[kind] = map[string]int{}
+			}
+			counts[kind][key] = int(n)
 		}
 		return nil
 	})
-	return matches, err
+	if err != nil {
+		return nil, err
+	}
+	fc := &res.Facets
+	fc.Topics = topics
+	slices.SortFunc(fc.Topics, func(a, b catalog.FacetValue) int { return strings.Compare(a.Label, b.Label) })
+	for _, r := range catalog.Regions {
+		fc.Regions = append(fc.Regions, catalog.FacetValue{Value: r.Slug, Label: r.Name, Count: counts["region"][strconv.Itoa(len(fc.Regions)+1)]})
+	}
+	for i, m := range catalog.NextMonths(now, 12) {
+		fc.Months = append(fc.Months, catalog.FacetValue{Value: m, Label: catalog.MonthLabel(m), Count: counts["month"][strconv.Itoa(i+1)]})
+	}
+	fc.Types = []catalog.FacetValue{
+		{Value: catalog.TypeCourse, Label: "Kurser", Count: counts["type"][catalog.TypeCourse]},
+		{Value: catalog.TypeModule, Label: "Moduler i forløb", Count: counts["type"][catalog.TypeModule]},
+		{Value: catalog.TypeProgramme, Label: "Forløb"},
+	}
+	fc.Free = counts["free"][""]
+	res.Total = counts["total"][""]
+	return ids, nil
 }
 
 // courseCards reads the cards of the courses ids, in that order, each with
 // its first upcoming date that passes the date filters. A course
-// unpublished since the facts were read is left out.
+// unpublished since the search is left out.
 func (s *Store) courseCards(ctx context.Context, ids []int64, f catalog.Filter, now time.Time) ([]catalog.CourseCard, error) {
 	var a args
 	pIDs := a.add(ids)

@@ -33,8 +33,6 @@ type Store struct {
 	// seats is signalled after a transaction that took or freed seats
 	// (see PublishSeatChanges); it holds at most one pending signal.
 	seats chan struct{}
-	// facts are the catalogue's facts as a search last read them.
-	facts factsCache
 }
 
 // Open connects a pool. An empty url lets pgx read the standard PG*
