@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -56,6 +57,13 @@ func (s *Service) CancelSeats(ctx context.Context, manageToken string, seatIDs [
 		if err != nil {
 			return err
 		}
+		for _, st := range cancelled {
+			if err := store.Record(ctx, tx, audit.Entry{Actor: bookerActor(rec), Entity: "participant", EntityID: st.ID,
+				Action: "booker_cancel", Changes: []audit.Change{{Field: "status", Old: audit.StatusText(st.Status),
+					New: audit.StatusText(booking.StatusCancelled)}}}, now); err != nil {
+				return err
+			}
+		}
 		others, err := s.promotionMails(ctx, tx, promoted, now)
 		if err != nil {
 			return err
@@ -81,6 +89,9 @@ func (s *Service) Substitute(ctx context.Context, manageToken string, seatID int
 		}
 		rec, err := store.ReceiptOf(ctx, tx, bookingID)
 		if err != nil {
+			return err
+		}
+		if err := store.Record(ctx, tx, substituteEntry(0, bookerActor(rec), seatID, old, sub), now); err != nil {
 			return err
 		}
 		return s.record(ctx, tx, about(store.MailOwner{BookingID: rec.ID},
@@ -146,4 +157,10 @@ func seatIn(r booking.Receipt, seatID int64) booking.Seat {
 		}
 	}
 	return booking.Seat{}
+}
+
+// bookerActor names the booker in the audit log when they act from their
+// manage link.
+func bookerActor(r booking.Receipt) string {
+	return "Bookeren " + r.BookerName + " (" + r.BookerEmail + ")"
 }

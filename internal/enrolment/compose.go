@@ -36,6 +36,12 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID]}
 			mails = append(mails, about(store.MailOwner{BookingID: rec.ID}, mail.BookingMails(rec, l, rec.CreatedAt)...)...)
 		}
+		// The staff search finds the bookings by their own row from now on
+		// (store.SearchBookings); the booking's transaction did not write
+		// it, to keep the trigram index out of the rush.
+		if err := store.IndexBookings(ctx, tx, ids); err != nil {
+			return err
+		}
 		return s.record(ctx, tx, mails)
 	})
 }

@@ -23,6 +23,10 @@ var rules = []struct {
 }{
 	{"internal/catalog", []string{"kursuskatalog/..."}, "catalogue rules are pure"},
 	{"internal/booking", []string{"kursuskatalog/...", "!kursuskatalog/internal/catalog"}, "enrolment rules are pure"},
+	{"internal/overview", []string{"kursuskatalog/...", "!kursuskatalog/internal/catalog", "!kursuskatalog/internal/booking"},
+		"the staff overview's rules and figures are pure"},
+	{"internal/audit", []string{"kursuskatalog/..."}, "what the audit log records is plain values"},
+	{"internal/charts", []string{"kursuskatalog/..."}, "charts draw the values they are given"},
 	{"internal/store", []string{"kursuskatalog/internal/mail",
 		"kursuskatalog/internal/jobs", "kursuskatalog/internal/enrolment", "kursuskatalog/internal/server/..."},
 		"the store reads and writes rows; it composes no mail and decides nothing"},

@@ -358,7 +358,15 @@ func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Pe
 		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
 			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
 		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
-	return insertError(err)
+	if err != nil {
+		return insertError(err)
+	}
+	// The search finds the booking by its new participant's name at once.
+	_, err = tx.Exec(ctx, `
+		INSERT INTO booking_search (booking_id, doc)
+		SELECT booking_id, booking_search_doc(booking_id) FROM participants WHERE id = $1
+		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, seatID)
+	return err
 }
 
 // ReceiptOf loads a booking with its seats and dates.

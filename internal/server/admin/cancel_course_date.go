@@ -49,7 +49,7 @@ func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
 	err = a.enrol.CancelDate(r.Context(), staffOf(r).ID, id, version, f.Reason)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		f.Errors.Add("reason", "Datoen er ændret af en anden siden du åbnede den. Se ændringerne, og aflys igen.")
+		f.Errors.Add("aflys", "Datoen er ændret af en anden siden du åbnede den. Se ændringerne, og aflys igen.")
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 	case errors.Is(err, booking.ErrDateCancelled):
 		a.flash(r, "Datoen var allerede aflyst.")

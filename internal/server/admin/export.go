@@ -1,12 +1,9 @@
 package admin
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -16,23 +13,18 @@ import (
 	"kursuskatalog/web/views"
 )
 
-// exportParticipants sends a date's participants as CSV made for Danish
-// Excel: UTF-8 with a byte-order mark (else Excel reads it as Windows-1252),
-// semicolons (the list separator where the decimal mark is a comma) and
-// dates as 03.03.2027.
+// exportParticipants sends a date's participants as CSV for Danish Excel
+// (writeExcelCSV): EAN, CVR and phone numbers kept as text, prices as
+// numbers, dates as 03.03.2027.
 func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 	d, people, ok := a.dateAndPeople(w, r)
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	cw.Write([]string{"Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
-		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Bestiller", "Bestillers e-mail",
-		"EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse"})
+	header := []string{"Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
+		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Pris ekskl. moms", "Bestiller",
+		"Bestillers e-mail", "Bestillers telefon", "EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse"}
+	rows := make([][]string, 0, len(people))
 	for _, p := range people {
 		pos, cancelled := "", ""
 		if p.WaitlistPos > 0 {
@@ -41,32 +33,18 @@ func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 		if p.CancelledAt != nil {
 			cancelled = catalog.FormatDate(*p.CancelledAt)
 		}
-		row := []string{statusWord(p.Status), pos, p.Name, p.Email, p.JobTitle, p.OrgName, p.Department,
-			p.Diet, p.Accessibility, p.SubstituteFor, p.Ref, catalog.FormatDate(p.CreatedAt), p.BookerName, p.BookerEmail,
-			p.EAN, p.CVR, p.Reference, cancelled, p.CancelReason}
-		for i := range row {
-			row[i] = spreadsheetSafe(row[i])
+		typed := []string{p.Name, p.Email, p.JobTitle, p.OrgName, p.Department, p.Diet, p.Accessibility, p.SubstituteFor}
+		for i := range typed {
+			typed[i] = spreadsheetSafe(typed[i])
 		}
-		cw.Write(row)
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		a.ServerError(w, r, err)
-		return
+		row := append([]string{statusWord(p.Status), pos}, typed...)
+		row = append(row, p.Ref, catalog.FormatDate(p.CreatedAt), decimal(p.PriceOre), spreadsheetSafe(p.BookerName),
+			spreadsheetSafe(p.BookerEmail), excelText(p.BookerPhone), excelText(p.EAN), excelText(p.CVR),
+			spreadsheetSafe(p.Reference), cancelled, spreadsheetSafe(p.CancelReason))
+		rows = append(rows, row)
 	}
 	name := "deltagere-" + d.CourseSlug + "-" + d.StartsAt.In(catalog.Copenhagen).Format("2006-01-02") + ".csv"
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Write(buf.Bytes())
-}
-
-// spreadsheetSafe keeps a typed value from being run as a formula when the
-// file is opened (CSV injection): such cells start with a quote.
-func spreadsheetSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	a.writeExcelCSV(w, r, name, header, rows)
 }
 
 func statusWord(status string) string {

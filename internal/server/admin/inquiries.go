@@ -66,18 +66,26 @@ func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status
 		a.ServerError(w, r, err)
 		return
 	}
-	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs}
+	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs,
+		ReplySubject: replySubject(q), ReplyHandled: true}
 	if q.ConsultantID != 0 {
 		p.Consultant = strconv.FormatInt(q.ConsultantID, 10)
 	}
-	if typed != nil {
+	switch {
+	case typed != nil && typed.ReplyErrors.Any():
+		p.ReplySubject, p.ReplyBody, p.ReplyHandled, p.ReplyErrors = typed.ReplySubject, typed.ReplyBody, typed.ReplyHandled, typed.ReplyErrors
+	case typed != nil:
 		p.State, p.Consultant, p.Note = typed.State, typed.Consultant, typed.Note
+	}
+	if err := a.thread(r, &p, q); err != nil {
+		a.ServerError(w, r, err)
+		return
 	}
 	for _, c := range cs {
 		p.Consultants = append(p.Consultants, views.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Name})
 	}
 	title := "Henvendelse fra " + q.Name
-	if errs.Any() {
+	if errs.Any() || p.ReplyErrors.Any() {
 		title = "Fejl: " + title
 	}
 	p.Page = a.adminPage(r, title)
@@ -145,4 +153,30 @@ func (a *adminArea) consultantChoice(r *http.Request, value string) (id int64, k
 		}
 	}
 	return 0, false, nil
+}
+
+// thread adds an inquiry's answers and where the asker's replies go.
+func (a *adminArea) thread(r *http.Request, p *views.AdminInquiryProps, q store.InquiryRow) error {
+	replies, err := a.store.InquiryReplies(r.Context(), q.ID)
+	for _, x := range replies {
+		p.Replies = append(p.Replies, views.ReplyRow{At: x.CreatedAt, StaffName: x.StaffName, ReplyTo: x.ReplyTo,
+			Subject: x.Subject, Body: x.Body, MailID: x.MailID})
+	}
+	p.ReplyName, p.ReplyEmail = "COK Kursusadministrationen", "kurser@cok.dk"
+	if q.ConsultantName != "" {
+		p.ReplyName, p.ReplyEmail = q.ConsultantName, ""
+	}
+	return err
+}
+
+// replySubject is the answer's subject as first offered.
+func replySubject(q store.InquiryRow) string {
+	s := "Sv: Dit spørgsmål"
+	if q.Kind == "inhouse" {
+		s = "Sv: Forløb tilpasset jeres arbejdsplads"
+	}
+	if q.CourseTitle != "" {
+		s += " om " + q.CourseTitle
+	}
+	return s
 }

@@ -117,6 +117,9 @@ func (a *adminArea) enrolmentRoutes(r chi.Router) {
 	r.Get("/henvendelser", a.listInquiries)
 	r.Get("/henvendelser/{id}", a.showInquiry)
 	r.Post("/henvendelser/{id}", a.saveInquiry)
+	r.Post("/henvendelser/{id}/svar", a.replyToInquiry)
+	r.Get("/statistik", a.showStatistics)
+	r.Get("/statistik/{figur}", a.exportStatistic)
 	r.Get("/mails", a.listMails)
 	r.Get("/mails/{id}", a.showMail)
 }
