@@ -11,6 +11,7 @@ import (
 	"html"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/go-analyze/charts"
@@ -29,8 +30,20 @@ type Chart struct {
 	Labels []string
 	Series []Series
 	// Format writes a value on the value axis ("12 %", "1,2 mio. kr.");
-	// nil: as an integer.
+	// nil: Number.
 	Format func(float64) string
+	// Max is the value axis' top (100 for percentages); 0: from the values.
+	Max float64
+}
+
+// valueAxis starts at 0 and ends at c.Max when set.
+func valueAxis(c Chart) charts.ValueAxisOption {
+	a := charts.ValueAxisOption{Min: charts.Ptr(0.0)}
+	if c.Max > 0 {
+		a.Max = charts.Ptr(c.Max)
+		a.Unit = c.Max / 5
+	}
+	return a
 }
 
 // Size of the drawing; it scales down with the page (viewBox).
@@ -43,7 +56,7 @@ const (
 func Bars(c Chart) (string, error) {
 	opt := charts.NewBarChartOptionWithData(values(c))
 	opt.CategoryAxis.Labels = c.Labels
-	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0)}}
+	opt.ValueAxis = []charts.ValueAxisOption{valueAxis(c)}
 	opt.ValueFormatter = formatter(c)
 	opt.Legend = legend(c)
 	opt.Padding = charts.Box{Top: 20, Right: 20, Bottom: 10, Left: 10}
@@ -55,12 +68,14 @@ func Bars(c Chart) (string, error) {
 }
 
 // HorizontalBars draws one bar per label, labels down the side: for long
-// names (courses, municipalities). The height grows with the labels.
+// names (courses, municipalities), the first label on top. The height
+// grows with the labels.
 func HorizontalBars(c Chart) (string, error) {
+	c = reversed(c) // the library draws the first category at the bottom
 	opt := charts.NewBarChartOptionWithData(values(c))
 	opt.Horizontal = true
 	opt.CategoryAxis.Labels = c.Labels
-	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0)}}
+	opt.ValueAxis = []charts.ValueAxisOption{valueAxis(c)}
 	opt.ValueFormatter = formatter(c)
 	opt.Legend = legend(c)
 	opt.Padding = charts.Box{Top: 20, Right: 30, Bottom: 10, Left: 10}
@@ -84,6 +99,18 @@ func Lines(c Chart) (string, error) {
 		return "", fmt.Errorf("line chart: %w", err)
 	}
 	return finish(p, c.Alt)
+}
+
+func reversed(c Chart) Chart {
+	c.Labels = slices.Clone(c.Labels)
+	slices.Reverse(c.Labels)
+	series := make([]Series, len(c.Series))
+	for i, s := range c.Series {
+		series[i] = Series{Name: s.Name, Values: slices.Clone(s.Values)}
+		slices.Reverse(series[i].Values)
+	}
+	c.Series = series
+	return c
 }
 
 func values(c Chart) [][]float64 {

@@ -60,6 +60,9 @@ func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Repor
 			}
 			rep.Generated = n
 		}
+		if err := store.InsertLoadedBookings(ctx, tx, l.loaded); err != nil {
+			return fmt.Errorf("demo bookings: %w", err)
+		}
 		// Bookings loaded here, not booked, get their search text now.
 		return store.IndexNewBookings(ctx, tx)
 	})
@@ -82,6 +85,7 @@ type loader struct {
 	consultants map[string]int64
 	topics      map[string]int64
 	venues      map[string]catalog.Venue
+	loaded      []store.LoadedBooking // the demo's bookings, inserted together at the end
 }
 
 func (l *loader) references(ctx context.Context) error {
@@ -240,7 +244,7 @@ func (l *loader) twoDayDate(ctx context.Context, courseID int64, spec courseSpec
 	if err := store.SetDateMinimum(ctx, l.tx, id, capacity/3); err != nil {
 		return err
 	}
-	return l.people(ctx, id, spec, start, seatSpec{Taken: taken, Cancelled: taken / 10})
+	return l.people(id, spec, start, seatSpec{Taken: taken, Cancelled: taken / 10})
 }
 
 // patternDates gives course i its dates, spread over the next twelve
@@ -262,9 +266,13 @@ func (l *loader) patternDates(ctx context.Context, i int, courseID int64, c cour
 			start = start.Add(-15 * time.Minute)
 			end = time.Date(start.Year(), start.Month(), start.Day()+c.Days-1, 15, 0, 0, 0, catalog.Copenhagen)
 		}
+		deadline := time.Date(start.Year(), start.Month(), start.Day()-deadlineDaysOf(c), 0, 0, 0, 0, time.UTC)
+		if d.deadlineThisWeek { // two days ahead, or Sunday if sooner
+			ahead := min(2, 6-(int(l.now.Weekday())+6)%7)
+			deadline = time.Date(y, m, day+ahead, 0, 0, 0, 0, time.UTC)
+		}
 		id, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
-			CourseID: courseID, Venue: v, StartsAt: start, EndsAt: end,
-			Deadline: time.Date(start.Year(), start.Month(), start.Day()-deadlineDays, 0, 0, 0, 0, time.UTC),
+			CourseID: courseID, Venue: v, StartsAt: start, EndsAt: end, Deadline: deadline,
 			Capacity: d.capacity, SeatsTaken: d.seats.Taken, Status: d.status,
 		})
 		if err != nil {
@@ -273,15 +281,23 @@ func (l *loader) patternDates(ctx context.Context, i int, courseID int64, c cour
 		if err := store.SetDateMinimum(ctx, l.tx, id, d.capacity/3); err != nil {
 			return err
 		}
-		if err := l.people(ctx, id, c, start, d.seats); err != nil {
+		if err := l.people(id, c, start, d.seats); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// deadlineDays is how long before the start enrolment binds, in the demo.
+// deadlineDays is how long before the start enrolment binds on the demo's
+// residential (two-day) courses; a one-day course binds three weeks before.
 const deadlineDays = 35
+
+func deadlineDaysOf(c courseSpec) int {
+	if c.Days >= 2 {
+		return deadlineDays
+	}
+	return 21
+}
 
 // demoDate is what patternDates makes of date j of course i.
 type demoDate struct {
@@ -289,6 +305,9 @@ type demoDate struct {
 	capacity int
 	status   string
 	seats    seatSpec
+	// deadlineThisWeek: the deadline falls in the current week, whatever
+	// the start (an early deadline, as some courses have).
+	deadlineThisWeek bool
 }
 
 func datePattern(i, j int, c courseSpec) demoDate {
@@ -301,7 +320,7 @@ func datePattern(i, j int, c courseSpec) demoDate {
 	case 4: // few seats left; every other one soon, its deadline ahead
 		d.seats.Taken = d.capacity - 2
 		if i%2 == 0 {
-			d.offset = deadlineDays + 1 + i%10
+			d.offset = deadlineDaysOf(c) + 1 + i%10
 		}
 	case 5: // full: a waiting list; every other one soon, after the deadline
 		d.seats = seatSpec{Taken: d.capacity, Waiting: 1 + i%4}
@@ -322,7 +341,7 @@ func datePattern(i, j int, c courseSpec) demoDate {
 	case i == 5 && j == 0: // a seat freed by a cancellation, two waiting for it
 		d.seats = seatSpec{Taken: d.capacity - 1, Waiting: 2, Cancelled: 1}
 	case i == 1 && j == 0: // below its minimum, the deadline this week
-		d.offset, d.seats.Taken = deadlineDays+2, 2
+		d.offset, d.seats.Taken, d.deadlineThisWeek = deadlineDaysOf(c)+10, 2, true
 	case (i+j)%3 == 0 && d.seats.Taken > 0:
 		d.seats.Cancelled = 1
 	}

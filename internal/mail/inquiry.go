@@ -98,8 +98,10 @@ type InquiryReply struct {
 	ReplyToEmail string
 }
 
-// InquiryReplyMail is staff's answer, mailed from COK with the consultant
-// as reply-to, so the asker's next answer reaches the consultant.
+// InquiryReplyMail is staff's answer as they wrote it, greeting and
+// signature included, with the question quoted below; mailed from COK with
+// the consultant as reply-to, so the asker's next answer reaches the
+// consultant.
 func InquiryReplyMail(r InquiryReply) Message {
 	var paras []string
 	for _, p := range strings.Split(strings.ReplaceAll(r.Body, "\r\n", "\n"), "\n\n") {
@@ -108,7 +110,7 @@ func InquiryReplyMail(r InquiryReply) Message {
 		}
 	}
 	m := render("inquiry-reply", r.ToEmail, r.ToName, r.Subject, doc{
-		Greeting: "Kære " + r.ToName,
+		Signed:   true,
 		Intro:    paras,
 		Sections: []section{{Heading: "Du skrev (henvendelse nr. " + strconv.FormatInt(r.InquiryID, 10) + ")", Lines: []string{r.Question}}},
 		Outro:    []string{"Svar blot på denne mail, så går dit svar til " + r.ReplyToName + "."},

@@ -19,9 +19,7 @@ func fullDate(t *testing.T, s *site) (date, first, second int64) {
 	t.Helper()
 	ctx := context.Background()
 	date, _ = seedDates(t, s.Store)
-	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET capacity = 1, seats_taken = 0 WHERE id = $1`, date); err != nil {
-		t.Fatal(err)
-	}
+	emptyDate(t, s.Store, date, 1)
 	for i, who := range []string{"Første <foerste@aarhus.dk>", "Anden <anden@odense.dk>"} {
 		if status, _, body := s.post(t, "/tilmelding", enrolment(fmt.Sprintf("admin-tok-%d", i), []int64{date}, who)); status != http.StatusSeeOther {
 			t.Fatalf("booking %s: %d %s", who, status, body)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -33,52 +32,99 @@ type LoadedBooking struct {
 	Seats                           []LoadedSeat
 }
 
-// InsertLoadedBooking inserts a booking and its participants as they
-// stand; the dates' seats taken are the caller's to match. Its tokens are
-// derived from the reference: a loaded booking has no manage link anyone
-// holds.
-func InsertLoadedBooking(ctx context.Context, tx pgx.Tx, b LoadedBooking) error {
-	form := sha256.Sum256([]byte("loaded-form-" + b.Ref))
-	manage := sha256.Sum256([]byte("loaded-manage-" + b.Ref))
+// InsertLoadedBookings inserts bookings and their participants as they
+// stand, in two statements; the dates' seats taken are the caller's to
+// match. Tokens are derived from the reference: a loaded booking has no
+// manage link anyone holds. The waiting lists are in the order given.
+func InsertLoadedBookings(ctx context.Context, tx pgx.Tx, bs []LoadedBooking) error {
+	if len(bs) == 0 {
+		return nil
+	}
+	var b bookingColumns
+	var p seatColumns
+	for i, bk := range bs {
+		b.add(bk)
+		for _, st := range bk.Seats {
+			p.add(i, bk.CreatedAt, st)
+		}
+	}
+	rows, err := tx.Query(ctx, `
+		INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone, org_name,
+			department, ean, invoice_reference, list_ore, excl_ore, vat_ore, incl_ore, invoiced_at, invoice_number, created_at)
+		SELECT ref, sha256(convert_to('loaded-form-' || ref, 'UTF8')), sha256(convert_to('loaded-manage-' || ref, 'UTF8')),
+			booker, email, phone, org, dept, ean, reference, list, excl, vat, excl + vat, invoiced, number, created
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+			$9::bigint[], $10::bigint[], $11::bigint[], $12::timestamptz[], $13::text[], $14::timestamptz[])
+			AS x(ref, booker, email, phone, org, dept, ean, reference, list, excl, vat, invoiced, number, created)
+		RETURNING id`, b.ref, b.booker, b.email, b.phone, b.org, b.dept, b.ean, b.reference, b.list, b.excl, b.vat,
+		b.invoiced, b.number, b.created)
+	if err != nil {
+		return err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return err
+	}
+	bookingIDs := make([]int64, len(p.booking))
+	for i, n := range p.booking {
+		bookingIDs[i] = ids[n]
+	}
+	_, err = tx.Exec(ctx, `
+		INSERT INTO participants (booking_id, date_id, name, email, job_title, status, waitlist_seq, list_ore, price_ore,
+			vat_rate_bp, vat_ore, cancel_reason, created_at, confirmed_at, cancelled_at)
+		SELECT booking, date, name, email, job, status, CASE WHEN status = 'waitlisted' THEN nextval('waitlist_seq') END,
+			list, price, vat_bp, price * vat_bp / 10000, reason, created,
+			CASE WHEN status = 'confirmed' THEN created END, CASE WHEN status = 'cancelled' THEN cancelled END
+		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
+			$9::int[], $10::text[], $11::timestamptz[], $12::timestamptz[]) WITH ORDINALITY
+			AS x(booking, date, name, email, job, status, list, price, vat_bp, reason, created, cancelled, n)
+		ORDER BY n`, bookingIDs, p.date, p.name, p.email, p.job, p.status, p.list, p.price, p.vat, p.reason, p.created, p.cancelled)
+	return err
+}
+
+type bookingColumns struct {
+	ref, booker, email, phone, org, dept, ean, reference, number []string
+	list, excl, vat                                              []int64
+	invoiced, created                                            []*time.Time
+}
+
+func (c *bookingColumns) add(b LoadedBooking) {
 	var list, excl, vat int64
 	for _, s := range b.Seats {
 		list += s.ListOre
 		excl += s.PriceOre
 		vat += s.PriceOre * int64(s.VATRateBP) / 10000
 	}
-	var id int64
 	var invoiced *time.Time
 	if !b.InvoicedAt.IsZero() {
 		invoiced = &b.InvoicedAt
 	}
-	err := tx.QueryRow(ctx, `
-		INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone, org_name,
-			department, ean, invoice_reference, list_ore, excl_ore, vat_ore, incl_ore, invoiced_at, invoice_number, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12::bigint + $13::bigint, $14, $15, $16) RETURNING id`,
-		b.Ref, form[:], manage[:], b.BookerName, b.BookerEmail, b.Phone, b.Org, b.Department, b.EAN, b.Reference,
-		list, excl, vat, invoiced, b.InvoiceNumber, b.CreatedAt).Scan(&id)
-	if err != nil {
-		return err
+	created := b.CreatedAt
+	c.ref, c.booker, c.email = append(c.ref, b.Ref), append(c.booker, b.BookerName), append(c.email, b.BookerEmail)
+	c.phone, c.org, c.dept = append(c.phone, b.Phone), append(c.org, b.Org), append(c.dept, b.Department)
+	c.ean, c.reference, c.number = append(c.ean, b.EAN), append(c.reference, b.Reference), append(c.number, b.InvoiceNumber)
+	c.list, c.excl, c.vat = append(c.list, list), append(c.excl, excl), append(c.vat, vat)
+	c.invoiced, c.created = append(c.invoiced, invoiced), append(c.created, &created)
+}
+
+type seatColumns struct {
+	booking                          []int // index of the booking in the batch
+	date, list, price                []int64
+	vat                              []int32
+	name, email, job, status, reason []string
+	created, cancelled               []*time.Time
+}
+
+func (c *seatColumns) add(booking int, created time.Time, s LoadedSeat) {
+	var cancelled *time.Time
+	if s.Status == "cancelled" {
+		cancelled = &s.CancelledAt
 	}
-	for _, s := range b.Seats {
-		var cancelled, confirmed *time.Time
-		switch s.Status {
-		case "cancelled":
-			cancelled = &s.CancelledAt
-		case "confirmed":
-			confirmed = &b.CreatedAt
-		}
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO participants (booking_id, date_id, name, email, job_title, status, waitlist_seq, list_ore, price_ore,
-				vat_rate_bp, vat_ore, cancel_reason, created_at, confirmed_at, cancelled_at)
-			VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'waitlisted' THEN nextval('waitlist_seq') END, $7, $8, $9, $10,
-				$11, $12, $13, $14)`,
-			id, s.DateID, s.Name, s.Email, s.JobTitle, s.Status, s.ListOre, s.PriceOre, s.VATRateBP,
-			s.PriceOre*int64(s.VATRateBP)/10000, s.Reason, b.CreatedAt, confirmed, cancelled); err != nil {
-			return err
-		}
-	}
-	return nil
+	c.booking, c.date = append(c.booking, booking), append(c.date, s.DateID)
+	c.name, c.email, c.job = append(c.name, s.Name), append(c.email, s.Email), append(c.job, s.JobTitle)
+	c.status, c.reason = append(c.status, s.Status), append(c.reason, s.Reason)
+	c.list, c.price, c.vat = append(c.list, s.ListOre), append(c.price, s.PriceOre), append(c.vat, int32(s.VATRateBP))
+	c.created, c.cancelled = append(c.created, &created), append(c.cancelled, cancelled)
 }
 
 // SetDateMinimum sets the fewest participants a date needs.

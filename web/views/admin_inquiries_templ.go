@@ -798,7 +798,7 @@ func inquiryThread(p AdminInquiryProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = field(Field{ID: "body", Name: "body", Label: "Dit svar", Type: "textarea", Value: p.ReplyBody, Required: true, MaxLength: 10000,
-			Hint: "Hilsen og underskrift fra COK sættes på, og spørgsmålet citeres under dit svar.", Error: p.ReplyErrors.Get("body")}).Render(ctx, templ_7745c5c3_Buffer)
+			Hint: "Mailen sendes, som du skriver den her; spørgsmålet citeres under dit svar.", Error: p.ReplyErrors.Get("body")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

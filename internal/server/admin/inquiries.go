@@ -67,7 +67,7 @@ func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs,
-		ReplySubject: replySubject(q), ReplyHandled: true}
+		ReplySubject: replySubject(q), ReplyBody: replyBody(q, staffOf(r)), ReplyHandled: true}
 	if q.ConsultantID != 0 {
 		p.Consultant = strconv.FormatInt(q.ConsultantID, 10)
 	}
@@ -167,6 +167,16 @@ func (a *adminArea) thread(r *http.Request, p *views.AdminInquiryProps, q store.
 		p.ReplyName, p.ReplyEmail = q.ConsultantName, ""
 	}
 	return err
+}
+
+// replyBody is the answer as first offered: a greeting and the staff
+// member's signature, room between them.
+func replyBody(q store.InquiryRow, u store.StaffUser) string {
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	return "Kære " + q.Name + "\n\n\n\nVenlig hilsen\n" + name + "\nCOK – Center for Offentlig Kompetenceudvikling"
 }
 
 // replySubject is the answer's subject as first offered.

@@ -96,7 +96,7 @@ func courseFillFigure(courses []overview.CourseFill) (views.Figure, error) {
 		Header: []string{"Kursus", "Datoer", "Pladser", "Optaget", "Fyldning"}, NumCols: 4,
 		CSVHeader: []string{"Kursus", "Datoer", "Pladser", "Optaget", "Fyldning (%)"}}
 	c := charts.Chart{Alt: "Søjlediagram: fyldning i procent for de 15 kurser med flest pladser. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "Fyldning"}}, Format: func(v float64) string { return strconv.Itoa(int(v)) + " %" }}
+		Series: []charts.Series{{Name: "Fyldning"}}, Max: 100, Format: func(v float64) string { return strconv.Itoa(int(v)) + " %" }}
 	for i, x := range courses {
 		if i < 15 {
 			c.Labels = append(c.Labels, shortLabel(x.CourseTitle))
