@@ -96,7 +96,7 @@ start_server() {
   port=$(free_port)
   base=http://127.0.0.1:$port
   t0=$(date +%s%N)
-  PGDATABASE=$db ADDR=127.0.0.1:$port LOG_LEVEL=warn "$bin/katalog" serve 2>>"$work/serve.log" &
+  PGDATABASE=$db ADDR=127.0.0.1:$port LOG_LEVEL=warn METRICS_TOKEN=$metrics_token "$bin/katalog" serve 2>>"$work/serve.log" &
   srv_pid=$!
   pids+=("$srv_pid")
   until curl -fs -o /dev/null "$base/readyz"; do
@@ -115,10 +115,13 @@ stop_server() {
   wait "$srv_pid" || true
 }
 
+# The site serves /metrics only to a scraper with this token.
+metrics_token=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+
 # metric_sums: database queries and requests the server counted so far,
 # over every route but /metrics itself.
 metric_sums() {
-  curl -fs "$base/metrics" | awk '
+  curl -fs -H "Authorization: Bearer $metrics_token" "$base/metrics" | awk '
     /^katalog_db_queries_total\{/ && !/route="\/metrics"/ { q += $NF }
     /^http_request_duration_seconds_count\{/ && !/route="\/metrics"/ { n += $NF }
     END { printf "%d %d\n", q, n }'

@@ -213,6 +213,13 @@ func TestUserAddReadsPasswordFromStdin(t *testing.T) {
 	if err := run(ctx, []string{"user", "add", "-email", "kort@cok.dk", "-role", "admin"}, env, strings.NewReader("kort\n"), &out, &out); err == nil {
 		t.Error("short password accepted")
 	}
+	// Weak passwords of a good length are refused too, with a Danish reason.
+	for _, pw := range []string{"password1234", "aaaaaaaaaaaa", "svag@cok.dk2026"} {
+		err := run(ctx, []string{"user", "add", "-email", "svag@cok.dk", "-role", "admin"}, env, strings.NewReader(pw+"\n"), &out, &out)
+		if err == nil || !strings.Contains(err.Error(), "for let at gætte") {
+			t.Errorf("weak password %q: %v", pw, err)
+		}
+	}
 }
 
 // syncBuffer is a bytes.Buffer the server's goroutines may write to while

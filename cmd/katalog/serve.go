@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	netmail "net/mail"
 	"runtime/debug"
 	"time"
 
 	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/ical"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/server"
@@ -53,7 +55,12 @@ func runServe(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	srv := server.New(server.Deps{Store: st, Enrolment: svc, Logger: logger, Assets: assets, BaseURL: cfg.BaseURL,
-		PageCacheTTL: 10 * time.Second})
+		WASURL: cfg.WASURL.String(), PageCacheTTL: 10 * time.Second, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
+	if cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.MetricsAddr, srv.MetricsHandler(), logger); err != nil {
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+	}
 	// Cached pages are dropped on every change any process makes.
 	go st.ListenChanges(ctx, logger, srv.CatalogueChanged)
 	go st.PublishSeatChanges(ctx, logger, 100*time.Millisecond)
@@ -102,10 +109,12 @@ func startBackground(ctx context.Context, cfg config.Config, st *store.Store, lo
 	}
 	// One service for the web's requests and one for the workers, each on
 	// its pool, with the one clock.
-	deps := enrolment.Deps{Store: st, Queue: queue, Logger: logger, BaseURL: cfg.BaseURL.String(), Now: time.Now}
+	deps := enrolment.Deps{Store: st, Queue: queue, Logger: logger, BaseURL: cfg.BaseURL.String(), Now: time.Now,
+		OfferWindows: cfg.OfferWindows, Organizer: organizer(cfg.MailFrom)}
 	svc = enrolment.New(deps)
 	deps.Store = wst
-	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: enrolment.New(deps), Logger: logger})
+	worker := enrolment.New(deps)
+	workers, err := jobs.NewWorkers(qpool, wst, jobs.Options{Sender: sender, Composer: worker, Offers: worker, Courses: worker, Logger: logger})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -183,4 +192,17 @@ func startJobs(ctx, retry context.Context, w *jobs.Workers, logger *slog.Logger)
 		}
 		wait = min(2*wait, 30*time.Second)
 	}
+}
+
+// organizer is who sends the calendar invitations: the sender of every
+// mail.
+func organizer(from string) ical.Person {
+	if from == "" {
+		from = mail.DefaultFrom
+	}
+	a, err := netmail.ParseAddress(from)
+	if err != nil {
+		return ical.Person{}
+	}
+	return ical.Person{Name: a.Name, Email: a.Address}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/alexedwards/argon2id"
 	"golang.org/x/term"
@@ -35,6 +36,9 @@ func runUser(ctx context.Context, cfg config.Config, args []string, stdin io.Rea
 		return err
 	}
 	*email = strings.TrimSpace(*email)
+	if strings.ContainsFunc(*email+*name, unicode.IsControl) {
+		return errors.New("user add: -email og -name må ikke indeholde linjeskift eller andre kontroltegn")
+	}
 	if !strings.Contains(*email, "@") {
 		return errors.New("user add: -email must be an e-mail address")
 	}
@@ -57,6 +61,9 @@ func runUser(ctx context.Context, cfg config.Config, args []string, stdin io.Rea
 	pw, err := readPassword(stdin, stderr)
 	if err != nil {
 		return err
+	}
+	if msg := auth.WeakPassword(pw, *email, *name); msg != "" {
+		return fmt.Errorf("user add: %s", msg)
 	}
 	hash, err := auth.HashPassword(pw, params)
 	if err != nil {

@@ -40,6 +40,11 @@ var actionTexts = map[string]string{
 	"reply":             "besvaret pr. mail",
 	"booker_cancel":     "afmeldt af bookeren",
 	"booker_substitute": "stedfortræder indsat af bookeren",
+	"image":             "billede gemt",
+	"image_delete":      "billede fjernet",
+	"attendance":        "fremmøde registreret",
+	"offer_accept":      "sagde ja tak til en tilbudt plads",
+	"offer_decline":     "sagde nej tak til en tilbudt plads",
 }
 
 // ActionText says what happened in Danish ("afmeldt"); a cancelled date is
@@ -70,6 +75,9 @@ var fieldLabels = map[string]string{
 	"courses": "Kurser", "last_day": "Sidste dag", "modules": "Moduler", "intro": "Indledning",
 	"background": "Baggrund", "competences": "Kompetencer", "competences_intro": "Kompetencer, indledning",
 	"contact_note": "Kontakt", "subject": "Emne", "reply_to": "Svar til", "participants": "Deltagere",
+	"charged": "Betales", "arrival_note": "Ankomst og parkering", "residential": "Overnatning",
+	"reminder_days": "Praktisk information (dage før)", "bring_note": "Medbring", "diploma_minutes": "Kursusbevisets minutter",
+	"image": "Billede", "image_alt": "Alt-tekst", "present": "Til stede",
 }
 
 // FieldLabel is the Danish name of a field ("Pris ekskl. moms").

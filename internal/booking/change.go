@@ -1,7 +1,6 @@
 package booking
 
 import (
-	"slices"
 	"time"
 
 	"kursuskatalog/internal/catalog"
@@ -9,38 +8,6 @@ import (
 
 // The rules of changes to a booking once made: cancelling, handing a seat
 // on, promoting, moving, and what a date's new capacity does.
-
-// ToCancel returns the seats a booker's cancellation at now takes: those
-// named (every seat of the booking when none are named) that are not
-// cancelled yet. It is ErrBinding when one of them may no longer be
-// cancelled free of charge (CanCancel on its date). An empty result means
-// there is nothing to cancel.
-func ToCancel(seats []Seat, dates map[int64]catalog.CourseDate, named []int64, now time.Time) ([]Seat, error) {
-	var out []Seat
-	for _, st := range seats {
-		if st.Status == StatusCancelled || (len(named) > 0 && !slices.Contains(named, st.ID)) {
-			continue
-		}
-		if !CanCancel(dates[st.DateID], now) {
-			return nil, ErrBinding
-		}
-		out = append(out, st)
-	}
-	return out, nil
-}
-
-// Freed lists the dates on which cancelling these seats frees a seat, one
-// entry per seat: a seat held, not a place on a waiting list. A freed
-// seat goes to the first on the date's waiting list, or back to the date.
-func Freed(cancelled []Seat) []int64 {
-	var out []int64
-	for _, st := range cancelled {
-		if st.Status == StatusConfirmed {
-			out = append(out, st.DateID)
-		}
-	}
-	return out
-}
 
 // CheckActive says whether staff may cancel a participant with this status,
 // or put a substitute in their place: anyone not cancelled already,
@@ -62,12 +29,14 @@ func CheckSubstitute(d catalog.CourseDate, now time.Time) error {
 }
 
 // CheckPromote says whether staff may give a waiting participant a seat on
-// d out of turn: only someone waiting, and only when d has a free seat.
-func CheckPromote(status string, d catalog.CourseDate) error {
+// d by hand: only someone waiting, and only into a free seat, or the seat
+// offered to them (offered), which staff then accept on their behalf. A
+// seat offered to someone else is theirs until they answer.
+func CheckPromote(status string, offered bool, d catalog.CourseDate) error {
 	if status != StatusWaitlisted {
 		return ErrNotWaiting
 	}
-	if d.SeatsLeft() == 0 {
+	if !offered && d.SeatsLeft() == 0 {
 		return ErrNoSeat
 	}
 	return nil
@@ -82,8 +51,9 @@ type Move struct {
 
 // PlanMove plans moving a participant with status from one date to another
 // of the same course at now. The new date must be planned and upcoming.
-// The participant gets a seat when the new date has one; binding stays, and
-// comes when the new date's deadline has passed.
+// The participant gets a seat when the new date has one; a seat stays
+// binding, and binds when the new date's deadline has passed. A place on
+// the new date's waiting list does not bind.
 func PlanMove(status string, binding bool, from, to BookedDate, now time.Time) (Move, error) {
 	if status == StatusCancelled {
 		return Move{}, ErrCancelled
@@ -93,7 +63,7 @@ func PlanMove(status string, binding bool, from, to BookedDate, now time.Time) (
 	}
 	return Move{
 		Seat:    to.SeatsLeft() > 0,
-		Binding: binding || !now.Before(DeadlineEnd(to.Deadline)),
+		Binding: to.SeatsLeft() > 0 && (binding || !now.Before(DeadlineEnd(to.Deadline))),
 		Frees:   status == StatusConfirmed,
 	}, nil
 }

@@ -2,61 +2,11 @@ package booking
 
 import (
 	"errors"
-	"slices"
 	"testing"
 	"time"
 
 	"kursuskatalog/internal/catalog"
 )
-
-func TestToCancel(t *testing.T) {
-	d1, d2 := testDate(1, 1, 10, 5), testDate(2, 2, 10, 5)
-	d2.Deadline = time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC) // passed on 10 January
-	dates := map[int64]catalog.CourseDate{1: d1.CourseDate, 2: d2.CourseDate}
-	seats := []Seat{
-		{ID: 10, DateID: 1, Status: StatusConfirmed},
-		{ID: 11, DateID: 1, Status: StatusWaitlisted},
-		{ID: 12, DateID: 1, Status: StatusCancelled},
-		{ID: 13, DateID: 2, Status: StatusConfirmed},
-	}
-	tests := []struct {
-		name  string
-		seats []Seat
-		named []int64
-		want  []int64
-		err   error
-	}{
-		{"one seat named", seats, []int64{10}, []int64{10}, nil},
-		{"a waiting place", seats, []int64{11}, []int64{11}, nil},
-		{"a cancelled seat: nothing to cancel", seats, []int64{12}, nil, nil},
-		{"a seat of another booking: nothing to cancel", seats, []int64{99}, nil, nil},
-		{"after its deadline: binding", seats, []int64{13}, nil, ErrBinding},
-		{"the whole booking, every seat before its deadline", seats[:3], nil, []int64{10, 11}, nil},
-		{"the whole booking with one seat binding", seats, nil, nil, ErrBinding},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := ToCancel(tt.seats, dates, tt.named, beforeDeadline)
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
-			var ids []int64
-			for _, st := range got {
-				ids = append(ids, st.ID)
-			}
-			if !slices.Equal(ids, tt.want) {
-				t.Fatalf("cancelled %v, want %v", ids, tt.want)
-			}
-		})
-	}
-}
-
-func TestFreed(t *testing.T) {
-	got := Freed([]Seat{{DateID: 1, Status: StatusConfirmed}, {DateID: 1, Status: StatusWaitlisted}, {DateID: 2, Status: StatusConfirmed}})
-	if !slices.Equal(got, []int64{1, 2}) {
-		t.Fatalf("freed %v, want a seat on 1 and on 2, none for the waiting place", got)
-	}
-}
 
 func TestChecksOfStaffActions(t *testing.T) {
 	full, free := testDate(1, 1, 10, 10).CourseDate, testDate(1, 1, 10, 9).CourseDate
@@ -75,9 +25,10 @@ func TestChecksOfStaffActions(t *testing.T) {
 		{"substitute before the start, after the deadline", CheckSubstitute(free, afterDeadline), nil},
 		{"substitute after the start", CheckSubstitute(started, afterStart), ErrBinding},
 		{"substitute on a cancelled date", CheckSubstitute(cancelled, beforeDeadline), ErrBinding},
-		{"promote someone waiting to a free seat", CheckPromote(StatusWaitlisted, free), nil},
-		{"promote to a full date", CheckPromote(StatusWaitlisted, full), ErrNoSeat},
-		{"promote someone seated", CheckPromote(StatusConfirmed, free), ErrNotWaiting},
+		{"promote someone waiting to a free seat", CheckPromote(StatusWaitlisted, false, free), nil},
+		{"promote to a full date", CheckPromote(StatusWaitlisted, false, full), ErrNoSeat},
+		{"promote into the seat offered to them: staff accept for them", CheckPromote(StatusWaitlisted, true, full), nil},
+		{"promote someone seated", CheckPromote(StatusConfirmed, false, free), ErrNotWaiting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +55,7 @@ func TestPlanMove(t *testing.T) {
 	}{
 		{"a seat to a date with seats", StatusConfirmed, false, free, beforeDeadline, Move{Seat: true, Frees: true}, nil},
 		{"a seat to a full date: its waiting list", StatusConfirmed, false, full, beforeDeadline, Move{Seat: false, Frees: true}, nil},
+		{"a binding seat to a full date: waiting, not bound", StatusConfirmed, true, full, afterDeadline, Move{Seat: false, Frees: true}, nil},
 		{"a waiting place frees no seat", StatusWaitlisted, false, free, beforeDeadline, Move{Seat: true}, nil},
 		{"after the new date's deadline: binding", StatusConfirmed, false, free, afterDeadline, Move{Seat: true, Binding: true, Frees: true}, nil},
 		{"binding stays binding", StatusConfirmed, true, free, beforeDeadline, Move{Seat: true, Binding: true, Frees: true}, nil},

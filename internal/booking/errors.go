@@ -35,9 +35,8 @@ func (e *DuplicateFormError) Error() string { return "booking: form already book
 
 // DateClosedError means a date takes no (more) enrolments at this moment.
 type DateClosedError struct {
-	Date      BookedDate
-	Phase     Phase
-	SeatsLeft int // after the deadline: the seats there were
+	Date  BookedDate
+	Phase Phase
 }
 
 func (e *DateClosedError) Error() string {

@@ -18,8 +18,7 @@ const (
 	PhaseOpen          Phase = iota // seats left, before the deadline
 	PhaseFewSeats                   // open, but FewSeats or fewer left
 	PhaseAfterDeadline              // deadline passed, seats left: binding at once
-	PhaseWaitlist                   // full before the deadline: waiting list
-	PhaseFull                       // full after the deadline: nothing to take
+	PhaseWaitlist                   // full: waiting list, before the deadline and after
 	PhaseStarted                    // started or past
 	PhaseCancelled                  // cancelled by COK
 )
@@ -45,9 +44,9 @@ func PhaseOf(d catalog.CourseDate, now time.Time) Phase {
 	afterDeadline := !now.Before(DeadlineEnd(d.Deadline))
 	left := d.SeatsLeft()
 	switch {
-	case left == 0 && afterDeadline:
-		return PhaseFull
 	case left == 0:
+		// A waiting place is never binding, so a full date takes them
+		// after its deadline too; accepting an offered seat then binds.
 		return PhaseWaitlist
 	case afterDeadline:
 		return PhaseAfterDeadline
@@ -73,8 +72,6 @@ func (p Phase) Label() string {
 		return "Efter fristen – ledige pladser"
 	case PhaseWaitlist:
 		return "Fuldt booket – venteliste"
-	case PhaseFull:
-		return "Fuldt booket"
 	case PhaseStarted:
 		return "Afholdt"
 	case PhaseCancelled:
@@ -114,9 +111,7 @@ func (p Phase) Reason() string {
 	case PhaseAfterDeadline:
 		return "Tilmeldingsfristen er overskredet, men der er stadig plads. Tilmeldingen er bindende med det samme."
 	case PhaseWaitlist:
-		return "Alle pladser er optaget. Du kan skrive dig på ventelisten; ledige pladser gives i den rækkefølge, tilmeldingerne er modtaget."
-	case PhaseFull:
-		return "Alle pladser er optaget, og tilmeldingsfristen er overskredet."
+		return "Alle pladser er optaget. Du kan skrive dig på ventelisten; det er gratis og aldrig bindende. Bliver en plads ledig, tilbyder vi den til den første på listen, som selv siger ja tak eller nej tak. Siger du ja tak efter tilmeldingsfristen, er tilmeldingen bindende."
 	case PhaseStarted:
 		return "Kurset er begyndt eller afholdt."
 	case PhaseCancelled:

@@ -28,7 +28,7 @@ func TestPhaseOf(t *testing.T) {
 		{"full before deadline: waitlist", date(30, 30, "planned"), beforeDeadline, PhaseWaitlist},
 		{"deadline day's last minute is still before", date(30, 10, "planned"), beforeDeadline, PhaseOpen},
 		{"midnight after the deadline: binding", date(30, 10, "planned"), afterDeadline, PhaseAfterDeadline},
-		{"full after deadline: no waitlist", date(30, 30, "planned"), afterDeadline, PhaseFull},
+		{"full after deadline: still a waiting list", date(30, 30, "planned"), afterDeadline, PhaseWaitlist},
 		{"started", date(30, 10, "planned"), start, PhaseStarted},
 		{"past", date(30, 10, "planned"), start.AddDate(1, 0, 0), PhaseStarted},
 		{"cancelled wins over everything", date(30, 30, "cancelled"), beforeDeadline, PhaseCancelled},

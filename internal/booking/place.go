@@ -11,6 +11,7 @@ import (
 // Person is one participant as the booker typed them.
 type Person struct {
 	Name, Email, JobTitle, Diet, Accessibility string
+	Stay                                       Stay // kept on dates of residential courses only
 }
 
 // Booker is who books and how the booking is invoiced.
@@ -33,8 +34,11 @@ type Place struct {
 	Person  int // index into Request.People
 	DateID  int64
 	Seat    bool // a seat; false: the end of the waiting list
-	Binding bool // made after the deadline: binding at once
-	Line         // the price of this person on this date
+	Binding bool // a seat taken after the deadline: binding at once
+	// Residential: the date's course has an overnight stay, so the
+	// person's Stay is kept with the place.
+	Residential bool
+	Line        // the price of this person on this date
 }
 
 // Plan is what a request becomes: its places, person by person and date
@@ -77,11 +81,12 @@ func NewLedger(dates []BookedDate, holders []Holder, offers []catalog.BundleOffe
 	return l
 }
 
-// Place plans req at now. A date must take enrolments (PhaseOf); after its
-// deadline every person must get a seat, as there is no waiting list then.
-// Nobody may be on a date twice (e-mail, any letter case). Each person gets
-// a seat while the date has one, else a place at the end of its waiting
-// list. The price is Price's for these people and dates at now.
+// Place plans req at now. A date must take enrolments (PhaseOf). Nobody
+// may be on a date twice (e-mail, any letter case). Each person gets a
+// seat while the date has one, else a place at the end of its waiting
+// list, before the deadline and after it. A seat taken after the deadline
+// binds at once; a waiting place never does. The price is Price's for
+// these people and dates at now.
 func (l *Ledger) Place(req Request, now time.Time) (Plan, error) {
 	mine, err := l.datesOf(req.DateIDs)
 	if err != nil {
@@ -101,7 +106,7 @@ func (l *Ledger) Place(req Request, now time.Time) (Plan, error) {
 		}
 		l.people[onDate{d.ID, strings.ToLower(p.Email)}] = p.Email
 		plan.Places[i] = Place{Person: line.Participant, DateID: d.ID, Seat: seat,
-			Binding: !now.Before(DeadlineEnd(d.Deadline)), Line: line}
+			Binding: seat && !now.Before(DeadlineEnd(d.Deadline)), Residential: d.Residential, Line: line}
 	}
 	return plan, nil
 }
@@ -123,14 +128,9 @@ func (l *Ledger) datesOf(ids []int64) ([]*BookedDate, error) {
 // check refuses a request that a date cannot take or whose people are on
 // a date already.
 func (l *Ledger) check(req Request, mine []*BookedDate, now time.Time) error {
-	want := len(req.People)
 	for _, d := range mine {
-		p := PhaseOf(d.CourseDate, now)
-		if !p.CanEnrol() {
+		if p := PhaseOf(d.CourseDate, now); !p.CanEnrol() {
 			return &DateClosedError{Date: *d, Phase: p}
-		}
-		if p == PhaseAfterDeadline && d.SeatsLeft() < want {
-			return &DateClosedError{Date: *d, Phase: PhaseFull, SeatsLeft: d.SeatsLeft()}
 		}
 	}
 	for _, d := range mine {

@@ -82,11 +82,18 @@ func TestPlace(t *testing.T) {
 			want:  []placed{{1, true, true}},
 		},
 		{
-			name:  "after the deadline all get a seat or none books",
+			name:  "after the deadline the last seat binds and the next waits, not bound",
 			dates: []BookedDate{testDate(1, 1, 10, 9)},
 			req:   Request{DateIDs: []int64{1}, People: people("a@x.dk", "b@x.dk")},
 			now:   afterDeadline,
-			err:   "closed",
+			want:  []placed{{1, true, true}, {1, false, false}},
+		},
+		{
+			name:  "a full date after the deadline takes the waiting list",
+			dates: []BookedDate{testDate(1, 1, 10, 10)},
+			req:   Request{DateIDs: []int64{1}, People: people("a@x.dk")},
+			now:   afterDeadline,
+			want:  []placed{{1, false, false}},
 		},
 		{
 			name:  "a started date takes nobody",

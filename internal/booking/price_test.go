@@ -67,3 +67,15 @@ func TestPriceSplitAddsUp(t *testing.T) {
 		t.Fatalf("%+v", q)
 	}
 }
+
+// Money is rounded half up: 25 % of 14.992,50 kr. is 3.748,125 kr., which
+// is 3.748,13 kr., never 3.748,12.
+func TestVATRoundsHalfUp(t *testing.T) {
+	q := Price([]LineInput{{Participant: 0, CourseID: 1, ListOre: 1499250, VATRateBP: 2500}}, nil, time.Now())
+	if q.VATOre != 374813 || q.InclOre != 1874063 {
+		t.Fatalf("VAT %d, incl %d; want 374813 and 1874063", q.VATOre, q.InclOre)
+	}
+	if got := catalog.FormatKroner(q.VATOre); got != "3.748,13 kr." {
+		t.Fatalf("shown as %q", got)
+	}
+}

@@ -50,6 +50,11 @@ type BookedDate struct {
 	CourseSlug  string
 	PriceOre    int64 // the course's current list price excl. VAT
 	VATRateBP   int
+	// Residential: the course includes an overnight stay.
+	Residential bool
+	// ReminderDays: the practical information goes this many days before
+	// the start (0: none).
+	ReminderDays int
 }
 
 // Seat is one participant on one date of a booking.
@@ -71,6 +76,16 @@ type Seat struct {
 	OfferID       int64
 	SubstituteFor string
 	CancelReason  string
+	// Charged: cancelled but still to be paid (binding, and nobody from
+	// the waiting list has taken the seat).
+	Charged bool
+	// Person numbers the people of a booking as typed (1, 2, …), so that
+	// a person's seats are known together after a substitute took one; 0
+	// for rows made without it, which go by e-mail.
+	Person int
+	// OfferUntil is when an open offer of a seat to this waiting
+	// participant runs out; zero when they have none.
+	OfferUntil time.Time
 }
 
 // Receipt is a whole booking as the receipt, the manage page and the mails
@@ -89,33 +104,9 @@ type Receipt struct {
 	InvoiceAddress   string
 	InvoiceReference string
 	Comment          string
-	Totals                        // as booked; see Current for what it costs now
+	Totals                        // as booked; Owed(Seats) is what it costs now
 	Dates            []BookedDate // in start order
 	Seats            []Seat       // by date, then in the order they were typed
-}
-
-// Current is what the booking costs now, and how many of its seats were
-// cancelled. Until a seat is cancelled that is the booking's totals as they
-// were booked; after, it is the seats that remain, each at the price stored
-// on it, because cancelling is free and the invoice leaves cancelled seats
-// out (store.InvoiceWorklist).
-func (r Receipt) Current() (Totals, int) {
-	var left Totals
-	cancelled := 0
-	for _, s := range r.Seats {
-		if s.Status == StatusCancelled {
-			cancelled++
-			continue
-		}
-		left.ListOre += s.ListOre
-		left.ExclOre += s.PriceOre
-		left.VATOre += s.VATOre
-	}
-	if cancelled == 0 {
-		return r.Totals, 0
-	}
-	left.InclOre = left.ExclOre + left.VATOre
-	return left, cancelled
 }
 
 // Date returns the booked date with id.

@@ -2,35 +2,32 @@ package booking
 
 import "testing"
 
-func TestReceiptCurrent(t *testing.T) {
-	// Two participants on two bundled courses: 9,995 kr. each instead of
-	// 2 × 6,750, split over their two seats, VAT 25%.
-	seat := func(status string, price int64) Seat {
-		return Seat{Status: status, ListOre: 675000, PriceOre: price, VATOre: price / 4}
+func TestOwedAndPending(t *testing.T) {
+	seat := func(status string, charged bool) Seat {
+		return Seat{Status: status, Charged: charged, ListOre: 675000, PriceOre: 499750, VATOre: VAT(499750, 2500)}
 	}
-	booked := Receipt{Totals: Totals{ListOre: 2700000, ExclOre: 1999000, VATOre: 499750, InclOre: 2498750}}
+	one := Totals{ListOre: 675000, ExclOre: 499750, VATOre: 124938, InclOre: 624688}
+	times := func(t Totals, n int64) Totals {
+		return Totals{ListOre: t.ListOre * n, ExclOre: t.ExclOre * n, VATOre: t.VATOre * n, InclOre: t.InclOre * n}
+	}
 	tests := []struct {
-		name      string
-		seats     []Seat
-		want      Totals
-		cancelled int
+		name          string
+		seats         []Seat
+		owed, pending Totals
 	}{
-		{"nothing cancelled: as booked", []Seat{
-			seat(StatusConfirmed, 499750), seat(StatusConfirmed, 499750), seat(StatusWaitlisted, 499750), seat(StatusConfirmed, 499750)},
-			Totals{ListOre: 2700000, ExclOre: 1999000, VATOre: 499750, InclOre: 2498750}, 0},
-		{"one seat cancelled: the other three", []Seat{
-			seat(StatusConfirmed, 499750), seat(StatusCancelled, 499750), seat(StatusWaitlisted, 499750), seat(StatusConfirmed, 499750)},
-			Totals{ListOre: 2025000, ExclOre: 1499250, VATOre: 3 * (499750 / 4), InclOre: 1499250 + 3*(499750/4)}, 1},
-		{"all cancelled: nothing to pay", []Seat{
-			seat(StatusCancelled, 499750), seat(StatusCancelled, 499750), seat(StatusCancelled, 499750), seat(StatusCancelled, 499750)},
-			Totals{}, 4},
+		{"seats held are owed", []Seat{seat(StatusConfirmed, false), seat(StatusConfirmed, false)}, times(one, 2), Totals{}},
+		{"a waiting place costs nothing until seated", []Seat{seat(StatusConfirmed, false), seat(StatusWaitlisted, false)}, one, one},
+		{"a cancelled seat costs nothing", []Seat{seat(StatusCancelled, false), seat(StatusConfirmed, false)}, one, Totals{}},
+		{"a cancelled seat still charged is owed", []Seat{seat(StatusCancelled, true), seat(StatusConfirmed, false)}, times(one, 2), Totals{}},
+		{"only waiting: nothing owed", []Seat{seat(StatusWaitlisted, false)}, Totals{}, one},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := booked
-			r.Seats = tt.seats
-			if got, cancelled := r.Current(); got != tt.want || cancelled != tt.cancelled {
-				t.Fatalf("Current() = %+v, %d cancelled; want %+v, %d", got, cancelled, tt.want, tt.cancelled)
+			if got := Owed(tt.seats); got != tt.owed {
+				t.Errorf("Owed = %+v, want %+v", got, tt.owed)
+			}
+			if got := Pending(tt.seats); got != tt.pending {
+				t.Errorf("Pending = %+v, want %+v", got, tt.pending)
 			}
 		})
 	}

@@ -50,6 +50,8 @@ type DateParticipant struct {
 	PriceOre      int64
 	CreatedAt     time.Time
 	CancelledAt   *time.Time
+	Charged       bool      // cancelled, still to be paid
+	OfferUntil    time.Time // an open offer of a seat runs out then; zero when none
 }
 
 // SearchHit is one participant of a booking that matched a staff search.

@@ -113,16 +113,24 @@ func NormalizePhone(s string) string {
 	return n
 }
 
+// stripSpaces takes out what people paste around and inside an EAN or CVR
+// number: a "DK" in front ("DK16442623", "DK 79301663"), dots ("4052.7532"),
+// dashes and any kind of space (no-break and thin spaces from web pages
+// and PDFs included).
 func stripSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && strings.EqualFold(s[:2], "DK") {
+		s = s[2:]
+	}
 	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || r == '.' || r == '-' || r == '\u2010' || r == '\u2011' || r == '\u2013' || r == '\u200b' {
 			return -1
 		}
 		return r
-	}, strings.TrimSpace(s))
+	}, s)
 }
 
-// Digits returns s without spaces and dashes, as EAN and CVR are stored.
+// Digits returns an EAN or CVR number as it is stored: the digits alone.
 func Digits(s string) string { return stripSpaces(s) }
 
 func allDigits(s string) bool {

@@ -11,6 +11,8 @@ func TestCheckEAN(t *testing.T) {
 	}{
 		{"5798000416604", ""},
 		{"5798 0004 16604", ""},
+		{"5798.0004.16604", ""},
+		{"5798\u00a0000416604", ""},
 		{"5798009882608", ""},
 		{"5798000416605", "Kontrolcifferet i EAN-nummeret passer ikke"},
 		{"579800041660", "EAN-nummeret skal have 13 cifre"},
@@ -32,6 +34,14 @@ func TestCheckCVR(t *testing.T) {
 	}{
 		{"29189846", ""},
 		{"2918 9846", ""},
+		// As people paste them: a DK prefix, dots, no-break and thin spaces.
+		{"DK16442623", ""},
+		{"DK 79301663", ""},
+		{"dk-79301663", ""},
+		{"4052.7532", ""},
+		{"4052\u00a07532", ""},
+		{" 40\u202f52\u200975\u00a032 ", ""},
+		{"DK", "CVR-nummeret skal have 8 cifre"},
 		{"10103940", ""},
 		{"12345678", "CVR-nummeret er ikke gyldigt"},
 		{"01234567", "Et CVR-nummer begynder ikke med 0"},
@@ -85,6 +95,14 @@ func TestCheckPhone(t *testing.T) {
 }
 
 // The validators never panic, and what they accept has the stored shape.
+func TestDigitsStoresOnlyDigits(t *testing.T) {
+	for in, want := range map[string]string{"DK 79301663": "79301663", "4052.7532": "40527532", "5798\u00a00004\u202f16604": "5798000416604"} {
+		if got := Digits(in); got != want {
+			t.Errorf("Digits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func FuzzCheckEAN(f *testing.F) {
 	for _, s := range []string{"5798000416604", "", "57980004166 04", "٥٧٩٨٠٠٠٤١٦٦٠٤"} {
 		f.Add(s)

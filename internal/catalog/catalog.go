@@ -3,7 +3,10 @@
 // does no I/O and imports nothing of the project.
 package catalog
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Status of a course or programme.
 const (
@@ -51,6 +54,9 @@ type Venue struct {
 	Postcode string
 	City     string
 	Region   string
+	// ArrivalNote says how to get there (parking, transport, where to
+	// report); the practical information mail shows it.
+	ArrivalNote string
 }
 
 // Address is the one-line form the seeds use:
@@ -305,4 +311,42 @@ type FavouriteProgramme struct {
 type Favourites struct {
 	Courses    []FavouriteCourse
 	Programmes []FavouriteProgramme
+}
+
+// The sizes a course's picture is kept in.
+const (
+	ImageSmall = "480"  // 480×270, cards and phones
+	ImageLarge = "960"  // 960×540, the course page on wide screens
+	ImageShare = "1200" // 1200×630, sharing previews (og:image)
+)
+
+// ImageSize is one size of a course's picture, JPEG.
+type ImageSize struct {
+	Name          string
+	Width, Height int
+	Data          []byte
+}
+
+// Image is a course's picture as pages link to it; Hash names the version,
+// so its addresses can be cached for good.
+type Image struct {
+	CourseID int64
+	Alt      string
+	Hash     string
+}
+
+// URL is the address of one size of the picture.
+func (i Image) URL(size string) string {
+	return "/billeder/kurser/" + strconv.FormatInt(i.CourseID, 10) + "/" + i.Hash + "-" + size + ".jpg"
+}
+
+// SrcSet is the picture's widths for <img srcset>.
+func (i Image) SrcSet() string {
+	return i.URL(ImageSmall) + " 480w, " + i.URL(ImageLarge) + " 960w"
+}
+
+// TopicCount is a topic with the number of published courses in it.
+type TopicCount struct {
+	Topic
+	Courses int
 }

@@ -63,9 +63,19 @@ func FormatDate(t time.Time) string {
 	return t.Format("02.01.2006")
 }
 
-// FormatSpan shows a date's run: "03.03.2020 kl. 08:45 - 04.03.2020 kl. 15:00".
+// FormatSpan shows a date's run: "03.03.2020 kl. 08:45 - 04.03.2020 kl. 15:00",
+// and a run within one day with its date once: "16.12.2026 kl. 09:00-15:30".
 func FormatSpan(start, end time.Time) string {
+	if SameDay(start, end) {
+		return FormatDateTime(start) + "-" + end.In(Copenhagen).Format("15:04")
+	}
 	return FormatDateTime(start) + " - " + FormatDateTime(end)
+}
+
+// SameDay says whether a and b fall on one calendar day in Copenhagen.
+func SameDay(a, b time.Time) bool {
+	a, b = a.In(Copenhagen), b.In(Copenhagen)
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 var months = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}

@@ -32,6 +32,11 @@ func TestFormatSpanInCopenhagen(t *testing.T) {
 	if got, want := FormatSpan(start, end), "03.03.2020 kl. 08:45 - 04.03.2020 kl. 15:00"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
+	// A run within one day names its date once.
+	oneDay := FormatSpan(time.Date(2026, 12, 16, 8, 0, 0, 0, time.UTC), time.Date(2026, 12, 16, 14, 30, 0, 0, time.UTC))
+	if oneDay != "16.12.2026 kl. 09:00-15:30" {
+		t.Fatalf("one day: got %q", oneDay)
+	}
 	summer := time.Date(2027, 6, 1, 6, 45, 0, 0, time.UTC) // 08:45 CEST
 	if got := FormatDateTime(summer); got != "01.06.2027 kl. 08:45" {
 		t.Fatalf("summer time: got %q", got)

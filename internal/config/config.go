@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
+
+	"kursuskatalog/internal/booking"
 )
 
 // Config is everything the binary needs from its environment.
@@ -21,6 +25,9 @@ type Config struct {
 	LogLevel    slog.Level
 	SMTPURL     *url.URL // nil: mails are recorded in the database, not sent
 	MailFrom    string   // the sender of every mail; MAIL_FROM, default mail.DefaultFrom
+	// WASURL is the accessibility statement made in the state's WAS tool,
+	// which Danish law wants linked from every page; /was redirects there.
+	WASURL *url.URL
 	// ShutdownTimeout bounds how long in-flight requests may finish on SIGTERM.
 	ShutdownTimeout time.Duration
 	// GCPercent and MemoryLimit are the garbage collector's settings for
@@ -28,6 +35,19 @@ type Config struct {
 	// (the runtime reads those itself, so they keep overriding).
 	GCPercent   int
 	MemoryLimit int64
+	// OfferWindows are how long someone offered a freed seat has to
+	// answer; OFFER_WINDOWS, default booking.DefaultOfferWindows.
+	OfferWindows booking.OfferWindows
+	// TrustedProxies are the load balancers whose X-Forwarded-For names
+	// the client (TRUSTED_PROXIES); empty: the connection's address is the
+	// client's.
+	TrustedProxies []netip.Prefix
+	// MetricsAddr is where /metrics is served, apart from the site
+	// (METRICS_ADDR); MetricsToken lets /metrics on the site answer a
+	// request with "Authorization: Bearer <token>" (METRICS_TOKEN).
+	// Without either, /metrics is not served.
+	MetricsAddr  string
+	MetricsToken string
 }
 
 // serve's garbage collector. Every cache hit allocates a little (net/http's
@@ -41,6 +61,10 @@ const (
 	defaultGCPercent   = 400
 	defaultMemoryLimit = 64 << 20
 )
+
+// DefaultWASURL is where COK's statement in the WAS tool lives unless
+// WAS_URL says otherwise.
+const DefaultWASURL = "https://www.was.digst.dk/kurser-cok-dk"
 
 // Error names the variable that is wrong and why, for the operator.
 type Error struct {
@@ -63,20 +87,38 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if getenv("GOMEMLIMIT") == "" {
 		cfg.MemoryLimit = defaultMemoryLimit
 	}
+	for _, read := range []func(*Config, func(string) string) error{
+		readAddr, readDatabaseURL, readBaseURL, readLogLevel, readMail, readWASURL, readOfferWindows, readEdge,
+	} {
+		if err := read(&cfg, getenv); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, nil
+}
+
+func readAddr(cfg *Config, getenv func(string) string) error {
 	if cfg.Addr == "" {
 		cfg.Addr = ":8080"
 	}
 	if _, port, err := net.SplitHostPort(cfg.Addr); err != nil || port == "" {
-		return cfg, &Error{"ADDR", fmt.Sprintf("must be host:port such as :8080, got %q", cfg.Addr)}
+		return &Error{"ADDR", fmt.Sprintf("must be host:port such as :8080, got %q", cfg.Addr)}
 	}
+	return nil
+}
 
+func readDatabaseURL(cfg *Config, getenv func(string) string) error {
 	if cfg.DatabaseURL != "" && strings.Contains(cfg.DatabaseURL, "://") {
 		u, err := url.Parse(cfg.DatabaseURL)
 		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-			return cfg, &Error{"DATABASE_URL", "must be a postgres:// URL or a key=value connection string"}
+			return &Error{"DATABASE_URL", "must be a postgres:// URL or a key=value connection string"}
 		}
 	}
+	return nil
+}
 
+// readBaseURL reads BASE_URL, by default the local address of ADDR.
+func readBaseURL(cfg *Config, getenv func(string) string) error {
 	base := getenv("BASE_URL")
 	if base == "" {
 		_, port, _ := net.SplitHostPort(cfg.Addr)
@@ -84,11 +126,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return cfg, &Error{"BASE_URL", fmt.Sprintf("must be an absolute http(s) URL such as https://kurser.cok.dk, got %q", base)}
+		return &Error{"BASE_URL", fmt.Sprintf("must be an absolute http(s) URL such as https://kurser.cok.dk, got %q", base)}
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	cfg.BaseURL = u
+	return nil
+}
 
+func readLogLevel(cfg *Config, getenv func(string) string) error {
 	switch strings.ToLower(getenv("LOG_LEVEL")) {
 	case "", "info":
 		cfg.LogLevel = slog.LevelInfo
@@ -99,19 +144,59 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	case "error":
 		cfg.LogLevel = slog.LevelError
 	default:
-		return cfg, &Error{"LOG_LEVEL", fmt.Sprintf("must be debug, info, warn or error, got %q", getenv("LOG_LEVEL"))}
+		return &Error{"LOG_LEVEL", fmt.Sprintf("must be debug, info, warn or error, got %q", getenv("LOG_LEVEL"))}
 	}
+	return nil
+}
 
+// readMail reads MAIL_FROM and SMTP_URL.
+func readMail(cfg *Config, getenv func(string) string) error {
 	cfg.MailFrom = getenv("MAIL_FROM")
-	if cfg.MailFrom != "" && !strings.Contains(cfg.MailFrom, "@") {
-		return cfg, &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
+	if cfg.MailFrom != "" && !validFrom(cfg.MailFrom) {
+		return &Error{"MAIL_FROM", "must be an address such as \"COK <kurser@cok.dk>\""}
 	}
 	if s := getenv("SMTP_URL"); s != "" {
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
-			return cfg, &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
+			return &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
 		}
 		cfg.SMTPURL = u
 	}
-	return cfg, nil
+	return nil
+}
+
+func readWASURL(cfg *Config, getenv func(string) string) error {
+	was := getenv("WAS_URL")
+	if was == "" {
+		was = DefaultWASURL
+	}
+	u, err := url.Parse(was)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return &Error{"WAS_URL", fmt.Sprintf("must be an absolute https URL such as %s, got %q", DefaultWASURL, was)}
+	}
+	cfg.WASURL = u
+	return nil
+}
+
+func readOfferWindows(cfg *Config, getenv func(string) string) error {
+	cfg.OfferWindows = booking.DefaultOfferWindows
+	if s := getenv("OFFER_WINDOWS"); s != "" {
+		w, err := booking.ParseOfferWindows(s)
+		if err != nil {
+			return &Error{"OFFER_WINDOWS", "must look like 48h,14d:24h,3d:6h (the window, then within:window closer to the start): " + err.Error()}
+		}
+		cfg.OfferWindows = w
+	}
+	return nil
+}
+
+// validFrom says whether s is an address with a domain, which the mails'
+// Message-IDs are made at.
+func validFrom(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil {
+		return false
+	}
+	at := strings.LastIndexByte(a.Address, '@')
+	return at > 0 && at < len(a.Address)-1
 }

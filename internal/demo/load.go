@@ -53,6 +53,9 @@ func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Repor
 				}
 			}
 		}
+		if err := l.images(ctx); err != nil {
+			return fmt.Errorf("demo pictures: %w", err)
+		}
 		if scale > 0 {
 			n, err := store.GenerateCourses(ctx, tx, scale, l.now)
 			if err != nil {
@@ -104,7 +107,8 @@ func (l *loader) references(ctx context.Context) error {
 		l.topics[t.Slug] = id
 	}
 	for _, v := range venues {
-		cv := catalog.Venue{Name: v.Name, Street: v.Street, Postcode: v.Postcode, City: v.City, Region: v.Region}
+		cv := catalog.Venue{Name: v.Name, Street: v.Street, Postcode: v.Postcode, City: v.City, Region: v.Region,
+			ArrivalNote: arrivalNote(v.Key)}
 		id, err := store.UpsertVenue(ctx, l.tx, cv)
 		if err != nil {
 			return fmt.Errorf("venue %s: %w", v.Key, err)
@@ -134,6 +138,9 @@ func (l *loader) course(ctx context.Context, c courseSpec) (int64, bool, error) 
 	})
 	if err != nil || !created {
 		return id, created, err
+	}
+	if err := store.SetAftercare(ctx, l.tx, id, aftercare(c)); err != nil {
+		return 0, false, err
 	}
 	var topicIDs []int64
 	for _, t := range c.Topics {

@@ -176,10 +176,13 @@ func receiptOf(b booking.Booker, in store.Inserted, t booking.Totals) booking.Re
 
 // afterBooking queues, in the bookings' transaction, the one job that
 // composes their mails (composing them here would hold the dates' locks
-// longer), and audits the bookings staff typed in.
+// longer), marks them for the staff search until that job indexes them,
+// and audits the bookings staff typed in.
 func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out []Result, made []int, now time.Time) error {
 	mails := make([]jobs.BookingMail, len(made))
+	ids := make([]int64, len(made))
 	for k, i := range made {
+		ids[k] = out[i].ID
 		mails[k] = jobs.BookingMail{BookingID: out[i].ID, ManageURL: s.baseURL + "/min-tilmelding/" + out[i].ManageToken}
 		if bs[i].StaffID != 0 {
 			if err := store.Audit(ctx, tx, bs[i].StaffID, "booking", out[i].ID, "phone_booking",
@@ -187,6 +190,9 @@ func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out
 				return err
 			}
 		}
+	}
+	if err := store.MarkUnindexed(ctx, tx, ids); err != nil {
+		return err
 	}
 	return s.queue.ComposeBookingMails(ctx, tx, mails)
 }

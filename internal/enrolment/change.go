@@ -13,63 +13,109 @@ import (
 	"kursuskatalog/internal/store"
 )
 
-// The booker's own changes, from the manage link: cancelling seats and
+// The booker's own changes, from the manage link: cancelling seats or the
+// whole booking (with a confirmation step), leaving a waiting list, and
 // handing a seat on.
 
 // cancelledByBooker is the reason stored with a booker's own cancellation.
 const cancelledByBooker = "Afmeldt af bookeren"
 
-// CancelSeats cancels seats of the booking a manage link opens (every seat
-// when none are named), free of charge before the deadline
-// (booking.ToCancel). Each seat freed goes to the first on its date's
-// waiting list. The booker, the participants and whoever got a seat are
-// mailed. Nothing to cancel is store.ErrNotFound.
-func (s *Service) CancelSeats(ctx context.Context, manageToken string, seatIDs []int64) error {
+// CancelPreview is what cancelling would do, for the confirmation step.
+type CancelPreview struct {
+	Receipt booking.Receipt
+	Plan    booking.CancelPlan
+	Waiting map[int64]int // how many wait on each date of the booking
+}
+
+// PreviewCancel works out what cancelling the seats named (the whole
+// booking when none are) of the booking a manage link opens would do now:
+// booking.PlanCancel, and how many wait for each seat it frees.
+func (s *Service) PreviewCancel(ctx context.Context, manageToken string, seatIDs []int64) (CancelPreview, error) {
+	rec, err := s.store.ReceiptByManageToken(ctx, HashToken(manageToken))
+	if err != nil {
+		return CancelPreview{}, err
+	}
+	p := CancelPreview{Receipt: rec}
+	if p.Plan, err = booking.PlanCancel(rec, seatIDs, s.now()); err != nil {
+		return p, err
+	}
+	p.Waiting, err = s.store.WaitingCounts(ctx, p.Plan.Frees())
+	return p, err
+}
+
+// CancelSeats cancels the seats named (the whole booking when none are)
+// of the booking a manage link opens, as booking.PlanCancel plans it, when
+// the plan is still the one confirmed (its Key; booking.ErrPlanChanged
+// when not). The cancellation is recorded as a change; bundle prices that
+// no longer hold are repriced; each seat freed is offered to the first on
+// its date's waiting list; an offer open to a participant leaving a
+// waiting list is withdrawn. The booker, the participants and whoever is
+// offered a seat are mailed.
+func (s *Service) CancelSeats(ctx context.Context, manageToken string, seatIDs []int64, confirmed string) error {
 	now := s.now()
 	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		id, err := store.BookingByManageToken(ctx, tx, HashToken(manageToken))
 		if err != nil {
 			return err
 		}
-		dates, err := store.LockBookingDates(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		seats, err := store.SeatsOf(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		cancelled, err := booking.ToCancel(seats, dates, seatIDs, now)
-		if err != nil {
-			return err
-		}
-		if len(cancelled) == 0 {
-			return store.ErrNotFound
-		}
-		if err := store.CancelParticipants(ctx, tx, seatIDsOf(cancelled), cancelledByBooker, now); err != nil {
-			return err
-		}
-		promoted, err := passOn(ctx, tx, booking.Freed(cancelled), now)
-		if err != nil {
+		if _, err := store.LockBookingDates(ctx, tx, id); err != nil {
 			return err
 		}
 		rec, err := store.ReceiptOf(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		for _, st := range cancelled {
-			if err := store.Record(ctx, tx, audit.Entry{Actor: bookerActor(rec), Entity: "participant", EntityID: st.ID,
-				Action: "booker_cancel", Changes: []audit.Change{{Field: "status", Old: audit.StatusText(st.Status),
+		plan, err := booking.PlanCancel(rec, seatIDs, now)
+		if err != nil {
+			return err
+		}
+		if plan.Key() != confirmed {
+			return booking.ErrPlanChanged
+		}
+		var box outbox
+		if err := s.cancel(ctx, tx, rec, plan, cancelledByBooker, store.ByBooker, 0, now, &box, mail.CancelledMails); err != nil {
+			return err
+		}
+		for _, c := range plan.Seats {
+			if err := store.Record(ctx, tx, audit.Entry{Actor: bookerActor(rec), Entity: "participant", EntityID: c.ID,
+				Action: "booker_cancel", Changes: audit.Changes{{Field: "status", Old: audit.StatusText(c.Status),
 					New: audit.StatusText(booking.StatusCancelled)}}}, now); err != nil {
 				return err
 			}
 		}
-		others, err := s.promotionMails(ctx, tx, promoted, now)
-		if err != nil {
-			return err
-		}
-		return s.record(ctx, tx, append(about(store.MailOwner{BookingID: rec.ID}, mail.CancelledMails(rec, cancelled)...), others...))
+		return s.post(ctx, tx, box, now)
 	})
+}
+
+// cancel carries out a cancel plan of booking rec, records it as a
+// change, mails it (mails of the booking after it) and offers the seats
+// it frees.
+func (s *Service) cancel(ctx context.Context, tx pgx.Tx, rec booking.Receipt, plan booking.CancelPlan, reason, by string, staffID int64,
+	now time.Time, box *outbox, mails func(booking.Receipt, booking.CancelPlan) []mail.Message) error {
+	if err := store.ApplyCancel(ctx, tx, plan, reason, now); err != nil {
+		return err
+	}
+	var waiting []int64
+	var freed []freedSeat
+	for _, c := range plan.Seats {
+		if c.Frees() {
+			freed = append(freed, freedSeat{dateID: c.DateID, freedID: c.ID, cause: booking.CauseCancelled})
+		} else {
+			waiting = append(waiting, c.ID)
+		}
+	}
+	if err := s.withdraw(ctx, tx, waiting, now); err != nil {
+		return err
+	}
+	if err := store.InsertChange(ctx, tx, rec.ID, plan.Change(), by, staffID, now); err != nil {
+		return err
+	}
+	after, err := store.ReceiptOf(ctx, tx, rec.ID)
+	if err != nil {
+		return err
+	}
+	box.add(rec.ID, mails(after, plan)...)
+	return s.offerFreed(ctx, tx, freed, now, box)
 }
 
 // Substitute names a colleague who takes a participant's seat in the
@@ -84,6 +130,10 @@ func (s *Service) Substitute(ctx context.Context, manageToken string, seatID int
 		if err := booking.CheckSubstitute(d, now); err != nil {
 			return err
 		}
+		before, err := store.ReceiptOf(ctx, tx, bookingID)
+		if err != nil {
+			return err
+		}
 		if err := store.SubstituteSeat(ctx, tx, seatID, sub); err != nil {
 			return personError(err, sub.Email)
 		}
@@ -94,44 +144,10 @@ func (s *Service) Substitute(ctx context.Context, manageToken string, seatID int
 		if err := store.Record(ctx, tx, substituteEntry(0, bookerActor(rec), seatID, old, sub), now); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, about(store.MailOwner{BookingID: rec.ID},
-			mail.SubstituteMails(rec, old, seatIn(rec, seatID), s.links(), now)...))
+		var box outbox
+		box.add(rec.ID, mail.SubstituteMails(rec, seatIn(before, old.ID), seatIn(rec, seatID), now)...)
+		return s.post(ctx, tx, box, now)
 	})
-}
-
-// passOn gives each freed seat (a date id per seat) to the first waiting on
-// its date, or back to the date when nobody waits.
-func passOn(ctx context.Context, tx pgx.Tx, freed []int64, now time.Time) ([]store.Promotion, error) {
-	var out []store.Promotion
-	for _, dateID := range freed {
-		p, ok, err := store.PromoteFirstWaiting(ctx, tx, dateID, now)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			out = append(out, p)
-			continue
-		}
-		if err := store.ReleaseSeat(ctx, tx, dateID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// promotionMails are the mails to everyone who got a seat from a waiting
-// list, and their bookers.
-func (s *Service) promotionMails(ctx context.Context, tx pgx.Tx, promoted []store.Promotion, now time.Time) ([]store.NewMail, error) {
-	var out []store.NewMail
-	for _, p := range promoted {
-		other, err := store.ReceiptOf(ctx, tx, p.BookingID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, about(store.MailOwner{BookingID: other.ID},
-			mail.PromotedMail(other, seatIn(other, p.Seat.ID), s.links(), now)...)...)
-	}
-	return out, nil
 }
 
 // personError is the booking error of a person put on a date they are on.
@@ -140,14 +156,6 @@ func personError(err error, email string) error {
 		return &booking.AlreadyBookedError{Email: email}
 	}
 	return err
-}
-
-func seatIDsOf(seats []booking.Seat) []int64 {
-	ids := make([]int64, len(seats))
-	for i, st := range seats {
-		ids[i] = st.ID
-	}
-	return ids
 }
 
 func seatIn(r booking.Receipt, seatID int64) booking.Seat {

@@ -2,6 +2,7 @@ package enrolment
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -29,19 +30,28 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 		if err != nil {
 			return err
 		}
-		var mails []store.NewMail
+		var box outbox
+		personal := &linkMaker{base: s.baseURL}
 		for _, rec := range recs {
-			// Deadlines and calendar stamps as at the moment of booking,
-			// not of the worker's turn.
-			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID]}
-			mails = append(mails, about(store.MailOwner{BookingID: rec.ID}, mail.BookingMails(rec, l, rec.CreatedAt)...)...)
+			// Deadlines as at the moment of booking, not of the worker's turn.
+			l := mail.Links{BaseURL: s.baseURL, ManageURL: links[rec.ID], PersonURLs: map[string]string{}}
+			for _, p := range rec.People() {
+				l.PersonURLs[strings.ToLower(p.Email)] = personal.url(rec.ID, p.Email)
+			}
+			box.add(rec.ID, mail.BookingMails(rec, l, rec.CreatedAt)...)
 		}
 		// The staff search finds the bookings by their own row from now on
-		// (store.SearchBookings); the booking's transaction did not write
-		// it, to keep the trigram index out of the rush.
+		// (store.SearchBookings); the booking's transaction only marked
+		// them pending, to keep the trigram index out of the rush.
 		if err := store.IndexBookings(ctx, tx, ids); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, mails)
+		if err := personal.save(ctx, tx, s.now()); err != nil {
+			return err
+		}
+		if err := s.remindLate(ctx, tx, recs); err != nil {
+			return err
+		}
+		return s.post(ctx, tx, box, s.now())
 	})
 }

@@ -16,8 +16,10 @@ import (
 
 // SaveDate saves a date's venue, times, deadline and capacity if nobody
 // saved it since d.Version was read (else store.ErrConflict). A capacity
-// below the seats taken is a *booking.CapacityError; new seats go to those
-// waiting, in turn, and they are mailed.
+// below the seats taken (those held for offers included) is a
+// *booking.CapacityError; new seats are offered to those waiting, in
+// turn. When the time or place changes, every participant with a seat
+// gets the change with their calendar's update.
 func (s *Service) SaveDate(ctx context.Context, staffID int64, d store.DateEdit) error {
 	now := s.now()
 	return s.seatTx(ctx, func(tx pgx.Tx) error {
@@ -43,47 +45,78 @@ func (s *Service) SaveDate(ctx context.Context, staffID int64, d store.DateEdit)
 		if len(changed) == 0 {
 			return nil
 		}
-		if err := store.UpdateDate(ctx, tx, d); err != nil {
+		before, err := store.BookedDates(ctx, tx, []int64{d.ID})
+		if err != nil {
 			return err
 		}
-		promoted, err := promoteWaiting(ctx, tx, d.ID, seats, now)
-		if err != nil {
+		if err := store.UpdateDate(ctx, tx, d); err != nil {
 			return err
 		}
 		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course_date", EntityID: d.ID,
 			Action: "update", Changes: changed}, now); err != nil {
 			return err
 		}
-		mails, err := s.promotionMails(ctx, tx, promoted, now)
-		if err != nil {
+		var box outbox
+		if err := s.dateMoved(ctx, tx, before, old, d, &box); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, mails)
+		if err := s.offerNewSeats(ctx, tx, d.ID, seats, now, &box); err != nil {
+			return err
+		}
+		return s.post(ctx, tx, box, now)
 	})
 }
 
-// promoteWaiting gives up to n new seats of a locked date to those waiting
-// on it, in turn.
-func promoteWaiting(ctx context.Context, tx pgx.Tx, dateID int64, n int, now time.Time) ([]store.Promotion, error) {
-	var out []store.Promotion
+// offerNewSeats holds up to n new seats of a locked date for those
+// waiting on it, in turn, and offers them.
+func (s *Service) offerNewSeats(ctx context.Context, tx pgx.Tx, dateID int64, n int, now time.Time, box *outbox) error {
 	for range n {
-		p, ok, err := store.PromoteFirstWaiting(ctx, tx, dateID, now)
-		if err != nil || !ok {
-			return out, err
+		made, err := s.offer(ctx, tx, dateID, 0, booking.CauseCapacity, now, box)
+		if err != nil || !made {
+			return err
 		}
 		if _, err := store.TakeSeat(ctx, tx, dateID); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, p)
 	}
-	return out, nil
+	return nil
+}
+
+// dateMoved mails every participant with a seat on a date whose time or
+// place changed, with their calendar event updated.
+func (s *Service) dateMoved(ctx context.Context, tx pgx.Tx, before []booking.BookedDate, old, d store.DateEdit, box *outbox) error {
+	if len(before) == 0 || (old.VenueID == d.VenueID && old.StartsAt.Equal(d.StartsAt) && old.EndsAt.Equal(d.EndsAt)) {
+		return nil
+	}
+	seats, err := store.ActiveParticipants(ctx, tx, d.ID)
+	if err != nil {
+		return err
+	}
+	recs := map[int64]booking.Receipt{}
+	for _, st := range seats {
+		if st.Status != booking.StatusConfirmed {
+			continue
+		}
+		rec, ok := recs[st.BookingID]
+		if !ok {
+			if rec, err = store.ReceiptOf(ctx, tx, st.BookingID); err != nil {
+				return err
+			}
+			recs[st.BookingID] = rec
+		}
+		box.add(rec.ID, mail.DateChangedMail(rec, seatIn(rec, st.ID), before[0], rec.Date(d.ID)))
+	}
+	return nil
 }
 
 // CancelDate cancels a date with a reason: every confirmed and waiting
-// participant is cancelled with it and mailed, in the same transaction, so
-// nobody is left unmailed and no mail goes out for a cancellation that was
-// rolled back. A second cancel is booking.ErrDateCancelled; a date saved
-// since version was read is store.ErrConflict.
+// participant is cancelled with it, free of charge and without touching
+// a bundle price of their other seats (COK cancelled, not they), and
+// mailed with their calendar's cancel; open offers are withdrawn. All in
+// the same transaction, so nobody is left unmailed and no mail goes out
+// for a cancellation that was rolled back. A second cancel is
+// booking.ErrDateCancelled; a date saved since version was read is
+// store.ErrConflict.
 func (s *Service) CancelDate(ctx context.Context, staffID, id int64, version int, reason string) error {
 	now := s.now()
 	return s.seatTx(ctx, func(tx pgx.Tx) error {
@@ -101,6 +134,16 @@ func (s *Service) CancelDate(ctx context.Context, staffID, id int64, version int
 		if err != nil {
 			return err
 		}
+		dates, err := store.BookedDates(ctx, tx, []int64{id})
+		if err != nil {
+			return err
+		}
+		if err := s.recordDateCancelled(ctx, tx, seats, id, now); err != nil {
+			return err
+		}
+		if err := store.WithdrawDateOffers(ctx, tx, id, now); err != nil {
+			return err
+		}
 		if err := store.CancelDateRows(ctx, tx, id, reason, now); err != nil {
 			return err
 		}
@@ -109,28 +152,58 @@ func (s *Service) CancelDate(ctx context.Context, staffID, id int64, version int
 				{Field: "participants", Old: strconv.Itoa(len(seats)), New: "0"}}}, now); err != nil {
 			return err
 		}
-		d, err := store.DateOverviewIn(ctx, tx, id)
+		if len(dates) == 0 {
+			o, err := store.DateOverviewIn(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			dates = []booking.BookedDate{{CourseDate: o.CourseDate, CourseTitle: o.CourseTitle, CourseSlug: o.CourseSlug}}
+		}
+		return s.mailDateCancelled(ctx, tx, dates[0], seats, reason, now)
+	})
+}
+
+// mailDateCancelled records the mail of a cancelled date to each of its
+// participants. Each booking's mails go together (a send job each), as
+// its booker's organisation's mail server takes them.
+func (s *Service) mailDateCancelled(ctx context.Context, tx pgx.Tx, d booking.BookedDate, seats []store.CancelledSeat, reason string, now time.Time) error {
+	var order []int64
+	byBooking := map[int64]outbox{}
+	for _, st := range seats {
+		m := mail.DateCancelledMail(d, reason, st.Name, st.Email, st.Ref, st.Status == booking.StatusWaitlisted)
+		if _, ok := byBooking[st.BookingID]; !ok {
+			order = append(order, st.BookingID)
+		}
+		box := byBooking[st.BookingID]
+		box.add(st.BookingID, m)
+		byBooking[st.BookingID] = box
+	}
+	for _, id := range order {
+		if err := s.post(ctx, tx, byBooking[id], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordDateCancelled records, for each booking with a participant on a
+// date COK cancels, what it costs without its seats there.
+func (s *Service) recordDateCancelled(ctx context.Context, tx pgx.Tx, seats []store.CancelledSeat, dateID int64, now time.Time) error {
+	done := map[int64]bool{}
+	for _, st := range seats {
+		if done[st.BookingID] {
+			continue
+		}
+		done[st.BookingID] = true
+		rec, err := store.ReceiptOf(ctx, tx, st.BookingID)
 		if err != nil {
 			return err
 		}
-		info := mail.CancelledDate{CourseTitle: d.CourseTitle, StartsAt: d.StartsAt, EndsAt: d.EndsAt,
-			Place: d.Venue.Address(), Reason: reason}
-		// Each booking's mails go together, as its booker's organisation's
-		// mail server takes them.
-		var order []int64
-		byBooking := map[int64][]store.NewMail{}
-		for _, st := range seats {
-			m := mail.DateCancelledMail(info, st.Name, st.Email, st.Ref, st.Status == booking.StatusWaitlisted)
-			if _, ok := byBooking[st.BookingID]; !ok {
-				order = append(order, st.BookingID)
-			}
-			byBooking[st.BookingID] = append(byBooking[st.BookingID], about(store.MailOwner{BookingID: st.BookingID}, m)...)
-		}
-		for _, id := range order {
-			if err := s.record(ctx, tx, byBooking[id]); err != nil {
+		if c, ok := booking.DateCancelled(rec, dateID); ok {
+			if err := store.InsertChange(ctx, tx, rec.ID, c, store.BySystem, 0, now); err != nil {
 				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }

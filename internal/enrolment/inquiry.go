@@ -2,10 +2,12 @@ package enrolment
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"kursuskatalog/internal/audit"
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -23,12 +25,19 @@ type Inquiry struct {
 	store.Inquiry
 	CourseTitle string              // "" when about no course
 	Consultant  *catalog.Consultant // who answers; nil: COK's course administration
+	// Stamp is the signed stamp of the form it was sent with, good for one
+	// inquiry; "" for one that came another way.
+	Stamp string
 }
 
 // SaveInquiry keeps an inquiry and mails it to whoever answers it (the
 // reply goes to the sender) with a receipt to the sender, in one
-// transaction, so it is kept even if mail fails. It returns the inquiry
-// saved and the name of whoever answers it.
+// transaction, so it is kept even if mail fails. In that transaction the
+// form's stamp, if any, is spent (booking.ErrFormUsed the second time) and the
+// inquiry counted against the sender's limits (booking.ErrTooManyInquiries),
+// so only accepted inquiries count and two sent at once are counted one
+// after the other. It returns the inquiry saved and the name of whoever
+// answers it.
 func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, string, error) {
 	in := q.Inquiry
 	info := mail.InquiryInfo{Kind: in.Kind, CourseTitle: q.CourseTitle, PageURL: in.PageURL,
@@ -40,6 +49,9 @@ func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, st
 		info.ToName, info.ToEmail = c.Name, c.Email
 	}
 	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
+		if err := s.admitInquiry(ctx, tx, in, q.Stamp); err != nil {
+			return err
+		}
 		saved, err := store.InsertInquiry(ctx, tx, in, s.now())
 		if err != nil {
 			return err
@@ -97,4 +109,36 @@ func (s *Service) ReplyToInquiry(ctx context.Context, r Reply) error {
 		return store.Record(ctx, tx, audit.Entry{StaffID: r.StaffID, Entity: "inquiry", EntityID: q.ID, Action: "reply",
 			Changes: changes}, now)
 	})
+}
+
+// admitInquiry spends the form's stamp and counts the inquiry against the
+// limits of its sender's e-mail and address, in tx.
+func (s *Service) admitInquiry(ctx context.Context, tx pgx.Tx, in store.Inquiry, stamp string) error {
+	now := s.now()
+	if stamp != "" {
+		fresh, err := store.UseFormStamp(ctx, tx, HashToken(stamp), now)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			return booking.ErrFormUsed
+		}
+	}
+	limits := []struct {
+		key string
+		max int
+	}{
+		{"henvendelse:email:" + strings.ToLower(in.Email), booking.InquiriesPerEmail},
+		{"henvendelse:adresse:" + in.ClientAddr, booking.InquiriesPerAddress},
+	}
+	for _, l := range limits {
+		n, err := store.Hit(ctx, tx, l.key, booking.InquiryWindow, now)
+		if err != nil {
+			return err
+		}
+		if n > l.max {
+			return booking.ErrTooManyInquiries
+		}
+	}
+	return nil
 }

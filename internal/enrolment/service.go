@@ -15,6 +15,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/ical"
 	"kursuskatalog/internal/jobs"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -28,6 +30,12 @@ type Deps struct {
 	BaseURL string // the site's address, for the links in mails
 	// Now is the clock; tests move it instead of sleeping.
 	Now func() time.Time
+	// OfferWindows are how long an offered seat waits for an answer;
+	// booking.DefaultOfferWindows when zero.
+	OfferWindows booking.OfferWindows
+	// Organizer is who sends the calendar invitations (their ORGANIZER):
+	// COK's mail address.
+	Organizer ical.Person
 }
 
 // Service runs the enrolment use cases.
@@ -38,7 +46,12 @@ type Service struct {
 	baseURL string
 	now     func() time.Time
 	groups  *groups
+	windows booking.OfferWindows
+	org     ical.Person
 }
+
+// defaultOrganizer sends the invitations when Deps names nobody.
+var defaultOrganizer = ical.Person{Name: "COK Kursuskatalog", Email: "kurser@cok.dk"}
 
 // New makes the service.
 func New(d Deps) *Service {
@@ -48,7 +61,14 @@ func New(d Deps) *Service {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Service{store: d.Store, queue: d.Queue, log: d.Logger, baseURL: d.BaseURL, now: d.Now}
+	if d.OfferWindows.Window == 0 {
+		d.OfferWindows = booking.DefaultOfferWindows
+	}
+	if d.Organizer.Email == "" {
+		d.Organizer = defaultOrganizer
+	}
+	s := &Service{store: d.Store, queue: d.Queue, log: d.Logger, baseURL: d.BaseURL, now: d.Now,
+		windows: d.OfferWindows, org: d.Organizer}
 	s.groups = &groups{run: s.bookGroup, log: d.Logger}
 	return s
 }
@@ -78,6 +98,9 @@ func (s *Service) record(ctx context.Context, tx pgx.Tx, mails []store.NewMail) 
 	if err != nil {
 		return err
 	}
+	if err := store.InsertAttachments(ctx, tx, ids, mails); err != nil {
+		return err
+	}
 	return s.queue.SendMails(ctx, tx, ids)
 }
 
@@ -87,9 +110,54 @@ func about(owner store.MailOwner, msgs ...mail.Message) []store.NewMail {
 	for i, m := range msgs {
 		out[i] = store.NewMail{MailOwner: owner, Mail: store.Mail{Kind: m.Kind, To: m.To, ToName: m.ToName,
 			ReplyTo: m.ReplyTo, Subject: m.Subject, Text: m.Text, HTML: m.HTML, ICS: m.ICS}}
+		for _, f := range m.Files {
+			out[i].Files = append(out[i].Files, store.File(f))
+		}
 	}
 	return out
 }
 
-// links are the site's links for mails about bookings.
-func (s *Service) links() mail.Links { return mail.Links{BaseURL: s.baseURL} }
+// outbox gathers the mails of one change, each with what it is about,
+// until post records them.
+type outbox []owned
+
+type owned struct {
+	owner store.MailOwner
+	msg   mail.Message
+}
+
+// add puts mails about a booking in the outbox.
+func (o *outbox) add(bookingID int64, msgs ...mail.Message) {
+	for _, m := range msgs {
+		*o = append(*o, owned{store.MailOwner{BookingID: bookingID}, m})
+	}
+}
+
+// post records the outbox's mails with the one job that sends them, in
+// tx, after rendering their calendar invitations: each event's SEQUENCE
+// is raised in the same transaction, so a later change always carries a
+// higher one.
+func (s *Service) post(ctx context.Context, tx pgx.Tx, o outbox, now time.Time) error {
+	var events []store.CalendarEvent
+	msgs := make([]mail.Message, len(o))
+	for i, m := range o {
+		msgs[i] = m.msg
+		for _, inv := range m.msg.Invites {
+			date, email := inv.Key()
+			events = append(events, store.CalendarEvent{DateID: date, Email: email})
+		}
+	}
+	seqs, err := store.NextSequences(ctx, tx, events)
+	if err != nil {
+		return err
+	}
+	mail.Calendars{Organizer: s.org, BaseURL: s.baseURL, Now: now, Sequence: func(inv mail.Invite) int {
+		date, email := inv.Key()
+		return seqs[store.CalendarEvent{DateID: date, Email: email}]
+	}}.Attach(msgs)
+	out := make([]store.NewMail, len(o))
+	for i, m := range msgs {
+		out[i] = about(o[i].owner, m)[0]
+	}
+	return s.record(ctx, tx, out)
+}

@@ -2,6 +2,7 @@ package enrolment
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -16,9 +17,11 @@ import (
 // audited with the member of staff who did it, and mails whom it concerns.
 
 // StaffCancel cancels a participant on their behalf, also after the
-// deadline, with a reason that goes into the mail. A freed seat goes to
-// the first on the date's waiting list, who is mailed too.
-func (s *Service) StaffCancel(ctx context.Context, staffID, seatID int64, reason string) error {
+// deadline, with a reason that goes into the mail. It costs what the
+// booker's own cancellation would (booking.PlanStaffCancel), unless staff
+// waive that. A freed seat is offered to the first on the date's waiting
+// list.
+func (s *Service) StaffCancel(ctx context.Context, staffID, seatID int64, reason string, waive bool) error {
 	now := s.now()
 	return s.seatTx(ctx, func(tx pgx.Tx) error {
 		ref, err := store.LockSeat(ctx, tx, seatID, 0)
@@ -28,38 +31,32 @@ func (s *Service) StaffCancel(ctx context.Context, staffID, seatID int64, reason
 		if err := booking.CheckActive(ref.Status); err != nil {
 			return err
 		}
-		if err := store.CancelParticipants(ctx, tx, []int64{seatID}, reason, now); err != nil {
-			return err
-		}
-		var freed []int64
-		if ref.Status == booking.StatusConfirmed {
-			freed = []int64{ref.DateID}
-		}
-		promoted, err := passOn(ctx, tx, freed, now)
-		if err != nil {
-			return err
-		}
-		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "cancel",
-			Changes: []audit.Change{{Field: "status", Old: audit.StatusText(ref.Status), New: audit.StatusText(booking.StatusCancelled)},
-				{Field: "cancel_reason", New: reason}}}, now); err != nil {
-			return err
-		}
 		rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
 		if err != nil {
 			return err
 		}
-		cancelled := seatIn(rec, seatID)
-		others, err := s.promotionMails(ctx, tx, promoted, now)
+		plan, err := booking.PlanStaffCancel(rec, seatID, waive, now)
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, tx, append(about(store.MailOwner{BookingID: rec.ID},
-			mail.StaffCancelledMails(rec, cancelled, rec.Date(cancelled.DateID), reason)...), others...))
+		var box outbox
+		mails := func(after booking.Receipt, p booking.CancelPlan) []mail.Message {
+			return mail.StaffCancelledMails(after, p, reason)
+		}
+		if err := s.cancel(ctx, tx, rec, plan, reason, store.ByStaff, staffID, now, &box, mails); err != nil {
+			return err
+		}
+		if err := store.Record(ctx, tx, staffCancelEntry(staffID, ref.Status, plan, seatID, reason), now); err != nil {
+			return err
+		}
+		return s.post(ctx, tx, box, now)
 	})
 }
 
-// Promote gives a participant on the waiting list a free seat, out of turn
-// if staff so decide; it refuses when the date is full.
+// Promote gives a participant on the waiting list a seat by hand: the
+// seat offered to them, if any (staff say yes for them, as they would
+// have), else a free seat, out of turn if staff so decide. It refuses
+// when there is neither. After the deadline the seat binds.
 func (s *Service) Promote(ctx context.Context, staffID, seatID int64) error {
 	now := s.now()
 	return s.seatTx(ctx, func(tx pgx.Tx) error {
@@ -67,13 +64,20 @@ func (s *Service) Promote(ctx context.Context, staffID, seatID int64) error {
 		if err != nil {
 			return err
 		}
-		if err := booking.CheckPromote(ref.Status, ref.Date); err != nil {
+		o, offered, err := store.OpenOfferOf(ctx, tx, seatID)
+		if err != nil {
 			return err
 		}
-		if _, err := store.TakeSeat(ctx, tx, ref.DateID); err != nil {
+		if err := booking.CheckPromote(ref.Status, offered, ref.Date); err != nil {
 			return err
 		}
-		if err := store.ConfirmParticipant(ctx, tx, seatID, now); err != nil {
+		var box outbox
+		if offered {
+			err = s.accept(ctx, tx, o, ref.Date, store.ByStaff, staffID, now, &box)
+		} else {
+			err = s.promote(ctx, tx, ref, staffID, now, &box)
+		}
+		if err != nil {
 			return err
 		}
 		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "promote",
@@ -81,13 +85,35 @@ func (s *Service) Promote(ctx context.Context, staffID, seatID int64) error {
 			now); err != nil {
 			return err
 		}
-		rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
-		if err != nil {
-			return err
-		}
-		return s.record(ctx, tx, about(store.MailOwner{BookingID: rec.ID},
-			mail.PromotedMail(rec, seatIn(rec, seatID), s.links(), now)...))
+		return s.post(ctx, tx, box, now)
 	})
+}
+
+// promote gives a waiting participant a free seat of their locked date.
+func (s *Service) promote(ctx context.Context, tx pgx.Tx, ref store.SeatRef, staffID int64, now time.Time, box *outbox) error {
+	if _, err := store.TakeSeat(ctx, tx, ref.DateID); err != nil {
+		return err
+	}
+	before, err := store.ReceiptOf(ctx, tx, ref.BookingID)
+	if err != nil {
+		return err
+	}
+	change, ok := booking.SeatTaken(before, ref.ID)
+	if !ok {
+		return booking.ErrNotWaiting
+	}
+	if err := store.ConfirmParticipant(ctx, tx, ref.ID, booking.AcceptBinds(ref.Date, now), now); err != nil {
+		return err
+	}
+	if err := store.InsertChange(ctx, tx, ref.BookingID, change, store.ByStaff, staffID, now); err != nil {
+		return err
+	}
+	rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
+	if err != nil {
+		return err
+	}
+	box.add(rec.ID, mail.PromotedMail(rec, seatIn(rec, ref.ID), now)...)
+	return nil
 }
 
 // StaffSubstitute names a colleague who takes a participant's seat; staff
@@ -116,14 +142,17 @@ func (s *Service) StaffSubstitute(ctx context.Context, staffID, seatID int64, su
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, tx, about(store.MailOwner{BookingID: rec.ID},
-			mail.SubstituteMails(rec, seatIn(before, seatID), seatIn(rec, seatID), s.links(), now)...))
+		var box outbox
+		box.add(rec.ID, mail.SubstituteMails(rec, seatIn(before, seatID), seatIn(rec, seatID), now)...)
+		return s.post(ctx, tx, box, now)
 	})
 }
 
 // Move puts a participant on another planned date of the same course
 // (booking.PlanMove) and returns where they are now. A seat left behind
-// goes to the first waiting on the old date.
+// is offered to the first waiting on the old date; an offer open to them
+// there is withdrawn. When the move changes what the booking costs (a
+// waiting place becomes a seat, or the other way), that is a change.
 func (s *Service) Move(ctx context.Context, staffID, seatID, toDateID int64) (booking.Seat, error) {
 	now := s.now()
 	var moved booking.Seat
@@ -140,40 +169,55 @@ func (s *Service) Move(ctx context.Context, staffID, seatID, toDateID int64) (bo
 		if err != nil {
 			return err
 		}
-		if plan.Seat {
-			if _, err := store.TakeSeat(ctx, tx, toDateID); err != nil {
-				return err
-			}
-		}
-		if err := store.MoveParticipant(ctx, tx, seatID, toDateID, plan.Seat, plan.Binding, now); err != nil {
-			return personError(err, "")
-		}
-		var freed []int64
-		if plan.Frees {
-			freed = []int64{from.ID}
-		}
-		promoted, err := passOn(ctx, tx, freed, now)
+		before, err := store.ReceiptOf(ctx, tx, ref.BookingID)
 		if err != nil {
 			return err
 		}
-		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "move",
-			Changes: audit.Changes{{Field: "date", Old: dateText(from), New: dateText(to)},
-				{Field: "status", Old: audit.StatusText(ref.Status), New: audit.StatusText(moveStatus(plan.Seat))}}}, now); err != nil {
+		if err := s.moveSeat(ctx, tx, ref, plan, toDateID, now); err != nil {
 			return err
 		}
 		rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
 		if err != nil {
 			return err
 		}
-		moved = seatIn(rec, seatID)
-		others, err := s.promotionMails(ctx, tx, promoted, now)
-		if err != nil {
+		if c, ok := booking.Moved(before, rec, seatID); ok {
+			if err := store.InsertChange(ctx, tx, rec.ID, c, store.ByStaff, staffID, now); err != nil {
+				return err
+			}
+		}
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "move",
+			Changes: audit.Changes{{Field: "date", Old: dateText(from), New: dateText(to)},
+				{Field: "status", Old: audit.StatusText(ref.Status), New: audit.StatusText(moveStatus(plan.Seat))}}}, now); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, append(about(store.MailOwner{BookingID: rec.ID},
-			mail.MovedMails(rec, moved, from, rec.Date(moved.DateID), s.links(), now)...), others...))
+		moved = seatIn(rec, seatID)
+		var box outbox
+		box.add(rec.ID, mail.MovedMails(rec, seatIn(before, seatID), moved, from, rec.Date(moved.DateID), now)...)
+		if plan.Frees {
+			if err := s.offerFreed(ctx, tx, []freedSeat{{dateID: from.ID, cause: booking.CauseMoved}}, now, &box); err != nil {
+				return err
+			}
+		}
+		return s.post(ctx, tx, box, now)
 	})
 	return moved, err
+}
+
+// moveSeat moves a participant's row to another date, into a seat taken
+// there or onto its waiting list, withdrawing an offer open to them.
+func (s *Service) moveSeat(ctx context.Context, tx pgx.Tx, ref store.SeatRef, plan booking.Move, toDateID int64, now time.Time) error {
+	if plan.Seat {
+		if _, err := store.TakeSeat(ctx, tx, toDateID); err != nil {
+			return err
+		}
+	}
+	if err := s.withdraw(ctx, tx, []int64{ref.ID}, now); err != nil {
+		return err
+	}
+	if err := store.MoveParticipant(ctx, tx, ref.ID, toDateID, plan.Seat, plan.Binding, now); err != nil {
+		return personError(err, "")
+	}
+	return nil
 }
 
 // datePair reads the date a participant leaves and the one they go to.
@@ -218,4 +262,18 @@ func moveStatus(seat bool) string {
 		return booking.StatusConfirmed
 	}
 	return booking.StatusWaitlisted
+}
+
+// staffCancelEntry is the audit entry of staff cancelling seat seatID
+// (status old) as plan planned it, with the reason and whether it is paid.
+func staffCancelEntry(staffID int64, old string, plan booking.CancelPlan, seatID int64, reason string) audit.Entry {
+	charged := "nej"
+	for _, c := range plan.Seats {
+		if c.ID == seatID && c.Charged {
+			charged = "ja"
+		}
+	}
+	return audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "cancel",
+		Changes: audit.Changes{{Field: "status", Old: audit.StatusText(old), New: audit.StatusText(booking.StatusCancelled)},
+			{Field: "cancel_reason", New: reason}, {Field: "charged", New: charged}}}
 }

@@ -27,10 +27,12 @@ const vtimezone = "BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n" +
 	"BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n" +
 	"END:VTIMEZONE\r\n"
 
-// Calendar returns a VCALENDAR with the events.
+// Calendar returns a VCALENDAR with the events. It names no iTIP METHOD:
+// a METHOD:PUBLISH needs an ORGANIZER, and strict validators refuse one
+// without; a file without METHOD is a plain calendar every client imports.
 func Calendar(loc *time.Location, events ...Event) []byte {
 	var b strings.Builder
-	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//COK//Kursuskatalog//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n")
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//COK//Kursuskatalog//DA\r\nCALSCALE:GREGORIAN\r\n")
 	b.WriteString(vtimezone)
 	for _, e := range events {
 		b.WriteString("BEGIN:VEVENT\r\n")

@@ -31,6 +31,9 @@ func TestCalendarIsRFC5545(t *testing.T) {
 		}
 	}
 	unfolded := strings.ReplaceAll(out, "\r\n ", "")
+	if strings.Contains(unfolded, "METHOD:") {
+		t.Error("an iTIP METHOD without an ORGANIZER, which strict validators refuse")
+	}
 	for _, want := range []string{
 		"UID:date-42@kurser.cok.dk",
 		"DTSTART;TZID=Europe/Copenhagen:20270303T084500",

@@ -58,7 +58,8 @@ const composeQueue = "compose"
 func (BookingMailsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: composeQueue} }
 
 // CleanUpArgs asks for the daily clean-up: visitors (and their favourites)
-// not seen for 13 months, expired staff sessions and old rate-limit counters.
+// not seen for 13 months, expired staff sessions, old rate-limit counters,
+// login throttles, login links and used form stamps.
 type CleanUpArgs struct{}
 
 // Kind names the job in River's table.
@@ -109,11 +110,14 @@ type Composer interface {
 
 // Options configure NewWorkers.
 type Options struct {
-	Sender   Sender   // nil: mails are recorded, not sent
-	Composer Composer // composes the mails of new bookings
-	Logger   *slog.Logger
-	Now      func() time.Time
-	Workers  int // send workers; 10 when 0
+	Sender   Sender      // nil: mails are recorded, not sent
+	Composer Composer    // composes the mails of new bookings
+	Offers   OfferPasser // passes offered seats on; nil: no offer jobs are worked
+	// Courses composes the mails that follow a date (nil: none are sent)
+	Courses CourseMailer
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Workers int // send workers; 10 when 0
 }
 
 // Workers works the jobs; start it with Client.Start.
@@ -134,13 +138,20 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 	river.AddWorker(workers, &mailWorker{store: st, sender: o.Sender, now: o.Now})
 	river.AddWorker(workers, &bookingMailsWorker{composer: o.Composer})
 	river.AddWorker(workers, &cleanUpWorker{store: st, now: o.Now, log: o.Logger})
+	if o.Offers != nil {
+		river.AddWorker(workers, &offerWorker{passer: o.Offers})
+	}
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
+		&river.PeriodicJobOpts{RunOnStart: true})}
+	if o.Courses != nil {
+		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
+	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger:      quiet(o.Logger),
-		MaxAttempts: 25,
-		Workers:     workers,
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-			func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true})},
+		Logger:       quiet(o.Logger),
+		MaxAttempts:  25,
+		Workers:      workers,
+		PeriodicJobs: periodic,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: o.Workers},
 			composeQueue:       {MaxWorkers: 1, FetchCooldown: 10 * time.Millisecond},
@@ -160,19 +171,34 @@ type mailWorker struct {
 	now    func() time.Time
 }
 
+// While the SMTP server is away, a send job tries again every outageRetry,
+// so that its mails go within that time once the server is back (River's
+// backoff had grown to minutes after a few failures, and to hours after a
+// long outage). Such a try is a snooze, not an attempt, so an outage uses
+// none of the attempts that a mail the server refuses has; after
+// outageGiveUp the job counts attempts again and so ends at last.
+const (
+	outageRetry  = 30 * time.Second
+	outageGiveUp = 7 * 24 * time.Hour
+)
+
 // Work sends the job's mails not sent yet, or marks them recorded when no
 // SMTP server is configured. When some fail, they are marked with their
 // error and the job returns one, so River retries it with backoff; the
-// retry sends only those.
+// retry sends only those. A mail that cannot be made (mail.ErrInvalid) is
+// failed at once; when the server could not be reached, the job snoozes.
 func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) error {
 	all, err := w.store.Mails(ctx, job.Args.MailIDs)
 	if err != nil {
 		return err
 	}
+	if err := w.store.AttachFiles(ctx, all); err != nil {
+		return err
+	}
 	var ids []int64
 	var msgs []mail.Message
 	for _, m := range all {
-		if m.State != "sent" && m.State != "recorded" {
+		if m.State != "sent" && m.State != "recorded" && m.State != "failed" {
 			ids, msgs = append(ids, m.ID), append(msgs, message(m.Mail))
 		}
 	}
@@ -186,24 +212,45 @@ func (w *mailWorker) Work(ctx context.Context, job *river.Job[SendMailArgs]) err
 	if job.Attempt >= job.MaxAttempts {
 		failed = "failed"
 	}
-	return w.mark(ctx, ids, w.sender.Send(ctx, msgs), failed)
+	sendErrs := w.sender.Send(ctx, msgs)
+	err = w.mark(ctx, ids, sendErrs, failed)
+	if err != nil && unreachable(sendErrs) && w.now().Sub(job.CreatedAt) < outageGiveUp {
+		return river.JobSnooze(outageRetry)
+	}
+	return err
+}
+
+// unreachable says whether every mail failed because the server was away.
+func unreachable(errs []error) bool {
+	for _, err := range errs {
+		if !errors.Is(err, mail.ErrUnreachable) {
+			return false
+		}
+	}
+	return len(errs) > 0
 }
 
 // mark records what became of each mail: one update for those sent and one
 // per error for those that were not (with SMTP away, all of them have the
-// same one), and returns the errors for River to retry.
+// same one), and returns the errors for River to retry. A mail that cannot
+// be made is failed for good and not retried.
 func (w *mailWorker) mark(ctx context.Context, ids []int64, sendErrs []error, failed string) error {
 	now := w.now()
 	var sent []int64
 	byErr := map[string][]int64{}
 	var errs []error
 	for i, err := range sendErrs {
-		if err == nil {
+		switch {
+		case err == nil:
 			sent = append(sent, ids[i])
-			continue
+		case errors.Is(err, mail.ErrInvalid):
+			if merr := w.store.MarkMails(ctx, []int64{ids[i]}, "failed", err.Error(), now); merr != nil {
+				errs = append(errs, merr)
+			}
+		default:
+			errs = append(errs, fmt.Errorf("send mail %d: %w", ids[i], err))
+			byErr[err.Error()] = append(byErr[err.Error()], ids[i])
 		}
-		errs = append(errs, fmt.Errorf("send mail %d: %w", ids[i], err))
-		byErr[err.Error()] = append(byErr[err.Error()], ids[i])
 	}
 	if len(sent) > 0 {
 		if err := w.store.MarkMails(ctx, sent, "sent", "", now); err != nil {
@@ -224,6 +271,9 @@ func message(m store.Mail) mail.Message {
 		Text: m.Text, HTML: m.HTML, ICS: m.ICS}
 	if m.ICS != "" {
 		msg.ICSName = "kursus.ics"
+	}
+	for _, f := range m.Files {
+		msg.Files = append(msg.Files, mail.File(f))
 	}
 	return msg
 }
@@ -259,6 +309,9 @@ func (w *cleanUpWorker) Work(ctx context.Context, job *river.Job[CleanUpArgs]) e
 		w.log.Info("deleted idle visitors", slog.Int64("visitors", n))
 	}
 	if err := w.store.PruneSessions(ctx, now); err != nil {
+		return err
+	}
+	if err := w.store.PruneLogins(ctx, now.Add(-24*time.Hour)); err != nil {
 		return err
 	}
 	return w.store.PruneRateLimits(ctx, now.Add(-24*time.Hour))

@@ -241,15 +241,7 @@ func TestMailsGoTogetherAndOnlyRefusedOnesAgain(t *testing.T) {
 // A mail queued while SMTP is down waits, and goes out when it returns.
 func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 	st, _ := testdb.Store(t)
-	// Reserve a port, then close it: SMTP is "down" at that address.
-	probe, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := probe.Addr().String()
-	probe.Close()
-	u, _ := url.Parse("smtp://" + addr)
-	sender, err := mail.NewSender(u, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sender, addr := downSMTP(t)
 	_, ctx := startWorkers(t, st, sender)
 	queue(t, st, store.Mail{Kind: "booking", To: "anna@aarhus.dk", ToName: "Anna", Subject: "Kvittering for tilmelding COK-2026-00001", Text: "Tak for din tilmelding", HTML: "<p>Tak</p>", ICS: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"})
 	var id int64
@@ -264,11 +256,92 @@ func TestMailsWaitForSMTPAndGoOutWhenItReturns(t *testing.T) {
 		t.Fatalf("state after a failed attempt %q, want queued", s)
 	}
 	smtp := startSMTP(t, addr)
-	// River backs off after a failure; make the retry due now rather than in seconds.
-	st.Pool.Exec(ctx, `UPDATE river_job SET scheduled_at = now() WHERE kind = 'send_mail' AND state = 'retryable'`)
+	// The job waits half a minute while SMTP is away; make the retry due now.
+	waitFor(t, "the job to wait", func() bool {
+		var n int
+		st.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_mail' AND state IN ('retryable', 'scheduled')`).Scan(&n)
+		return n == 1
+	})
+	st.Pool.Exec(ctx, `UPDATE river_job SET scheduled_at = now() WHERE kind = 'send_mail' AND state IN ('retryable', 'scheduled')`)
 	waitFor(t, "sent", func() bool { return state(st, id) == "sent" })
 	got := smtp.messages()
 	if len(got) != 1 || !strings.Contains(got[0], "Kvittering for tilmelding COK-2026-00001") || !strings.Contains(got[0], "text/calendar") {
 		t.Fatalf("SMTP got %d messages: %q", len(got), got)
+	}
+}
+
+// downSMTP is a sender to a loopback address where SMTP is "down": a
+// port reserved and closed again.
+func downSMTP(t *testing.T) (*mail.Sender, string) {
+	t.Helper()
+	probe, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := probe.Addr().String()
+	probe.Close()
+	u, _ := url.Parse("smtp://" + addr)
+	sender, err := mail.NewSender(u, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sender, addr
+}
+
+// However long SMTP has been away (here: a job that failed eight times
+// already, which River's backoff would next try after hours), a send job
+// tries again within half a minute, so its mails go within a minute of the
+// server's return, and the outage uses up none of its attempts.
+func TestMailTriesAgainWithinAMinuteWhileSMTPIsAway(t *testing.T) {
+	st, _ := testdb.Store(t)
+	queue(t, st, store.Mail{Kind: "booking", To: "anna@aarhus.dk", Subject: "Kvittering", Text: "Tak"})
+	ctx := context.Background()
+	if _, err := st.Pool.Exec(ctx, `UPDATE river_job SET attempt = 8,
+		errors = array_fill('{"at": "2026-11-23T10:00:00Z", "attempt": 1, "error": "dial: connection refused", "trace": ""}'::jsonb, ARRAY[8])
+		WHERE kind = 'send_mail'`); err != nil {
+		t.Fatal(err)
+	}
+	sender, _ := downSMTP(t)
+	startWorkers(t, st, sender)
+	var wait time.Duration
+	var jobState string
+	var attempt int
+	waitFor(t, "a try with SMTP away", func() bool {
+		var lastErr string
+		st.Pool.QueryRow(ctx, `SELECT last_error FROM outgoing_mails`).Scan(&lastErr)
+		err := st.Pool.QueryRow(ctx, `SELECT state, attempt, scheduled_at - now() FROM river_job WHERE kind = 'send_mail'`).Scan(&jobState, &attempt, &wait)
+		return err == nil && lastErr != "" && jobState != "running" && jobState != "available"
+	})
+	if jobState != "scheduled" || wait > time.Minute || attempt > 9 {
+		t.Fatalf("job %s (attempt %d), next try in %s; want scheduled within a minute", jobState, attempt, wait)
+	}
+}
+
+// A mail that cannot be made (a line break in the recipient's name) is
+// failed at once, not retried for weeks; the job's other mails go.
+func TestUnsendableMailFailsAtOnce(t *testing.T) {
+	st, _ := testdb.Store(t)
+	smtp := startSMTP(t, "127.0.0.1:0")
+	u, _ := url.Parse("smtp://" + smtp.addr)
+	sender, err := mail.NewSender(u, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	startWorkers(t, st, sender)
+	queue(t, st,
+		store.Mail{Kind: "booking", To: "anna@aarhus.dk", ToName: "Anna\r\nBcc: alle@example.com", Subject: "Kvittering", Text: "Tak"},
+		store.Mail{Kind: "participant", To: "bo@aarhus.dk", ToName: "Bo", Subject: "Du er tilmeldt", Text: "Velkommen"})
+	waitFor(t, "the job done", func() bool {
+		var n int
+		st.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_mail' AND state = 'completed'`).Scan(&n)
+		return n == 1
+	})
+	got := map[string]string{}
+	rows, _ := st.Pool.Query(ctx, `SELECT to_addr, state FROM outgoing_mails`)
+	for rows.Next() {
+		var to, s string
+		rows.Scan(&to, &s)
+		got[to] = s
+	}
+	if got["anna@aarhus.dk"] != "failed" || got["bo@aarhus.dk"] != "sent" {
+		t.Fatalf("states %v, want anna failed and bo sent", got)
 	}
 }

@@ -13,6 +13,16 @@ type Message struct {
 	Subject string
 	Text    string
 	HTML    string
-	ICS     string // attached as invitation.ics when not empty
+	ICS     string // calendar files, one VCALENDAR after another; attached when not empty
 	ICSName string
+	// Invites are the calendar invitations the mail carries; Calendars
+	// renders them into ICS once their sequences are known.
+	Invites []Invite
+	Files   []File // further attachments, e.g. a diploma's PDF
+}
+
+// File is an attachment.
+type File struct {
+	Name, ContentType string
+	Data              []byte
 }

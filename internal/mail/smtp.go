@@ -1,7 +1,9 @@
 package mail
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -12,10 +14,19 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
+// ErrUnreachable means the SMTP server could not be reached, or would not
+// talk: no message was tried, and all may go once it is back.
+var ErrUnreachable = errors.New("mail: SMTP server unreachable")
+
+// ErrInvalid means a message could not be made (an address or header the
+// mail library refuses): sending it again will never help.
+var ErrInvalid = errors.New("mail: message cannot be sent")
+
 // Sender delivers messages through one SMTP server. It is safe for
 // concurrent use: each Send has its own connection.
 type Sender struct {
 	from   string
+	domain string // of from, the right-hand side of our Message-IDs
 	client *gomail.Client
 }
 
@@ -53,7 +64,11 @@ func NewSender(u *url.URL, from string) (*Sender, error) {
 	if from == "" {
 		from = DefaultFrom
 	}
-	return &Sender{from: from, client: c}, nil
+	domain, err := fromDomain(from)
+	if err != nil {
+		return nil, err
+	}
+	return &Sender{from: from, domain: domain, client: c}, nil
 }
 
 // Send delivers msgs over one SMTP connection and returns an error for each
@@ -63,7 +78,9 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	errs := make([]error, len(msgs))
 	built := make([]*gomail.Msg, len(msgs))
 	for i, m := range msgs {
-		built[i], errs[i] = s.build(m)
+		if built[i], errs[i] = s.build(m); errs[i] != nil {
+			errs[i] = fmt.Errorf("%w: %w", ErrInvalid, errs[i])
+		}
 	}
 	failAll := func(err error) []error {
 		for i := range errs {
@@ -78,7 +95,7 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	}
 	client, err := s.client.DialToSMTPClientWithContext(ctx)
 	if err != nil {
-		return failAll(fmt.Errorf("dial: %w", err))
+		return failAll(fmt.Errorf("%w: dial: %w", ErrUnreachable, err))
 	}
 	// A failed QUIT after the messages were accepted does not undo them.
 	defer s.client.CloseWithSMTPClient(client)
@@ -93,7 +110,7 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 		}
 	}
 	if sendErr != nil && !marked {
-		return failAll(sendErr)
+		return failAll(fmt.Errorf("%w: %w", ErrUnreachable, sendErr))
 	}
 	return errs
 }
@@ -114,18 +131,22 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(m.Subject)
 	msg.SetDate()
-	msg.SetMessageID()
+	msg.SetMessageIDWithValue(s.messageID())
+	// RFC 3834: these mails are sent by the site, not a person, so
+	// vacation responders and the like should not answer them.
+	msg.SetGenHeader("Auto-Submitted", "auto-generated")
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
 	}
-	if m.ICS != "" {
-		name := m.ICSName
-		if name == "" {
-			name = "kursus.ics"
-		}
-		if err := msg.AttachReader(name, strings.NewReader(m.ICS), gomail.WithFileContentType("text/calendar; charset=utf-8; method=PUBLISH")); err != nil {
+	for _, f := range calendarFiles(m) {
+		if err := msg.AttachReader(f.name, strings.NewReader(f.body), gomail.WithFileContentType(gomail.ContentType(f.contentType))); err != nil {
 			return nil, fmt.Errorf("attach: %w", err)
+		}
+	}
+	for _, f := range m.Files {
+		if err := msg.AttachReader(f.Name, bytes.NewReader(f.Data), gomail.WithFileContentType(gomail.ContentType(f.ContentType))); err != nil {
+			return nil, fmt.Errorf("attach %s: %w", f.Name, err)
 		}
 	}
 	return msg, nil

@@ -283,17 +283,21 @@ func TestAdminEditCourseDate(t *testing.T) {
 		t.Fatalf("below taken: %d", status)
 	}
 
-	// Two seats: the one waiting gets the new seat and a mail.
+	// Two seats: the new seat is held and offered to the one waiting, who
+	// takes it with "Ja tak".
 	more := cloneForm(good)
 	more.Set("capacity", "2")
 	if status, _, body := s.post(t, page, more); status != http.StatusSeeOther {
 		t.Fatalf("save: %d %s", status, body)
 	}
-	if st, _ := statusOf(t, s, second); st != "confirmed" {
-		t.Fatalf("the one waiting: %s", st)
+	if st, _ := statusOf(t, s, second); st != "waitlisted" || mailsTo(t, s, "offer", "anden@odense.dk") != 1 {
+		t.Fatalf("the one waiting: %s, not offered the seat", st)
 	}
-	if mailsTo(t, s, "promoted", "anden@odense.dk") != 1 {
-		t.Error("no promotion mail")
+	if status, _, _ := s.post(t, s.offerLinkTo(t, "anden@odense.dk"), url.Values{"svar": {"ja"}}); status != http.StatusSeeOther {
+		t.Fatalf("answer: %d", status)
+	}
+	if st, _ := statusOf(t, s, second); st != "confirmed" {
+		t.Fatalf("the one waiting said yes: %s", st)
 	}
 	// The same form again is stale now.
 	more.Set("capacity", "3")

@@ -22,7 +22,7 @@ import (
 func TestAdminCreateCourseInBrowser(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
-	addStaff(t, s.Store, "ida@cok.dk", auth.RoleEditor)
+	addStaff(t, s.Store, "ida@cok.dk", auth.RoleAdmin)
 	var venue, topic int64
 	s.Store.Pool.QueryRow(ctx, `SELECT id FROM venues ORDER BY id LIMIT 1`).Scan(&venue)
 	s.Store.Pool.QueryRow(ctx, `SELECT id FROM topics ORDER BY id LIMIT 1`).Scan(&topic)

@@ -75,11 +75,13 @@ func TestAdminDatePageAndCancel(t *testing.T) {
 	if st, _ := statusOf(t, s, first); st != "cancelled" {
 		t.Fatalf("first is %s", st)
 	}
-	if st, _ := statusOf(t, s, second); st != "confirmed" {
-		t.Fatalf("the waiting list did not move: second is %s", st)
+	// The seat is held for the first waiting and offered: nobody gets it
+	// without saying yes.
+	if st, _ := statusOf(t, s, second); st != "waitlisted" {
+		t.Fatalf("second is %s before saying yes", st)
 	}
-	if mailsTo(t, s, "cancelled", "foerste@aarhus.dk") != 1 || mailsTo(t, s, "promoted", "anden@odense.dk") != 1 {
-		t.Fatal("cancel and promotion mails not recorded")
+	if mailsTo(t, s, "cancelled", "foerste@aarhus.dk") != 1 || mailsTo(t, s, "offer", "anden@odense.dk") != 1 {
+		t.Fatal("cancel and offer mails not recorded")
 	}
 	var text string
 	s.Store.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'cancelled' AND to_addr = 'foerste@aarhus.dk'`).Scan(&text)
@@ -92,7 +94,18 @@ func TestAdminDatePageAndCancel(t *testing.T) {
 		t.Errorf("audit entries: %d", audits)
 	}
 	_, body = s.get(t, page)
-	mustContain(t, body, "Deltageren er afmeldt", "Afmeldte (1)", "Sygdom, aftalt i telefonen", "Venteliste (0)")
+	mustContain(t, body, "Deltageren er afmeldt", "Afmeldte (1)", "Sygdom, aftalt i telefonen", "Venteliste (1)",
+		"Tilbud om plads (1)", "Tilbudt, venter på svar", "Afmelding af Første", "Holdt til tilbud: <strong>1</strong>",
+		"Tilbudt en plads, svarfrist", "Giv den tilbudte plads")
+	// Staff can still promote by hand: the one offered the seat gets it.
+	if status, _, _ := s.post(t, "/admin/deltagere/"+strconv.FormatInt(second, 10)+"/optag", nil); status != http.StatusSeeOther {
+		t.Fatalf("promote the one offered: %d", status)
+	}
+	if st, _ := statusOf(t, s, second); st != "confirmed" || mailsTo(t, s, "promoted", "anden@odense.dk") != 1 {
+		t.Fatalf("promoted by hand: %s", st)
+	}
+	_, body = s.get(t, page)
+	mustContain(t, body, "Venteliste (0)", "Sagt ja tak", "af COK")
 	status, body = s.get(t, "/admin/log")
 	if status != 200 {
 		t.Fatalf("audit log: %d", status)
@@ -167,10 +180,10 @@ func TestAdminPromoteSubstituteAndMove(t *testing.T) {
 	if st, d := statusOf(t, s, first); st != "confirmed" || d != other {
 		t.Fatalf("moved: %s on %d", st, d)
 	}
-	if st, _ := statusOf(t, s, fourth); st != "confirmed" {
-		t.Fatalf("the freed seat did not go to the waiting list: %s", st)
+	if st, _ := statusOf(t, s, fourth); st != "waitlisted" || mailsTo(t, s, "offer", "fjerde@vejle.dk") != 1 {
+		t.Fatalf("the freed seat was not offered to the waiting list: %s", st)
 	}
-	if mailsTo(t, s, "moved", "tredje@aarhus.dk") != 1 || mailsTo(t, s, "promoted", "fjerde@vejle.dk") != 1 {
+	if mailsTo(t, s, "moved", "tredje@aarhus.dk") != 1 {
 		t.Fatal("move mails not recorded")
 	}
 }

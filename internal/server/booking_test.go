@@ -176,8 +176,8 @@ func TestBundleBookingReceiptMailsAndResubmit(t *testing.T) {
 	}
 }
 
-// A full date takes a waiting list; a cancellation gives the seat to the
-// first in line in the same transaction.
+// A full date takes a waiting list; a cancellation, confirmed on its
+// step, offers the seat to the first in line, who takes it with "Ja tak".
 func TestWaitlistMovesWhenASeatIsCancelled(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -185,13 +185,16 @@ func TestWaitlistMovesWhenASeatIsCancelled(t *testing.T) {
 	emptyDate(t, s.Store, a, 1)
 	_, loc, _ := s.post(t, "/tilmelding", enrolment("tok-1", []int64{a}, "Første <foerste@aarhus.dk>"))
 	_, body := s.get(t, loc)
-	mustContain(t, body, "Bekræftet")
+	mustContain(t, body, "Tak for din tilmelding", "Bekræftet")
 	link := manageLink.FindString(body)
 
 	second := &site{Server: s.Server, Store: s.Store, Client: newClient()}
 	_, loc2, _ := second.post(t, "/tilmelding", enrolment("tok-2", []int64{a}, "Anden <anden@odense.dk>"))
 	_, body = second.get(t, loc2)
-	mustContain(t, body, "Venteliste nr. 1")
+	mustContain(t, body, "Du står på venteliste", "Venteliste nr. 1", "Du betaler intet, så længe tilmeldingen står på venteliste")
+	if strings.Contains(body, "Faktura sendes") || strings.Contains(body, "Tak for din tilmelding") {
+		t.Error("a booking on the waiting list speaks of an invoice or thanks for a seat")
+	}
 
 	// A guessed manage token is 404.
 	if status, _ := s.get(t, "/min-tilmelding/"+strings.Repeat("A", 43)); status != 404 {
@@ -203,26 +206,41 @@ func TestWaitlistMovesWhenASeatIsCancelled(t *testing.T) {
 	}
 	var seat int64
 	s.Store.Pool.QueryRow(ctx, `SELECT id FROM participants WHERE email = 'foerste@aarhus.dk'`).Scan(&seat)
-	status, back, _ := s.post(t, link+"/afmeld", url.Values{"plads": {strconv.FormatInt(seat, 10)}})
+	// A post without the confirmation step goes to it and cancels nothing.
+	status, step, _ := s.post(t, link+"/afmeld", url.Values{"plads": {strconv.FormatInt(seat, 10)}})
+	if st, _ := statusOf(t, s, seat); status != http.StatusSeeOther || !strings.Contains(step, "/afmeld?plads=") || st != "confirmed" {
+		t.Fatalf("unconfirmed cancel: %d %q, seat %s", status, step, st)
+	}
+	status, back, page := s.cancel(t, link, seat)
 	if status != http.StatusSeeOther {
 		t.Fatalf("cancel: %d", status)
 	}
+	mustContain(t, page, "Bekræft afmelding", "Gratis, fordi tilmeldingsfristen (25.01.2027) ikke er overskredet",
+		"tilbydes den, der står på ventelisten")
 	_, body = s.get(t, back)
 	mustContain(t, body, "Afmeldingen er gemt", "Afmeldt")
 
+	// The seat is held for Anden, who is offered it and says yes.
+	_, body = second.get(t, loc2)
+	mustContain(t, body, "Venteliste nr. 1")
+	offer := s.offerLinkTo(t, "anden@odense.dk")
+	if _, loc, _ := second.post(t, offer, url.Values{"svar": {"ja"}}); loc != offer {
+		t.Fatalf("answer: back to %q", loc)
+	}
 	_, body = second.get(t, loc2)
 	mustContain(t, body, "Bekræftet")
-	var taken int
-	var promotedMails int
+	var taken, accepted int
 	s.Store.Pool.QueryRow(ctx, `SELECT seats_taken FROM course_dates WHERE id = $1`, a).Scan(&taken)
-	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE kind = 'promoted' AND to_addr = 'anden@odense.dk'`).Scan(&promotedMails)
-	if taken != 1 || promotedMails != 1 {
-		t.Fatalf("seats taken %d, promoted mails %d; want 1 and 1", taken, promotedMails)
+	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE kind = 'offer_accepted' AND to_addr = 'anden@odense.dk'`).Scan(&accepted)
+	if taken != 1 || accepted != 1 {
+		t.Fatalf("seats taken %d, acceptance mails %d; want 1 and 1", taken, accepted)
 	}
 }
 
-// After the deadline enrolment is binding at once, there is no waiting
-// list, and cancelling is refused with the reason; a substitute can be named.
+// After the deadline enrolment is binding at once for a seat, never for
+// a place on the waiting list, which a full date still takes; a
+// cancellation then costs the seat unless the waiting list takes it over;
+// a substitute can be named.
 func TestAfterTheDeadline(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -230,34 +248,44 @@ func TestAfterTheDeadline(t *testing.T) {
 	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET deadline = '2026-11-01', capacity = 20, seats_taken = 19 WHERE id = $1`, a); err != nil {
 		t.Fatal(err)
 	}
-	status, _, body := s.post(t, "/tilmelding", enrolment("tok-late2", []int64{a}, "A <a@x.dk>", "B <b@x.dk>"))
-	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "Der er kun 1 ledige pladser") {
+	status, loc, _ := s.post(t, "/tilmelding", enrolment("tok-late2", []int64{a}, "A <a@x.dk>", "B <b@x.dk>"))
+	if status != http.StatusSeeOther {
 		t.Fatalf("two on one seat after the deadline: %d", status)
 	}
-	_, loc, _ := s.post(t, "/tilmelding", enrolment("tok-late", []int64{a}, "Sen Deltager <sen@x.dk>"))
-	_, body = s.get(t, loc)
-	mustContain(t, body, "Bekræftet", "Tilmeldingen er bindende")
+	_, body := s.get(t, loc)
+	mustContain(t, body, "Bekræftet", "Venteliste nr. 1", "Tilmeldingen er bindende", "En plads på ventelisten er aldrig bindende")
+	var bindingA, bindingB bool
+	s.Store.Pool.QueryRow(ctx, `SELECT (SELECT binding FROM participants WHERE email = 'a@x.dk'), (SELECT binding FROM participants WHERE email = 'b@x.dk')`).Scan(&bindingA, &bindingB)
+	if !bindingA || bindingB {
+		t.Errorf("binding: the seat %v (want true), the waiting place %v (want false)", bindingA, bindingB)
+	}
 	link := manageLink.FindString(body)
 	var seat int64
-	var binding bool
-	s.Store.Pool.QueryRow(ctx, `SELECT id, binding FROM participants WHERE email = 'sen@x.dk'`).Scan(&seat, &binding)
-	if !binding {
-		t.Errorf("seat not marked binding")
-	}
-	status, _, body = s.post(t, link+"/afmeld", url.Values{"plads": {strconv.FormatInt(seat, 10)}})
-	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "kan ikke afmeldes") {
-		t.Fatalf("cancel after deadline: %d", status)
-	}
+	s.Store.Pool.QueryRow(ctx, `SELECT id FROM participants WHERE email = 'a@x.dk'`).Scan(&seat)
 	status, back, _ := s.post(t, link+"/stedfortraeder", url.Values{"plads": {strconv.FormatInt(seat, 10)}, "name": {"Ny Kollega"}, "email": {"ny@x.dk"}})
 	if status != http.StatusSeeOther {
 		t.Fatalf("substitute: %d", status)
 	}
 	_, body = s.get(t, back)
-	mustContain(t, body, "Ny Kollega", "stedfortræder for Sen Deltager")
-	// Now full after the deadline: no waiting list.
-	status, _, body = s.post(t, "/tilmelding", enrolment("tok-full", []int64{a}, "C <c@x.dk>"))
-	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "ingen venteliste") {
+	mustContain(t, body, "Ny Kollega", "stedfortræder for A")
+	// Full after the deadline: still a waiting list, which binds nobody.
+	status, loc, _ = s.post(t, "/tilmelding", enrolment("tok-full", []int64{a}, "C <c@x.dk>"))
+	if status != http.StatusSeeOther {
 		t.Fatalf("full after deadline: %d", status)
+	}
+	_, body = s.get(t, loc)
+	mustContain(t, body, "Du står på venteliste", "Venteliste nr. 2")
+
+	// Cancelling the binding seat shows its cost, and keeps it.
+	status, _, step := s.cancel(t, link, seat)
+	mustContain(t, step, "Bindende: 6.750 kr. ekskl. moms skal betales", "tilbydes den første af de 2")
+	if status != http.StatusSeeOther {
+		t.Fatalf("cancel after the deadline: %d", status)
+	}
+	var charged bool
+	s.Store.Pool.QueryRow(ctx, `SELECT charged FROM participants WHERE id = $1`, seat).Scan(&charged)
+	if !charged {
+		t.Error("a seat cancelled after the deadline costs nothing")
 	}
 }
 

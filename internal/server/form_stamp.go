@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"strconv"
@@ -10,14 +11,12 @@ import (
 	"time"
 )
 
-// Spam is kept out without a CAPTCHA: a honeypot field, a minimum time
-// between showing and posting the form, and a rate limit per address.
-const (
-	minFormTime   = 3 * time.Second
-	maxFormAge    = 24 * time.Hour
-	inquiryLimit  = 5 // per address and window
-	inquiryWindow = 10 * time.Minute
-)
+// Spam is kept out without a CAPTCHA: a honeypot field, a signed stamp
+// that is good for one accepted inquiry within a day of showing the form,
+// and limits on accepted inquiries per e-mail and address (see
+// booking.InquiriesPerEmail). There is no minimum time before a form may
+// be sent: a person who corrects a typo sends again within seconds.
+const maxFormAge = 24 * time.Hour
 
 // stampKey returns the key that signs form stamps, shared through Postgres
 // by every server process and cached after the first use.
@@ -35,15 +34,23 @@ func (s *Server) stampKey(ctx context.Context) ([]byte, error) {
 	return k, nil
 }
 
+// stamp signs the time the form is shown and a random nonce, so that
+// every form shown has a stamp of its own (spent by its one inquiry).
 func (s *Server) stamp(ctx context.Context) (string, error) {
 	key, err := s.stampKey(ctx)
 	if err != nil {
 		return "", err
 	}
-	t := strconv.FormatInt(s.now().UnixMilli(), 10)
+	nonce := make([]byte, 12)
+	rand.Read(nonce)
+	t := strconv.FormatInt(s.now().UnixMilli(), 10) + "." + base64.RawURLEncoding.EncodeToString(nonce)
+	return t + "." + stampSig(key, t), nil
+}
+
+func stampSig(key []byte, signed string) string {
 	m := hmac.New(sha256.New, key)
-	m.Write([]byte(t))
-	return t + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil)), nil
+	m.Write([]byte(signed))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
 // stampAge says how long ago a stamp was made; ok is false for a forged or
@@ -53,15 +60,13 @@ func (s *Server) stampAge(ctx context.Context, stamp string) (time.Duration, boo
 	if err != nil {
 		return 0, false
 	}
-	t, sig, found := strings.Cut(stamp, ".")
-	ms, perr := strconv.ParseInt(t, 10, 64)
-	if !found || perr != nil {
+	i := strings.LastIndexByte(stamp, '.')
+	if i < 0 || len(stamp) > 200 {
 		return 0, false
 	}
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(t))
-	want := base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-	if !hmac.Equal([]byte(sig), []byte(want)) {
+	signed, sig := stamp[:i], stamp[i+1:]
+	ms, perr := strconv.ParseInt(strings.SplitN(signed, ".", 2)[0], 10, 64)
+	if perr != nil || !hmac.Equal([]byte(sig), []byte(stampSig(key, signed))) {
 		return 0, false
 	}
 	return s.now().Sub(time.UnixMilli(ms)), true

@@ -30,8 +30,11 @@ func TestHomeShowsTheDemoProgrammeAndNextDates(t *testing.T) {
 		"Fremtidens politikerbetjening",
 		"Grundmodul",
 		`href="/kurser/politisk-forstaaelse"`,
-		"Kommende kurser",
+		"Næste kurser med ledige pladser",
 		"ekskl. moms",
+		// One sentence on what COK offers, and the topics.
+		"uddanner kommunernes medarbejdere og ledere",
+		`href="/kurser?emne=politisk-betjening"`,
 		`href="#indhold"`,
 	)
 	if strings.Count(body, "<h1") != 1 {
@@ -139,12 +142,15 @@ func TestStaticAssetsHaveHashedNamesAndLongCache(t *testing.T) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
-	s := newSite(t)
+	st, _ := testdb.Store(t)
+	loadDemo(t, st)
+	s := startSiteDeps(t, st, func(d *server.Deps) { d.MetricsToken = metricsToken })
 	if status, body := s.get(t, "/healthz"); status != 200 || body != "ok\n" {
 		t.Fatalf("healthz %d %q", status, body)
 	}
 	s.get(t, "/")
-	status, body := s.get(t, "/metrics")
+	res, b := s.send(t, http.MethodGet, "/metrics", nil, http.Header{"Authorization": {"Bearer " + metricsToken}})
+	status, body := res.StatusCode, string(b)
 	if status != 200 {
 		t.Fatalf("metrics %d", status)
 	}
@@ -227,7 +233,7 @@ func TestMethodNotAllowedNamesTheAllowedMethods(t *testing.T) {
 	tests := []struct{ method, path, allow string }{
 		{http.MethodDelete, "/kurser", "GET, HEAD"},
 		{http.MethodPut, "/tilmelding", "GET, HEAD, POST"},
-		{http.MethodGet, "/min-tilmelding/abc/afmeld", "POST"},
+		{http.MethodGet, "/min-tilmelding/abc/stedfortraeder", "POST"},
 		{http.MethodDelete, "/admin/login", "GET, HEAD, POST"},
 	}
 	for _, tt := range tests {

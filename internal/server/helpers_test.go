@@ -2,12 +2,15 @@ package server_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/demo"
 	enrol "kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/jobs"
@@ -35,6 +39,8 @@ type site struct {
 	Clock  *testClock
 	// Enrolment is the site's service; its jobs are inserted, not worked.
 	Enrolment *enrol.Service
+	// Site is the handler the test server serves.
+	Site *server.Server
 }
 
 // testClock is the server's clock in tests: fixed, moved on by hand.
@@ -80,6 +86,13 @@ func startSite(t *testing.T, st *store.Store) *site {
 // off), listening for change notifications as `katalog serve` does.
 func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Helper()
+	return startSiteDeps(t, st, func(d *server.Deps) { d.PageCacheTTL = ttl })
+}
+
+// startSiteDeps starts a server whose dependencies edit has changed from
+// those of startSite (the base URL and the clock are the tests' own).
+func startSiteDeps(t *testing.T, st *store.Store, edit func(*server.Deps)) *site {
+	t.Helper()
 	assets, err := static.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -89,12 +102,15 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	// Jobs are inserted, not worked: tests read the outgoing-mail table,
 	// after workBookingMails where a booking's mails are composed by a job.
 	svc := newService(t, st, base.String(), clock.Now)
-	srv := server.New(server.Deps{
+	d := server.Deps{
 		Store: st, Enrolment: svc, Assets: assets, BaseURL: base,
-		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PageCacheTTL: ttl,
-	})
-	if ttl > 0 {
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// Cheap hashes, as many at once as a test sends.
+		Hasher: auth.NewHasher(cheapParams, 64, 10*time.Second),
+	}
+	edit(&d)
+	srv := server.New(d)
+	if d.PageCacheTTL > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
 		go st.ListenChanges(ctx, nil, srv.CatalogueChanged)
@@ -104,7 +120,7 @@ func startSiteWith(t *testing.T, st *store.Store, ttl time.Duration) *site {
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc}
+	return &site{Server: ts, Store: st, Client: client, Clock: clock, Enrolment: svc, Site: srv}
 }
 
 // newService is the enrolment service of a test site: jobs are inserted
@@ -215,4 +231,44 @@ func emptyDate(t *testing.T, st *store.Store, date int64, capacity int) {
 		date, capacity); err != nil {
 		t.Fatal(err)
 	}
+}
+
+var (
+	offerLink   = regexp.MustCompile(`/tilbud/[A-Za-z0-9_-]{43}`)
+	confirmCode = regexp.MustCompile(`name="bekraeft" value="([^"]+)"`)
+)
+
+// offerLinkTo is the page of the newest offer mailed to email.
+func (s *site) offerLinkTo(t *testing.T, email string) string {
+	t.Helper()
+	var text string
+	s.Store.Pool.QueryRow(context.Background(), `SELECT text_body FROM outgoing_mails WHERE kind = 'offer' AND to_addr = $1
+		ORDER BY id DESC LIMIT 1`, email).Scan(&text)
+	link := offerLink.FindString(text)
+	if link == "" {
+		t.Fatalf("no offer mailed to %s", email)
+	}
+	return link
+}
+
+// cancel cancels seats (the whole booking when none are named) from the
+// manage link through the confirmation step, and returns the answer to
+// the confirmation and the step's page.
+func (s *site) cancel(t *testing.T, manage string, seats ...int64) (status int, loc, step string) {
+	t.Helper()
+	q := url.Values{}
+	if len(seats) == 0 {
+		q.Set("alle", "1")
+	}
+	for _, id := range seats {
+		q.Add("plads", strconv.FormatInt(id, 10))
+	}
+	code, step := s.get(t, manage+"/afmeld?"+q.Encode())
+	m := confirmCode.FindStringSubmatch(step)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("confirmation step: %d\n%s", code, step)
+	}
+	q.Set("bekraeft", html.UnescapeString(m[1]))
+	status, loc, _ = s.post(t, manage+"/afmeld", q)
+	return status, loc, step
 }

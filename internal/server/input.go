@@ -17,8 +17,8 @@ import (
 // form they are dropped (NUL) or replaced (U+FFFD) before any handler reads
 // the values: the form then takes its ordinary way, validation and all.
 
-// maxCleanedForm is the largest form body that is cleaned; larger ones are
-// passed on untouched, and every form handler refuses them (256 KB at most).
+// maxCleanedForm is the largest body of any request; each route caps its
+// own lower (forms.LimitBody), and a larger one is answered with 413.
 const maxCleanedForm = 1 << 20
 
 // cleanInput applies the rule above to the path, the query and url-encoded
@@ -31,6 +31,9 @@ func (s *Server) cleanInput(next http.Handler) http.Handler {
 		}
 		if q, changed := cleanValues(r.URL.RawQuery); changed {
 			r.URL.RawQuery = q
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, maxCleanedForm)
 		}
 		if r.Body != nil && r.Method == http.MethodPost &&
 			strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {

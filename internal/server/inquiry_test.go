@@ -33,12 +33,7 @@ func TestAskACOKer(t *testing.T) {
 	mustContain(t, body, "Spørg en COK&#39;er", "Lone Kragh", "Chefkonsulent", "+45 21 45 67 89", "lone.kragh@cok.dk", `name="website"`)
 
 	form := url.Values{"stamp": {stamp}, "name": {"Anna Andersen"}, "email": {"anna@aarhus.dk"}, "message": {"Er der overnatning inkluderet?"}}
-	// Posted at once: the time trap asks to wait, keeping what was typed.
-	status, _, body := s.post(t, "/kurser/politisk-forstaaelse/spoerg", form)
-	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "Vent et øjeblik") || !strings.Contains(body, "Er der overnatning inkluderet?") {
-		t.Fatalf("too fast: %d", status)
-	}
-	s.Clock.Advance(5 * time.Second)
+	// Posted at once: no timer refuses a quick sender.
 	status, loc, _ := s.post(t, "/kurser/politisk-forstaaelse/spoerg", form)
 	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/tak") {
 		t.Fatalf("question: %d %q", status, loc)
@@ -86,14 +81,13 @@ func TestInhouseRequestAndBadInput(t *testing.T) {
 	}
 }
 
-// A bot that fills the hidden field is thanked and nothing is kept; too
-// many posts from one address get 429.
+// A bot that fills the hidden field is thanked and nothing is kept; a
+// forged stamp is refused.
 func TestInquirySpamDefences(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	stamp, body := formStamp(t, s, "/kontakt")
 	mustContain(t, body, "Kontakt COK")
-	s.Clock.Advance(time.Minute)
 	bot := url.Values{"stamp": {stamp}, "name": {"Bot"}, "email": {"bot@spam.example"}, "message": {"Køb nu"}, "website": {"http://spam.example"}}
 	status, loc, _ := s.post(t, "/kontakt", bot)
 	var n int
@@ -101,23 +95,8 @@ func TestInquirySpamDefences(t *testing.T) {
 	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/tak") || n != 0 {
 		t.Fatalf("honeypot: %d %q, %d stored", status, loc, n)
 	}
-	// A forged stamp is refused.
 	forged := url.Values{"stamp": {"1.abc"}, "name": {"A"}, "email": {"a@b.dk"}, "message": {"Hej"}}
 	if status, _, _ := s.post(t, "/kontakt", forged); status != http.StatusUnprocessableEntity {
 		t.Fatalf("forged stamp: %d", status)
-	}
-	human := url.Values{"stamp": {stamp}, "name": {"Anna"}, "email": {"anna@aarhus.dk"}, "message": {"Hej"}}
-	for i := 3; i <= 5; i++ { // the bot and the forged post counted too
-		if status, _, _ := s.post(t, "/kontakt", human); status != http.StatusSeeOther {
-			t.Fatalf("post %d: %d", i, status)
-		}
-	}
-	status, _, body = s.post(t, "/kontakt", human)
-	if status != http.StatusTooManyRequests || !strings.Contains(body, "For mange henvendelser") {
-		t.Fatalf("6th post: %d", status)
-	}
-	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM inquiries i WHERE kind = 'contact' AND `+notDemoInquiry).Scan(&n)
-	if n != 3 {
-		t.Fatalf("%d contact inquiries stored, want 3", n)
 	}
 }

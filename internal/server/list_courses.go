@@ -17,6 +17,15 @@ func (s *Server) listCourses(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
+	ids := make([]int64, len(res.Cards))
+	for i, c := range res.Cards {
+		ids[i] = c.ID
+	}
+	imgs, err := s.store.CourseImages(r.Context(), ids)
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
 	title := "Kurser og forløb"
 	if f.Q != "" {
 		title = "Søgning: " + f.Q
@@ -27,5 +36,5 @@ func (s *Server) listCourses(w http.ResponseWriter, r *http.Request) {
 	} else {
 		p.NoIndex = true // filtered views are many; the plain list is the one to index
 	}
-	s.Render(w, r, http.StatusOK, views.Catalogue(views.CatalogueProps{Page: p, Filter: f, Result: res, Now: now}))
+	s.Render(w, r, http.StatusOK, views.Catalogue(views.CatalogueProps{Page: p, Filter: f, Result: res, Images: imgs, Now: now}))
 }

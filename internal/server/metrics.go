@@ -1,8 +1,10 @@
 package server
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -41,4 +43,24 @@ func (s *Server) measure(next http.Handler) http.Handler {
 
 func (m *metrics) observe(method, route string, status int, d time.Duration) {
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Observe(d.Seconds())
+}
+
+// metricsOnSite serves the metrics on the site's own address only to a
+// scraper that sends token as "Authorization: Bearer <token>"; without a
+// token they are not served there (see MetricsHandler), since they name
+// every route and its traffic.
+func (s *Server) metricsOnSite(token string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if token == "" {
+			s.notFound(w, r)
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "Kræver adgangsnøgle.", http.StatusUnauthorized)
+			return
+		}
+		s.promHandler.ServeHTTP(w, r)
+	}
 }

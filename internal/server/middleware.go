@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"time"
 
@@ -22,6 +23,22 @@ func securityHeaders(next http.Handler) http.Handler {
 		setSecurityHeaders(w.Header())
 		next.ServeHTTP(w, r)
 	})
+}
+
+// strictTransport tells browsers to use https only (HSTS), for two years,
+// when the site's address is https; on http it does nothing, since a
+// browser ignores the header there and a development site must stay
+// reachable over plain http.
+func strictTransport(base *url.URL) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if base == nil || base.Scheme != "https" {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Strict-Transport-Security", "max-age=63072000")
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 func setSecurityHeaders(h http.Header) {

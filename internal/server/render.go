@@ -23,6 +23,7 @@ func (s *Server) page(r *http.Request, title, description string) views.Page {
 		JS:          s.assets.URL("js/site.js"),
 		Icon:        s.assets.URL("favicon.svg"),
 	}
+	p.Image, p.ImageAlt = s.shareImage(nil)
 	if id, ok := visitorID(r); ok {
 		saved, err := s.store.SavedBy(r.Context(), id, s.now())
 		if err != nil {

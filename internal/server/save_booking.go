@@ -17,7 +17,6 @@ import (
 // saveBooking handles every button of the enrolment form: adding and
 // removing dates and participants re-show the form; "Tilmeld" books.
 func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}
@@ -25,8 +24,8 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 	if f.Token == "" {
 		f.Token = enrolment.NewToken()
 	}
-	if editEnrolment(&f, r.PostForm.Get("handling"), r.PostForm.Get("ny_dato")) {
-		s.renderEnrolment(w, r, http.StatusOK, f, views.FormErrors{}, false)
+	if edited, focus := editEnrolment(&f, r.PostForm.Get("handling"), r.PostForm.Get("ny_dato")); edited {
+		s.renderEnrolmentProps(w, r, http.StatusOK, views.EnrolmentProps{Form: f, Focus: focus})
 		return
 	}
 	errs := forms.ValidateEnrolment(f)
@@ -58,13 +57,16 @@ func (s *Server) saveBooking(w http.ResponseWriter, r *http.Request) {
 
 // editEnrolment carries out a button of the form that edits it rather than
 // books: adding or removing a participant or a date, or recounting the
-// price. It says whether action was one of those.
-func editEnrolment(f *views.EnrolmentForm, action, newDate string) bool {
+// price. It says whether action was one of those, and which participant's
+// fields (1-based) take the focus: the colleague just added, so that focus
+// does not go back to the page's top.
+func editEnrolment(f *views.EnrolmentForm, action, newDate string) (edited bool, focus int) {
 	switch {
 	case action == "tilfoej-deltager":
 		if len(f.Participants) < views.MaxParticipants {
 			f.Participants = append(f.Participants, views.ParticipantForm{})
 		}
+		return true, len(f.Participants)
 	case strings.HasPrefix(action, "fjern-deltager-"):
 		if i, err := strconv.Atoi(strings.TrimPrefix(action, "fjern-deltager-")); err == nil && i >= 0 && i < len(f.Participants) {
 			f.Participants = append(f.Participants[:i], f.Participants[i+1:]...)
@@ -86,9 +88,9 @@ func editEnrolment(f *views.EnrolmentForm, action, newDate string) bool {
 		f.DateIDs = forms.DateIDs(append(ids, newDate))
 	case action == "opdater":
 	default:
-		return false
+		return false, 0
 	}
-	return true
+	return true, 0
 }
 
 // bookingRefusal is the message and field of a booking the rules refused,

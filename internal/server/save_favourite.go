@@ -23,7 +23,6 @@ type favouriteAnswer struct {
 // saveFavourite saves or removes a favourite. Without JavaScript it
 // redirects back to where the visitor was; site.js asks for JSON instead.
 func (s *Server) saveFavourite(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}

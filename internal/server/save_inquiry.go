@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -27,7 +28,6 @@ func (s *Server) saveContact(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}
@@ -36,19 +36,10 @@ func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string
 		return
 	}
 	addr := respond.ClientAddr(r)
-	hits, err := s.store.Hit(r.Context(), "inquiry:"+addr, inquiryWindow, s.now())
-	if err != nil {
-		s.ServerError(w, r, err)
-		return
-	}
 	if r.PostForm.Get("website") != "" {
 		// A bot filled the hidden field: thank it and keep nothing.
 		s.log.Info("inquiry honeypot", "addr", addr)
 		http.Redirect(w, r, "/tak", http.StatusSeeOther)
-		return
-	}
-	if hits > inquiryLimit {
-		s.tooManyInquiries(w, r)
 		return
 	}
 	f, errs := s.readInquiry(r, kind)
@@ -57,8 +48,18 @@ func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string
 		return
 	}
 	q := inquiryOf(f, kind, t, addr, s.baseURL.String())
+	q.Stamp = r.PostForm.Get("stamp")
 	_, to, err := s.enrol.SaveInquiry(r.Context(), q)
 	switch {
+	case errors.Is(err, booking.ErrFormUsed):
+		// Sent before (a second click, the back button, a replay): it was
+		// received once, and is not kept twice.
+		http.Redirect(w, r, "/tak", http.StatusSeeOther)
+	case errors.Is(err, booking.ErrTooManyInquiries):
+		errs.Add("message", "Vi har fået mange henvendelser fra dig på det seneste, så vi kan ikke tage imod flere lige nu. "+
+			"Prøv igen om en time, eller ring til os på +45 33 70 12 00 – det du skrev, står der stadig")
+		w.Header().Set("Retry-After", strconv.Itoa(int(booking.InquiryWindow.Seconds())))
+		s.renderInquiry(w, r, http.StatusTooManyRequests, t, f, errs)
 	case store.IsUnavailable(err):
 		errs.Add("message", "Vi kunne ikke gemme din henvendelse lige nu, fordi vores database ikke svarer. Intet er sendt. Prøv igen om et øjeblik – det du skrev, står der stadig")
 		w.Header().Set("Retry-After", "5")
@@ -68,16 +69,6 @@ func (s *Server) saveInquiry(w http.ResponseWriter, r *http.Request, kind string
 	default:
 		http.Redirect(w, r, "/tak?til="+url.QueryEscape(to), http.StatusSeeOther)
 	}
-}
-
-// tooManyInquiries answers a sender over the limit.
-func (s *Server) tooManyInquiries(w http.ResponseWriter, r *http.Request) {
-	p := s.page(r, "For mange henvendelser", "")
-	p.NoIndex = true
-	w.Header().Set("Retry-After", strconv.Itoa(int(inquiryWindow.Seconds())))
-	s.Render(w, r, http.StatusTooManyRequests, views.Message(views.MessageProps{Page: p, Heading: "For mange henvendelser på kort tid",
-		Text:     []string{"Vi har modtaget mange henvendelser fra din adresse inden for de sidste minutter. Vent lidt, og prøv igen – eller ring til os på +45 33 70 12 00."},
-		LinkText: "Tilbage til kurserne", LinkURL: "/kurser"}))
 }
 
 // readInquiry decodes and checks an inquiry form of kind, keeping what was
@@ -90,12 +81,14 @@ func (s *Server) readInquiry(r *http.Request, kind string) (views.InquiryForm, v
 		Period: forms.Clip(v.Get("period"), 300), Place: forms.Clip(v.Get("place"), 300), Message: forms.Clip(v.Get("message"), 6000),
 	}
 	var errs views.FormErrors
-	age, valid := s.stampAge(r.Context(), v.Get("stamp"))
-	switch {
-	case !valid || age > maxFormAge:
+	// Name, address and the rest go into the mails' headers and lines.
+	for _, l := range [][3]string{{"name", "Navnet", f.Name}, {"email", "E-mailadressen", f.Email}, {"phone", "Telefonnummeret", f.Phone},
+		{"organisation", "Organisationens navn", f.Organisation}, {"participants", "Antallet af deltagere", f.Participants},
+		{"period", "Perioden", f.Period}, {"place", "Stedet", f.Place}} {
+		forms.OneLine(&errs, l[0], l[1], l[2])
+	}
+	if age, valid := s.stampAge(r.Context(), v.Get("stamp")); !valid || age > maxFormAge {
 		errs.Add("message", "Formularen er for gammel. Send den igen – det du skrev, står der stadig")
-	case age < minFormTime:
-		errs.Add("message", "Formularen blev sendt meget hurtigt efter den blev vist. Vent et øjeblik, og send den igen")
 	}
 	inhouse := kind == store.InquiryInhouse
 	if inhouse {
@@ -148,6 +141,6 @@ func inquiryOf(f views.InquiryForm, kind string, t inquiryTarget, addr, base str
 func (s *Server) renderInquiryWithoutStamp(w http.ResponseWriter, r *http.Request, t inquiryTarget, f views.InquiryForm, errs views.FormErrors) {
 	f.Stamp = r.PostForm.Get("stamp")
 	p := views.InquiryProps{Kind: t.kind, Action: t.action, Course: t.course, Consultant: t.consultant, Form: f, Errors: errs}
-	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true}
+	p.Page = views.Page{Title: "Henvendelsen blev ikke sendt", Path: r.URL.Path, CSS: s.assets.URL("css/site.css"), JS: s.assets.URL("js/site.js"), Icon: s.assets.URL("favicon.svg"), NoIndex: true, Errors: errs.Any()}
 	s.Render(w, r, http.StatusServiceUnavailable, views.Inquiry(p))
 }

@@ -17,7 +17,6 @@ import (
 // saveSubstitute names a colleague who takes a participant's seat.
 func (s *Server) saveSubstitute(w http.ResponseWriter, r *http.Request) {
 	token := chi.URLParam(r, "token")
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}
@@ -26,6 +25,9 @@ func (s *Server) saveSubstitute(w http.ResponseWriter, r *http.Request) {
 		Email: forms.Clip(r.PostForm.Get("email"), 300), JobTitle: forms.Clip(r.PostForm.Get("job_title"), 300)}
 	prefix := "sub-" + id64(seat) + "-"
 	var errs views.FormErrors
+	forms.OneLine(&errs, prefix+"name", "Navnet", sub.Name)
+	forms.OneLine(&errs, prefix+"email", "E-mailadressen", sub.Email)
+	forms.OneLine(&errs, prefix+"job", "Stillingen", sub.JobTitle)
 	forms.Required(&errs, prefix+"name", "Skriv stedfortræderens navn", sub.Name)
 	forms.TooLong(&errs, prefix+"name", "Navnet", sub.Name, 200)
 	errs.Add(prefix+"email", booking.CheckEmail(sub.Email))

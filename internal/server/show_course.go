@@ -28,10 +28,16 @@ func (s *Server) showCourse(w http.ResponseWriter, r *http.Request) {
 		s.ServerError(w, r, err)
 		return
 	}
+	im, err := s.store.CourseImage(r.Context(), data.Course.ID)
+	if err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
 	p := s.page(r, data.Course.Title, views.MetaDescription(data.Course.Teaser))
 	p.Canonical = s.baseURL.String() + "/kurser/" + data.Course.Slug
+	p.Image, p.ImageAlt = s.shareImage(im)
 	s.Render(w, r, http.StatusOK, views.Course(views.CourseProps{
-		Page: p, Data: data, Now: now,
+		Page: p, Data: data, Now: now, Image: im,
 		Head: views.CourseHead(p, data, now),
 	}))
 }

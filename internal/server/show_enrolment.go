@@ -37,6 +37,7 @@ func (s *Server) renderEnrolment(w http.ResponseWriter, r *http.Request, status 
 func (s *Server) renderEnrolmentProps(w http.ResponseWriter, r *http.Request, status int, p views.EnrolmentProps) {
 	p.Page, p.Now = s.page(r, "Tilmelding", ""), s.now()
 	p.Page.NoIndex = true
+	p.Page.Errors = p.Errors.Any()
 	if !p.Unavailable && !p.Unsure {
 		if err := s.loadEnrolment(r.Context(), &p); err != nil {
 			s.enrolmentUnavailable(w, r, p.Form, p.Errors, err)

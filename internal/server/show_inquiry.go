@@ -69,7 +69,12 @@ func (s *Server) renderInquiry(w http.ResponseWriter, r *http.Request, status in
 	case store.InquiryInhouse:
 		title = t.course.Title + " tilpasset arbejdspladsen"
 	}
-	p.Page = s.page(r, title, "")
+	desc := ""
+	if t.kind == store.InquiryContact {
+		desc = "Skriv til COK – Center for Offentlig Kompetenceudvikling – om kurser, tilmeldinger, fakturaer og forløb tilpasset jeres arbejdsplads."
+	}
+	p.Page = s.page(r, title, desc)
+	p.Page.Errors = errs.Any()
 	if t.kind != store.InquiryContact {
 		p.Page.NoIndex = true
 	}

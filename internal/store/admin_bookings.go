@@ -20,19 +20,14 @@ func likePattern(q string) string {
 // searchBookingsSQL finds the newest bookings (the last made: the highest
 // ids) whose text matches $1, an ILIKE pattern, at most $2. The text is
 // booking_search's (migration 000093), under a trigram index; a booking
-// whose mails are not composed yet has no row there and is matched on
-// the same text made on the spot: its booking_mails job still waits.
+// whose mails are not composed yet is marked in booking_search_pending
+// (000094) instead and matched on the same text made on the spot.
 const searchBookingsSQL = `
 	WITH hits AS (
 		(SELECT s.booking_id AS id FROM booking_search s WHERE s.doc ILIKE $1
 		 ORDER BY s.booking_id DESC LIMIT $2)
 		UNION
-		(SELECT w.id FROM (
-			SELECT DISTINCT (e->>'booking_id')::bigint AS id
-			FROM river_job j, jsonb_array_elements(j.args->'bookings') e
-			WHERE j.kind = 'booking_mails' AND j.state IN ('available', 'pending', 'retryable', 'running', 'scheduled')) w
-		 WHERE NOT EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = w.id)
-		   AND booking_search_doc(w.id) ILIKE $1))
+		(SELECT w.booking_id FROM booking_search_pending w WHERE booking_search_doc(w.booking_id) ILIKE $1))
 	SELECT b.id, b.ref, b.booker_name, b.booker_email, b.org_name, b.ean, b.invoice_reference,
 		p.name, p.email, p.status, d.id, c.title, d.starts_at
 	FROM bookings b JOIN participants p ON p.booking_id = b.id
@@ -68,10 +63,18 @@ func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]book
 	return out, rows.Err()
 }
 
-// IndexBookings writes (or rewrites) the search text of bookings, in the
-// transaction that composes their mails.
+// MarkUnindexed marks new bookings for the search until IndexBookings
+// writes their text, in the bookings' transaction.
+func MarkUnindexed(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	_, err := tx.Exec(ctx, `INSERT INTO booking_search_pending (booking_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, ids)
+	return err
+}
+
+// IndexBookings writes (or rewrites) the search text of bookings and
+// takes their mark away, in the transaction that composes their mails.
 func IndexBookings(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	_, err := tx.Exec(ctx, `
+		WITH done AS (DELETE FROM booking_search_pending WHERE booking_id = ANY($1))
 		INSERT INTO booking_search (booking_id, doc)
 		SELECT b.id, booking_search_doc(b.id) FROM bookings b WHERE b.id = ANY($1)
 		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, ids)
@@ -88,23 +91,29 @@ func IndexNewBookings(ctx context.Context, db DB) error {
 		FROM bookings b LEFT JOIN participants p ON p.booking_id = b.id
 		WHERE NOT EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = b.id)
 		GROUP BY b.id`)
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(ctx, `DELETE FROM booking_search_pending p
+		WHERE EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = p.booking_id)`)
 	return err
 }
 
 // InvoiceWorklist lists the bookings not yet invoiced that have a date
 // starting before until (the invoice goes out 3-4 weeks before the course),
-// earliest course first. Cancelled participants are neither lines nor in
-// the totals.
+// earliest course first. The lines are what is owed: seats held and
+// cancelled seats still charged; waiting places and free cancellations
+// are neither lines nor in the totals.
 func (s *Store) InvoiceWorklist(ctx context.Context, until time.Time) ([]booking.InvoiceItem, error) {
 	rows, err := s.Pool.Query(ctx, `
 		SELECT b.id, b.ref, b.org_name, b.department, b.booker_name, b.booker_email, b.ean, b.cvr,
 			b.invoice_address, b.invoice_reference, p.name, c.title, d.starts_at, p.price_ore, p.vat_ore,
 			min(d.starts_at) OVER (PARTITION BY b.id) AS first_start
-		FROM bookings b JOIN participants p ON p.booking_id = b.id AND p.status <> 'cancelled'
+		FROM bookings b JOIN participants p ON p.booking_id = b.id AND (p.status = 'confirmed' OR p.charged)
 		JOIN course_dates d ON d.id = p.date_id JOIN courses c ON c.id = d.course_id
 		WHERE b.invoiced_at IS NULL
 		  AND EXISTS (SELECT 1 FROM participants p2 JOIN course_dates d2 ON d2.id = p2.date_id
-		              WHERE p2.booking_id = b.id AND p2.status <> 'cancelled' AND d2.starts_at < $1)
+		              WHERE p2.booking_id = b.id AND (p2.status = 'confirmed' OR p2.charged) AND d2.starts_at < $1)
 		ORDER BY first_start, b.id, d.starts_at, p.id`, until)
 	if err != nil {
 		return nil, err

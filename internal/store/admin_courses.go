@@ -69,6 +69,7 @@ type CourseEdit struct {
 	Status           string
 	TopicIDs         []int64 // in id order
 	Agenda           []catalog.AgendaDay
+	Aftercare        *catalog.Aftercare // nil when saving: leave as it is (a new course: the defaults)
 	Version          int
 }
 
@@ -103,6 +104,11 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 		return c, err
 	}
 	c.Agenda, err = agendaOf(ctx, db, id)
+	if err != nil {
+		return c, err
+	}
+	a, err := aftercareOf(ctx, db, id)
+	c.Aftercare = &a
 	return c, err
 }
 
@@ -134,7 +140,7 @@ func courseChanges(a, b CourseEdit, names courseNames) audit.Changes {
 	c.Add("status", statusText(a.Status), statusText(b.Status))
 	c.Add("topics", names.topicList(a.TopicIDs), names.topicList(b.TopicIDs))
 	c.Add("agenda", catalog.FormatAgenda(nonNilDays(a.Agenda)), catalog.FormatAgenda(nonNilDays(b.Agenda)))
-	return c
+	return append(c, aftercareChanges(a.Aftercare, b.Aftercare)...)
 }
 
 func kronerText(id, ore int64) string {
@@ -266,7 +272,7 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 				return err
 			}
 		}
-		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course", EntityID: c.ID, Action: "update", Changes: changed}, now)
+		return auditCourseSave(ctx, tx, c, staffID, changed, now)
 	})
 	return version, err
 }
@@ -314,6 +320,9 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 			return err
 		}
 		if err := SetAgenda(ctx, tx, id, c.Agenda); err != nil {
+			return err
+		}
+		if err := setAftercareIfGiven(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
 		// The audit entry has the fields that were filled in.

@@ -82,7 +82,8 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]booking.D
 			CASE WHEN p.status = 'waitlisted' THEN
 				row_number() OVER (PARTITION BY p.status ORDER BY p.waitlist_seq) ELSE 0 END,
 			p.binding, p.substitute_for, p.cancel_reason, b.org_name, b.department, b.booker_name, b.booker_email,
-			b.booker_phone, b.ean, b.cvr, b.invoice_reference, p.price_ore, p.created_at, p.cancelled_at
+			b.booker_phone, b.ean, b.cvr, b.invoice_reference, p.price_ore, p.created_at, p.cancelled_at, p.charged,
+			(SELECT o.expires_at FROM seat_offers o WHERE o.participant_id = p.id AND o.state = 'offered')
 		FROM participants p JOIN bookings b ON b.id = p.booking_id
 		WHERE p.date_id = $1
 		ORDER BY CASE p.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
@@ -94,10 +95,15 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]booking.D
 	var out []booking.DateParticipant
 	for rows.Next() {
 		var p booking.DateParticipant
+		var offerUntil *time.Time
 		if err := rows.Scan(&p.ID, &p.BookingID, &p.Ref, &p.Name, &p.Email, &p.JobTitle, &p.Diet, &p.Accessibility,
 			&p.Status, &p.WaitlistPos, &p.Binding, &p.SubstituteFor, &p.CancelReason, &p.OrgName, &p.Department,
-			&p.BookerName, &p.BookerEmail, &p.BookerPhone, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt); err != nil {
+			&p.BookerName, &p.BookerEmail, &p.BookerPhone, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt,
+			&p.Charged, &offerUntil); err != nil {
 			return nil, err
+		}
+		if offerUntil != nil {
+			p.OfferUntil = *offerUntil
 		}
 		out = append(out, p)
 	}

@@ -19,12 +19,12 @@ type VenueRow struct {
 	Dates   int
 }
 
-const venueRowColumns = `v.id, v.name, v.street, v.postcode, v.city, v.region, v.version,
+const venueRowColumns = `v.id, v.name, v.street, v.postcode, v.city, v.region, v.arrival_note, v.version,
 	(SELECT count(*) FROM course_dates d WHERE d.venue_id = v.id)`
 
 func scanVenueRow(row pgx.Row) (VenueRow, error) {
 	var v VenueRow
-	err := row.Scan(&v.ID, &v.Name, &v.Street, &v.Postcode, &v.City, &v.Region, &v.Version, &v.Dates)
+	err := row.Scan(&v.ID, &v.Name, &v.Street, &v.Postcode, &v.City, &v.Region, &v.ArrivalNote, &v.Version, &v.Dates)
 	return v, notFound(err)
 }
 
@@ -44,8 +44,8 @@ func (s *Store) CreateVenue(ctx context.Context, staffID int64, v catalog.Venue,
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
-			INSERT INTO venues (name, street, postcode, city, region) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			v.Name, v.Street, v.Postcode, v.City, v.Region).Scan(&id)
+			INSERT INTO venues (name, street, postcode, city, region, arrival_note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+			v.Name, v.Street, v.Postcode, v.City, v.Region, v.ArrivalNote).Scan(&id)
 		if err != nil {
 			return duplicate(err)
 		}
@@ -70,9 +70,11 @@ func (s *Store) UpdateVenue(ctx context.Context, staffID int64, v catalog.Venue,
 		c.Add("postcode", old.Postcode, v.Postcode)
 		c.Add("city", old.City, v.City)
 		c.Add("region", old.Region, v.Region)
+		c.Add("arrival_note", old.ArrivalNote, v.ArrivalNote)
 		if _, err := tx.Exec(ctx, `
-			UPDATE venues SET name = $2, street = $3, postcode = $4, city = $5, region = $6, version = version + 1
-			WHERE id = $1`, v.ID, v.Name, v.Street, v.Postcode, v.City, v.Region); err != nil {
+			UPDATE venues SET name = $2, street = $3, postcode = $4, city = $5, region = $6, arrival_note = $7,
+				version = version + 1
+			WHERE id = $1`, v.ID, v.Name, v.Street, v.Postcode, v.City, v.Region, v.ArrivalNote); err != nil {
 			return duplicate(err)
 		}
 		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "venue", EntityID: v.ID, Action: "update", Changes: c}, now)

@@ -33,8 +33,8 @@ type BookingReads struct {
 
 // ReadForBooking locks the dates in id order (so two bookings of the same
 // dates never deadlock) and reads the rest, in one pipelined batch. The
-// people on the dates are read after the lock, so they include every
-// booking committed before this transaction's.
+// forms booked and the people on the dates are read after the lock, so
+// they include every booking committed before this transaction's.
 func ReadForBooking(ctx context.Context, tx pgx.Tx, formHashes [][]byte, dateIDs []int64, emails []string) (BookingReads, error) {
 	dateIDs = slices.Compact(slices.Sorted(slices.Values(dateIDs)))
 	lower := make([]string, len(emails))
@@ -44,6 +44,11 @@ func ReadForBooking(ctx context.Context, tx pgx.Tx, formHashes [][]byte, dateIDs
 	out := BookingReads{Refs: map[string]string{}}
 	var refsErr, datesErr, holdersErr, offersErr error
 	b := &pgx.Batch{}
+	b.Queue(bookedDatesSQL(true), dateIDs).
+		Query(func(rows pgx.Rows) error { out.Dates, datesErr = scanBookedDates(rows); return nil })
+	// After the lock: a post of the same form that another transaction
+	// committed while this one waited for the dates is seen here, and
+	// this post ends on its receipt rather than on its participants.
 	b.Queue(`SELECT form_token_hash, ref FROM bookings WHERE form_token_hash = ANY($1)`, formHashes).
 		Query(func(rows pgx.Rows) error {
 			var hash []byte
@@ -51,8 +56,6 @@ func ReadForBooking(ctx context.Context, tx pgx.Tx, formHashes [][]byte, dateIDs
 			_, refsErr = pgx.ForEachRow(rows, []any{&hash, &ref}, func() error { out.Refs[string(hash)] = ref; return nil })
 			return nil
 		})
-	b.Queue(bookedDatesSQL(true), dateIDs).
-		Query(func(rows pgx.Rows) error { out.Dates, datesErr = scanBookedDates(rows); return nil })
 	b.Queue(`
 		SELECT date_id, email FROM participants
 		WHERE date_id = ANY($1) AND lower(email) = ANY($2) AND status <> 'cancelled'`, dateIDs, lower).
@@ -143,7 +146,11 @@ type bookingRows struct {
 	pDate, pList, pPrice, pVAT, pOffer          []int64
 	pName, pMail, pJob, pDiet, pAccess, pStatus []string
 	pWaiting, pBinding                          []bool
-	pRate                                       []int32
+	pRate, pPerson                              []int32
+	// residential details, on dates of residential courses only
+	pOvernight         []*bool
+	pEarly             []bool
+	pAllergens, pNeeds []string
 	// seats taken, by date
 	seats map[int64]int32
 }
@@ -172,7 +179,25 @@ func (g *bookingRows) add(nb NewBooking, now time.Time) {
 		g.pWaiting, g.pBinding = append(g.pWaiting, !pl.Seat), append(g.pBinding, pl.Binding)
 		g.pList, g.pPrice, g.pVAT = append(g.pList, pl.ListOre), append(g.pPrice, pl.PriceOre), append(g.pVAT, pl.VATOre)
 		g.pOffer, g.pRate = append(g.pOffer, pl.OfferID), append(g.pRate, int32(pl.VATRateBP))
+		g.pPerson = append(g.pPerson, int32(pl.Person+1))
+		g.addStay(p.Stay, pl.Residential)
 	}
+}
+
+// addStay adds a participant's residential details: kept only where the
+// course has an overnight stay (allergens go as one comma-separated text,
+// as unnest takes no ragged arrays).
+func (g *bookingRows) addStay(st booking.Stay, residential bool) {
+	if !residential {
+		st = booking.Stay{}
+	}
+	var overnight *bool
+	if residential {
+		overnight = &st.Overnight
+	}
+	g.pOvernight, g.pEarly = append(g.pOvernight, overnight), append(g.pEarly, st.EarlyArrival)
+	g.pAllergens = append(g.pAllergens, strings.Join(booking.KnownAllergens(st.Allergens), ","))
+	g.pNeeds = append(g.pNeeds, st.Needs)
 }
 
 func (g *bookingRows) args(now time.Time) []any {
@@ -187,7 +212,8 @@ func (g *bookingRows) args(now time.Time) []any {
 		g.list, g.excl, g.vat, g.incl,
 		g.pToken, g.pDate, g.pName, g.pMail, g.pJob, g.pDiet, g.pAccess, g.pStatus, g.pWaiting, g.pBinding,
 		g.pList, g.pPrice, g.pRate, g.pVAT, g.pOffer,
-		seatIDs, seatAdds}
+		seatIDs, seatAdds, g.pPerson,
+		g.pOvernight, g.pEarly, g.pAllergens, g.pNeeds}
 }
 
 // insertBookingsSQL inserts the bookings with refs numbered per year, their
@@ -211,14 +237,17 @@ const insertBookingsSQL = `
 		RETURNING id, ref, created_at, form_token_hash
 	), p AS (
 		INSERT INTO participants (booking_id, date_id, name, email, job_title, diet, accessibility, status,
-			waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at)
+			waitlist_seq, binding, list_ore, price_ore, vat_rate_bp, vat_ore, offer_id, created_at, confirmed_at, person_no,
+			stay_overnight, stay_early_arrival, diet_allergens, stay_needs)
 		SELECT b.id, u.date_id, u.name, u.email, u.job, u.diet, u.access, u.status,
 			CASE WHEN u.waiting THEN nextval('waitlist_seq') END, u.binding, u.list_ore, u.price_ore,
-			u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $2, CASE WHEN u.waiting THEN NULL ELSE $2::timestamptz END
+			u.vat_rate, u.vat_ore, nullif(u.offer_id, 0), $2, CASE WHEN u.waiting THEN NULL ELSE $2::timestamptz END,
+			u.person_no, u.overnight, u.early, string_to_array(u.allergens, ','), u.needs
 		FROM unnest($19::bytea[], $20::bigint[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
-			$26::text[], $27::bool[], $28::bool[], $29::bigint[], $30::bigint[], $31::int[], $32::bigint[], $33::bigint[])
+			$26::text[], $27::bool[], $28::bool[], $29::bigint[], $30::bigint[], $31::int[], $32::bigint[], $33::bigint[],
+			$36::int[], $37::bool[], $38::bool[], $39::text[], $40::text[])
 			WITH ORDINALITY AS u(token, date_id, name, email, job, diet, access, status, waiting, binding,
-				list_ore, price_ore, vat_rate, vat_ore, offer_id, ord)
+				list_ore, price_ore, vat_rate, vat_ore, offer_id, person_no, overnight, early, allergens, needs, ord)
 		JOIN b ON b.form_token_hash = u.token
 		ORDER BY u.ord
 		RETURNING 1

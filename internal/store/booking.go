@@ -14,10 +14,11 @@ import (
 	"kursuskatalog/internal/catalog"
 )
 
-const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp`
+const bookedDateColumns = dateColumns + `, c.title, c.slug, c.price_ore, c.vat_rate_bp, c.residential, c.reminder_days`
 
 func bookedDateScanArgs(d *booking.BookedDate) []any {
-	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP)
+	return append(dateScanArgs(&d.CourseDate), &d.CourseTitle, &d.CourseSlug, &d.PriceOre, &d.VATRateBP,
+		&d.Residential, &d.ReminderDays)
 }
 
 // BookableDates loads the dates of published courses with these ids, in
@@ -161,7 +162,8 @@ func seatsSQL(bookingID string) string {
 	           WHERE w.date_id = p.date_id AND w.status = 'waitlisted' AND w.waitlist_seq <= p.waitlist_seq)
 	       ELSE 0 END,
 	       p.binding, p.list_ore, p.price_ore, p.vat_rate_bp, p.vat_ore, coalesce(p.offer_id, 0),
-	       p.substitute_for, p.cancel_reason
+	       p.substitute_for, p.cancel_reason, p.charged, coalesce(p.person_no, 0),
+	       (SELECT o.expires_at FROM seat_offers o WHERE o.participant_id = p.id AND o.state = 'offered')
 	FROM participants p JOIN course_dates d ON d.id = p.date_id
 	WHERE p.booking_id = ` + bookingID + `
 	ORDER BY d.starts_at, p.id`
@@ -172,10 +174,14 @@ func scanSeats(rows pgx.Rows) ([]booking.Seat, error) {
 	var out []booking.Seat
 	for rows.Next() {
 		var s booking.Seat
+		var offerUntil *time.Time
 		if err := rows.Scan(&s.ID, &s.DateID, &s.Name, &s.Email, &s.JobTitle, &s.Diet, &s.Accessibility, &s.Status,
 			&s.WaitlistPos, &s.Binding, &s.ListOre, &s.PriceOre, &s.VATRateBP, &s.VATOre, &s.OfferID,
-			&s.SubstituteFor, &s.CancelReason); err != nil {
+			&s.SubstituteFor, &s.CancelReason, &s.Charged, &s.Person, &offerUntil); err != nil {
 			return nil, err
+		}
+		if offerUntil != nil {
+			s.OfferUntil = *offerUntil
 		}
 		out = append(out, s)
 	}
@@ -254,12 +260,6 @@ func (q *receiptReads) result() (booking.Receipt, error) {
 	return q.r, errors.Join(q.seatsErr, q.datesErr)
 }
 
-// Promotion is a participant moved from a waiting list to a seat.
-type Promotion struct {
-	BookingID int64
-	Seat      booking.Seat
-}
-
 // BookingByManageToken returns the id of the booking a manage link opens.
 func BookingByManageToken(ctx context.Context, db DB, hash []byte) (int64, error) {
 	var id int64
@@ -295,33 +295,6 @@ func SeatsOf(ctx context.Context, db DB, bookingID int64) ([]booking.Seat, error
 	return scanSeats(rows)
 }
 
-// CancelParticipants marks participants cancelled at now with a reason.
-// The seats they held are not given back: see PromoteFirstWaiting and
-// ReleaseSeat.
-func CancelParticipants(ctx context.Context, tx pgx.Tx, ids []int64, reason string, now time.Time) error {
-	_, err := tx.Exec(ctx, `
-		UPDATE participants SET status = 'cancelled', waitlist_seq = NULL, cancelled_at = $2, cancel_reason = $3
-		WHERE id = ANY($1)`, ids, now, reason)
-	return err
-}
-
-// PromoteFirstWaiting gives the first on a locked date's waiting list a
-// seat that has just been freed (the date's seats taken stay as they are);
-// ok is false when nobody waits.
-func PromoteFirstWaiting(ctx context.Context, tx pgx.Tx, dateID int64, now time.Time) (p Promotion, ok bool, err error) {
-	err = tx.QueryRow(ctx, `
-		UPDATE participants SET status = 'confirmed', waitlist_seq = NULL, confirmed_at = $2
-		WHERE id = (SELECT id FROM participants WHERE date_id = $1 AND status = 'waitlisted'
-		            ORDER BY waitlist_seq LIMIT 1)
-		RETURNING booking_id, id, date_id, name, email, price_ore`, dateID, now).
-		Scan(&p.BookingID, &p.Seat.ID, &p.Seat.DateID, &p.Seat.Name, &p.Seat.Email, &p.Seat.PriceOre)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return p, false, nil
-	}
-	p.Seat.Status = booking.StatusConfirmed
-	return p, err == nil, err
-}
-
 // ReleaseSeat gives a freed seat back to its date.
 func ReleaseSeat(ctx context.Context, tx pgx.Tx, dateID int64) error {
 	_, err := tx.Exec(ctx, `UPDATE course_dates SET seats_taken = seats_taken - 1 WHERE id = $1`, dateID)
@@ -352,11 +325,16 @@ func LockSeatOfBooking(ctx context.Context, tx pgx.Tx, manageHash []byte, seatID
 
 // SubstituteSeat puts another person in a seat, remembering the name it
 // was first booked for. The same person already on the date is
-// ErrPersonTaken.
+// ErrPersonTaken. What was the old person's goes: their residential
+// details (the new one has the default stay until they say otherwise),
+// attendance and the record of mails sent to them.
 func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Person) error {
 	_, err := tx.Exec(ctx, `
+		WITH gone AS (DELETE FROM attendance WHERE participant_id = $1)
 		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
-			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END
+			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END,
+			stay_overnight = CASE WHEN stay_overnight IS NOT NULL THEN true END, stay_early_arrival = false,
+			diet_allergens = '{}', stay_needs = '', reminded_at = NULL, after_mailed_at = NULL, evaluated = false
 		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
 	if err != nil {
 		return insertError(err)

@@ -35,9 +35,9 @@ func UpsertTopic(ctx context.Context, db DB, t catalog.Topic) (int64, error) {
 func UpsertVenue(ctx context.Context, db DB, v catalog.Venue) (int64, error) {
 	var id int64
 	err := db.QueryRow(ctx, `
-		INSERT INTO venues (name, street, postcode, city, region) VALUES ($1, $2, $3, $4, $5)
+		INSERT INTO venues (name, street, postcode, city, region, arrival_note) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (name, postcode) DO UPDATE SET name = EXCLUDED.name
-		RETURNING id`, v.Name, v.Street, v.Postcode, v.City, v.Region).Scan(&id)
+		RETURNING id`, v.Name, v.Street, v.Postcode, v.City, v.Region, v.ArrivalNote).Scan(&id)
 	return id, err
 }
 

@@ -88,7 +88,7 @@ func generateBookings(ctx context.Context, db DB, now time.Time) error {
 			WHERE c.slug LIKE 'demo-kursus-%'
 			  AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.date_id = d.id)
 		), groups AS (
-			SELECT date_id, grp, token, sum(price_ore) AS excl, sum(price_ore * vat_rate_bp / 10000) AS vat
+			SELECT date_id, grp, token, sum(price_ore) AS excl, sum((price_ore * vat_rate_bp + 5000) / 10000) AS vat
 			FROM seats GROUP BY date_id, grp, token
 		), b AS (
 			INSERT INTO bookings (ref, form_token_hash, manage_token_hash, booker_name, booker_email, booker_phone,
@@ -102,7 +102,7 @@ func generateBookings(ctx context.Context, db DB, now time.Time) error {
 		INSERT INTO participants (booking_id, date_id, name, email, status, list_ore, price_ore, vat_rate_bp, vat_ore,
 			created_at, confirmed_at)
 		SELECT b.id, s.date_id, format('Deltager %s', s.seat), format('deltager-%s-%s@demo-kommune.dk', s.date_id, s.seat),
-		       'confirmed', s.price_ore, s.price_ore, s.vat_rate_bp, s.price_ore * s.vat_rate_bp / 10000, b.created_at, b.created_at
+		       'confirmed', s.price_ore, s.price_ore, s.vat_rate_bp, (s.price_ore * s.vat_rate_bp + 5000) / 10000, b.created_at, b.created_at
 		FROM seats s JOIN b ON b.form_token_hash = s.token`, now)
 	return err
 }

@@ -49,11 +49,12 @@ func InsertInquiry(ctx context.Context, tx pgx.Tx, in Inquiry, now time.Time) (I
 }
 
 // Hit counts one event for key in the current fixed window and returns the
-// count so far, shared by every server process.
-func (s *Store) Hit(ctx context.Context, key string, window time.Duration, now time.Time) (int, error) {
+// count so far, shared by every server process. db is the caller's
+// transaction, so that a rolled-back change counts nothing.
+func Hit(ctx context.Context, db DB, key string, window time.Duration, now time.Time) (int, error) {
 	start := now.Truncate(window)
 	var n int
-	err := s.Pool.QueryRow(ctx, `
+	err := db.QueryRow(ctx, `
 		INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
 		ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
 		RETURNING hits`, key, start).Scan(&n)
@@ -76,4 +77,11 @@ func (s *Store) AppKey(ctx context.Context, name string) ([]byte, error) {
 func (s *Store) PruneRateLimits(ctx context.Context, before time.Time) error {
 	_, err := s.Pool.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < $1`, before)
 	return err
+}
+
+// UseFormStamp records in tx that the form stamp with stampHash was used;
+// false when it had been used before.
+func UseFormStamp(ctx context.Context, tx DB, stampHash []byte, now time.Time) (bool, error) {
+	tag, err := tx.Exec(ctx, `INSERT INTO used_form_stamps (stamp_hash, used_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, stampHash, now)
+	return tag.RowsAffected() == 1, err
 }

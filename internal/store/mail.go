@@ -22,6 +22,13 @@ type Mail struct {
 	Text    string
 	HTML    string
 	ICS     string
+	Files   []File // attachments besides the calendar file
+}
+
+// File is a file attached to a mail.
+type File struct {
+	Name, ContentType string
+	Data              []byte
 }
 
 // OutgoingMail is a row of the outgoing-mail table.

@@ -19,10 +19,36 @@ func (s *Store) AttentionDates(ctx context.Context, now, minimumBy, weekStart, w
 			OR (d.seats_taken < d.min_participants AND d.deadline <= $2::date)
 			OR (d.deadline >= $3::date AND d.deadline < $4::date))
 		ORDER BY d.starts_at, d.id LIMIT 1000`, now, pgDate(minimumBy), pgDate(weekStart), pgDate(weekEnd))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(ds))
+	for i, d := range ds {
+		ids[i] = d.ID
+	}
+	expires, err := soonestOffers(ctx, s.Pool, ids)
 	out := make([]overview.WaitlistItem, len(ds))
 	for i, d := range ds {
-		out[i] = overview.WaitlistItem{Date: d}
+		out[i] = overview.WaitlistItem{Date: d, OfferExpires: expires[d.ID]}
 	}
+	return out, err
+}
+
+// soonestOffers is when the soonest open waiting-list offer (seat_offers,
+// state offered) of each date runs out; dates without one are left out.
+func soonestOffers(ctx context.Context, db DB, dateIDs []int64) (map[int64]time.Time, error) {
+	rows, err := db.Query(ctx, `SELECT date_id, min(expires_at) FROM seat_offers
+		WHERE state = 'offered' AND date_id = ANY($1) GROUP BY date_id`, dateIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]time.Time{}
+	var id int64
+	var at time.Time
+	_, err = pgx.ForEachRow(rows, []any{&id, &at}, func() error {
+		out[id] = at
+		return nil
+	})
 	return out, err
 }
 

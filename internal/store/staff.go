@@ -71,15 +71,6 @@ func (s *Store) StaffUsers(ctx context.Context) ([]StaffUser, error) {
 	return out, rows.Err()
 }
 
-// RateCount returns the count of key in the current window without adding
-// to it: a login refused for throttling must not extend the lock.
-func (s *Store) RateCount(ctx context.Context, key string, window time.Duration, now time.Time) (int, error) {
-	var n int
-	err := s.Pool.QueryRow(ctx, `SELECT coalesce(max(hits), 0) FROM rate_limits WHERE key = $1 AND window_start = $2`,
-		key, now.Truncate(window)).Scan(&n)
-	return n, err
-}
-
 // PruneSessions deletes expired staff sessions (the daily clean-up does it,
 // so that no server process runs its own sweeper).
 func (s *Store) PruneSessions(ctx context.Context, now time.Time) error {

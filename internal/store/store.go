@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"strconv"
 	"time"
 
@@ -163,19 +162,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		return &CommitUnknownError{Err: err}
 	}
 	return nil
-}
-
-// IsUnavailable tells an error of a database that could not be reached,
-// so that nothing was saved, from other errors (a commit whose outcome is
-// unknown among them: it may have been saved).
-func IsUnavailable(err error) bool {
-	var unknown *CommitUnknownError
-	if errors.As(err, &unknown) {
-		return false
-	}
-	var ce *pgconn.ConnectError
-	var ne net.Error
-	return errors.As(err, &ce) || errors.As(err, &ne) || pgconn.SafeToRetry(err)
 }
 
 func notFound(err error) error {

@@ -10,6 +10,7 @@ import (
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/overview"
+	"kursuskatalog/internal/sheet"
 )
 
 // AdminPage is what the staff layout needs from every staff page.
@@ -20,6 +21,7 @@ type AdminPage struct {
 	IsAdmin   bool
 	Flash     string // a message after a redirect ("Deltageren er afmeldt.")
 	CSS, Icon string
+	JS        string // a script for the page, "" for none (pages work without)
 }
 
 func (p AdminPage) fullTitle() string { return p.Title + " | COK Admin" }
@@ -36,6 +38,9 @@ type LoginForm struct {
 	Email  string
 	Return string
 	Errors FormErrors
+	// OfferLink offers a one-time login link by mail (the account is
+	// throttled).
+	OfferLink bool
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -47,6 +52,7 @@ func i64(n int64) string { return strconv.FormatInt(n, 10) }
 type ActionForm struct {
 	For      int64 // the participant
 	Reason   string
+	Waive    bool // cancel without charge
 	SubName  string
 	SubEmail string
 }
@@ -59,6 +65,8 @@ type AdminDateProps struct {
 	Waiting   []booking.DateParticipant
 	Cancelled []booking.DateParticipant
 	Others    []booking.DateOverview // other dates of the course, targets of a move
+	Offers    []booking.DateOffer    // seats offered to the waiting list, newest first
+	Now       time.Time
 	Form      ActionForm
 	Errors    FormErrors
 }
@@ -125,7 +133,7 @@ type Figure struct {
 	NumCols   int  // the last NumCols columns are numbers (right-aligned)
 	Long      bool // the table is long: shown folded
 	CSVHeader []string
-	CSV       [][]string
+	CSV       [][]sheet.Cell // the rows of the CSV file, typed for Excel
 }
 
 func (f Figure) numeric(col int) bool { return col >= len(f.Header)-f.NumCols }
@@ -343,7 +351,8 @@ type CourseForm struct {
 	Status       string
 	Topics       []string // ids of the checked topics
 	Agenda       string   // the programme as text (catalog.FormatAgenda)
-	Preview      bool     // show the rendered description beside the editor
+	Aftercare    AftercareForm
+	Preview      bool // show the rendered description beside the editor
 	Errors       FormErrors
 	Consultants  []Option
 	TopicChoices []Option
@@ -356,3 +365,35 @@ func (f CourseForm) field(id, name, label, value string) Field {
 
 func (f Field) req() Field  { f.Required = true; return f }
 func (f Field) area() Field { f.Type = "textarea"; return f }
+
+// openOffers counts the seats held for open offers.
+func (p AdminDateProps) openOffers() int {
+	n := 0
+	for _, o := range p.Offers {
+		if o.State == booking.OfferPending {
+			n++
+		}
+	}
+	return n
+}
+
+// offerCause says why a seat was offered.
+func offerCause(o booking.DateOffer) string {
+	switch o.Cause {
+	case booking.CauseCancelled:
+		if o.FreedName != "" {
+			return "Afmelding af " + o.FreedName
+		}
+		return "Afmelding"
+	case booking.CauseCapacity:
+		return "Flere pladser"
+	case booking.CauseMoved:
+		return "En deltager er flyttet"
+	case booking.CausePassedOn:
+		if o.FreedName != "" {
+			return "Givet videre (afmelding af " + o.FreedName + ")"
+		}
+		return "Givet videre fra den forrige på listen"
+	}
+	return o.Cause
+}

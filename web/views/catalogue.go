@@ -15,6 +15,7 @@ type CatalogueProps struct {
 	Page   Page
 	Filter catalog.Filter
 	Result catalog.SearchResult
+	Images map[int64]catalog.Image // the pictures of the cards' courses
 	Now    time.Time
 }
 
@@ -91,21 +92,51 @@ func optionLabel(v catalog.FacetValue) string {
 	return v.Label + " (" + strconv.Itoa(v.Count) + ")"
 }
 
-func resultCount(r catalog.SearchResult, f catalog.Filter) string {
-	noun := "kurser"
+// resultCount says what the page lists: the courses found and, on the
+// first page where they are shown, the programmes ("4 kurser og 1 forløb
+// fundet"), so the count matches the cards.
+func resultCount(r catalog.SearchResult, f catalog.Filter, withProgrammes bool) string {
+	courses := countNoun(r.Total, "kursus", "kurser")
 	if f.Type == catalog.TypeProgramme {
-		noun = "forløb"
+		courses = countNoun(r.Total, "forløb", "forløb")
 	}
-	switch r.Total {
-	case 0:
-		return "Ingen " + noun + " fundet"
-	case 1:
-		if noun == "kurser" {
-			return "1 kursus fundet"
+	progs := 0
+	if withProgrammes {
+		progs = len(r.Programmes)
+	}
+	switch {
+	case r.Total == 0 && progs == 0:
+		if f.Type == catalog.TypeProgramme {
+			return "Ingen forløb fundet"
 		}
-		return "1 forløb fundet"
+		return "Ingen kurser fundet"
+	case progs == 0:
+		return courses + " fundet"
+	case r.Total == 0:
+		return countNoun(progs, "forløb", "forløb") + " fundet"
 	}
-	return strconv.Itoa(r.Total) + " " + noun + " fundet"
+	return courses + " og " + countNoun(progs, "forløb", "forløb") + " fundet"
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// chosenCount is " (2 valgt)" after the filters' summary, "" when none.
+func chosenCount(f catalog.Filter) string {
+	n := 0
+	for _, v := range []bool{f.Topic != "", f.Region != "", f.Month != "", f.Type != "", f.FreeOnly} {
+		if v {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return " (" + strconv.Itoa(n) + " valgt)"
 }
 
 // pageNumbers is the pagination window: first, last and two around current.

@@ -1,7 +1,9 @@
 package views
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"kursuskatalog/internal/booking"
@@ -32,16 +34,21 @@ type EnrolmentForm struct {
 	Comment          string
 	Terms            bool
 	Participants     []ParticipantForm
+	// SelfStay: the booker's own residential details (with diet and
+	// accessibility), when they take part in a residential course.
+	SelfStay StayForm
 }
 
 // ParticipantForm is one colleague on the form.
 type ParticipantForm struct {
 	Name, Email, JobTitle, Diet, Accessibility string
+	Stay                                       StayForm // on residential courses; its Diet and Access are unused
 }
 
-// Empty says whether nothing was typed for the participant.
+// Empty says whether nothing was typed for the participant (the default
+// stay is not typing).
 func (p ParticipantForm) Empty() bool {
-	return p.Name == "" && p.Email == "" && p.JobTitle == "" && p.Diet == "" && p.Accessibility == ""
+	return p.Name == "" && p.Email == "" && p.JobTitle == "" && p.Diet == "" && p.Accessibility == "" && !p.Stay.Given()
 }
 
 // EnrolmentProps feeds the enrolment form.
@@ -55,9 +62,35 @@ type EnrolmentProps struct {
 	People      int // participants the quote is for
 	Now         time.Time
 	Unavailable bool // the database could not be reached: nothing was booked
+	// Focus is the participant (from 1) whose name field takes focus when
+	// the page loads: the colleague just added. 0 for none.
+	Focus int
 	// Unsure: the connection broke while booking, so the booking may or may
 	// not have been committed; sending the same form again shows which.
 	Unsure bool
+}
+
+// residential lists the chosen dates whose course has an overnight stay:
+// the form then asks every participant about it.
+func (p EnrolmentProps) residential() []booking.BookedDate {
+	var out []booking.BookedDate
+	for _, d := range p.Dates {
+		if d.Residential {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// stayLegend names the courses the stay questions are about.
+func (p EnrolmentProps) stayLegend(who string) string {
+	var titles []string
+	for _, d := range p.residential() {
+		if !slices.Contains(titles, d.CourseTitle) {
+			titles = append(titles, d.CourseTitle)
+		}
+	}
+	return who + " (" + strings.Join(titles, " og ") + " har overnatning)"
 }
 
 func pid(i int, name string) string { return "p" + strconv.Itoa(i) + "-" + name }

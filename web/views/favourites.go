@@ -3,6 +3,7 @@ package views
 import (
 	"time"
 
+	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 )
 
@@ -46,6 +47,29 @@ type FavouritesProps struct {
 	Data   catalog.Favourites
 	Now    time.Time
 	Notice string
+	Errors FormErrors // "Tilmeld valgte datoer" with nothing ticked
+}
+
+// FirstOpenDate is the first date that takes an enrolment, for the error
+// summary to link to; 0 when none does.
+func (p FavouritesProps) FirstOpenDate() int64 {
+	for _, c := range p.Data.Courses {
+		for _, d := range c.Dates {
+			if booking.PhaseOf(d, p.Now).CanEnrol() {
+				return d.ID
+			}
+		}
+	}
+	for _, pr := range p.Data.Programmes {
+		for _, m := range pr.Modules {
+			for _, d := range m.Dates {
+				if booking.PhaseOf(d, p.Now).CanEnrol() {
+					return d.ID
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // Empty says whether nothing is saved.

@@ -47,6 +47,7 @@ type Field struct {
 	Conditional  bool // required only in some cases (explained in the hint): no "(valgfrit)"
 	MaxLength    int
 	InputMode    string
+	Autofocus    bool // takes focus when the page loads
 }
 
 func (f Field) describedBy() string {
@@ -82,3 +83,5 @@ func (f Field) withHint(h string) Field { f.Hint = h; return f }
 func (f Field) numeric() Field { f.InputMode = "numeric"; return f }
 
 func (f Field) conditional() Field { f.Conditional = true; return f }
+
+func (f Field) focused(on bool) Field { f.Autofocus = on; return f }

@@ -130,6 +130,11 @@ func Layout(p Page, head templ.Component) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
+		} else if !p.NoIndex {
+			templ_7745c5c3_Err = openGraph(p, "website").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
 		}
 		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "</head><body><a class=\"skip\" href=\"#indhold\">Gå til indhold</a><header class=\"site-header\"><div class=\"wrap\"><a class=\"logo\" href=\"/\">COK <span>Kursuskatalog</span></a><nav class=\"site-nav\" aria-label=\"Hovedmenu\"><ul><li><a href=\"/kurser\"")
 		if templ_7745c5c3_Err != nil {
@@ -158,7 +163,7 @@ func Layout(p Page, head templ.Component) templ.Component {
 		var templ_7745c5c3_Var7 string
 		templ_7745c5c3_Var7, templ_7745c5c3_Err = templ.JoinStringErrs(strconv.Itoa(p.Saved.Count()))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 38, Col: 216}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 40, Col: 216}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var7))
 		if templ_7745c5c3_Err != nil {
@@ -181,7 +186,7 @@ func Layout(p Page, head templ.Component) templ.Component {
 		var templ_7745c5c3_Var8 string
 		templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(p.Query)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 44, Col: 64}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 46, Col: 64}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 		if templ_7745c5c3_Err != nil {
@@ -195,14 +200,14 @@ func Layout(p Page, head templ.Component) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</main><footer class=\"site-footer\"><div class=\"wrap\"><div><p><strong>COK – Center for Offentlig Kompetenceudvikling</strong></p><p>Telefon <a href=\"tel:+4533701200\">+45 33 70 12 00</a><br>E-mail <a href=\"mailto:kurser@cok.dk\">kurser@cok.dk</a></p></div><ul><li><a href=\"/kontakt\">Kontakt os</a></li><li><a href=\"/tilgaengelighed\">Tilgængelighedserklæring</a></li><li><a href=\"/privatliv\">Privatlivspolitik og cookies</a></li></ul></div></footer><script src=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</main><footer class=\"site-footer\"><div class=\"wrap\"><div><p><strong>COK – Center for Offentlig Kompetenceudvikling</strong></p><p>Telefon <a href=\"tel:+4533701200\">+45 33 70 12 00</a><br>E-mail <a href=\"mailto:kurser@cok.dk\">kurser@cok.dk</a></p></div><ul><li><a href=\"/kontakt\">Kontakt os</a></li><li><a href=\"/was\">Tilgængelighedserklæring</a></li><li><a href=\"/tilgaengelighed\">Sådan tester vi tilgængeligheden</a></li><li><a href=\"/privatliv\">Privatlivspolitik og cookies</a></li></ul></div></footer><script src=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var9 string
 		templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(p.JS)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 66, Col: 20}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/views/layout.templ`, Line: 69, Col: 20}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 		if templ_7745c5c3_Err != nil {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
@@ -56,6 +57,9 @@ func courseFormOf(c store.CourseEdit) views.CourseForm {
 		TeachingForm: c.TeachingForm, Price: kronerInput(c.PriceOre), VAT: strconv.Itoa(c.VATRateBP), PriceCovers: c.PriceCovers,
 		InvoiceNote: c.InvoiceNote, PartnerNote: c.PartnerNote, Inhouse: c.InhouseAvailable, Status: c.Status,
 		Agenda: catalog.FormatAgenda(c.Agenda)}
+	if c.Aftercare != nil {
+		f.Aftercare = aftercareFormOf(*c.Aftercare)
+	}
 	if c.ConsultantID != 0 {
 		f.Consultant = strconv.FormatInt(c.ConsultantID, 10)
 	}
@@ -143,7 +147,8 @@ func decodeCourseForm(v url.Values, id int64) views.CourseForm {
 		Price: strings.TrimSpace(v.Get("price")), VAT: v.Get("vat"), PriceCovers: strings.TrimSpace(v.Get("price_covers")),
 		InvoiceNote: strings.TrimSpace(v.Get("invoice_note")), PartnerNote: strings.TrimSpace(v.Get("partner_note")),
 		Inhouse: v.Get("inhouse") != "", Consultant: v.Get("consultant"), Status: v.Get("status"),
-		Topics: v["topic"], Agenda: strings.TrimSpace(strings.ReplaceAll(v.Get("agenda"), "\r\n", "\n"))}
+		Topics: v["topic"], Agenda: strings.TrimSpace(strings.ReplaceAll(v.Get("agenda"), "\r\n", "\n")),
+		Aftercare: decodeAftercare(v)}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
 	return f
 }
@@ -162,6 +167,8 @@ func checkCourseForm(f *views.CourseForm) store.CourseEdit {
 		e.Add("title", "Skriv kursets titel")
 	case utf8.RuneCountInString(f.Title) > 200:
 		e.Add("title", "Titlen må højst have 200 tegn")
+	case forms.HasControl(f.Title):
+		forms.OneLine(e, "title", "Titlen", f.Title) // it is the subject of mails and the summary of calendar files
 	}
 	if f.Slug == "" {
 		f.Slug = catalog.Slugify(f.Title)
@@ -184,6 +191,7 @@ func checkCourseForm(f *views.CourseForm) store.CourseEdit {
 	if f.Status == catalog.StatusPublished {
 		c.Status = catalog.StatusPublished
 	}
+	c.Aftercare = checkAftercare(f)
 	for _, l := range strings.Split(f.Bullets, "\n") {
 		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-")); l != "" {
 			c.ContentBullets = append(c.ContentBullets, l)

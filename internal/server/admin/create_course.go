@@ -15,7 +15,8 @@ import (
 // publish it.
 func (a *adminArea) newCourse(w http.ResponseWriter, r *http.Request) {
 	a.renderCourseForm(w, r, http.StatusOK, views.CourseForm{VAT: "2500", Inhouse: true, Status: catalog.StatusDraft,
-		PriceCovers: "undervisning, materialer og forplejning", InvoiceNote: "Faktura sendes ud 3-4 uger før kursusstart."})
+		PriceCovers: "undervisning, materialer og forplejning", InvoiceNote: "Faktura sendes ud 3-4 uger før kursusstart.",
+		Aftercare: aftercareFormOf(catalog.Aftercare{ReminderDays: catalog.DefaultReminderDays})})
 }
 
 // createCourse creates the course and opens its editor, where dates can

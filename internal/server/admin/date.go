@@ -42,7 +42,12 @@ func (a *adminArea) renderAdminDate(w http.ResponseWriter, r *http.Request, stat
 		a.ServerError(w, r, err)
 		return
 	}
-	p := views.AdminDateProps{Date: d, Others: others, Form: f, Errors: errs}
+	offers, err := a.store.DateOffers(ctx, dateID)
+	if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
+	p := views.AdminDateProps{Date: d, Others: others, Offers: offers, Now: a.now(), Form: f, Errors: errs}
 	for _, x := range people {
 		switch x.Status {
 		case booking.StatusConfirmed:

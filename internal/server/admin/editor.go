@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/web/views"
 )
 
@@ -32,11 +33,20 @@ func postedVersion(r *http.Request) int {
 	return v
 }
 
-// requireEditorText adds a message when value is empty or longer than max.
+// requireEditorText adds a message when value is empty, longer than max or
+// not one line: every such field is a name or title, shown in mails'
+// subjects and headers, calendar files and lists.
 func requireEditorText(errs *views.FormErrors, id, value, empty string, max int) {
 	if value == "" {
 		errs.Add(id, empty)
 	}
+	lineEditorText(errs, id, value, max)
+}
+
+// lineEditorText adds a message when value is longer than max characters
+// or holds a line break or another control character.
+func lineEditorText(errs *views.FormErrors, id, value string, max int) {
+	forms.OneLine(errs, id, "Feltet", value)
 	maxEditorText(errs, id, value, max)
 }
 

@@ -9,22 +9,23 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/sheet"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
 // exportParticipants sends a date's participants as CSV for Danish Excel
-// (writeExcelCSV): EAN, CVR and phone numbers kept as text, prices as
-// numbers, dates as 03.03.2027.
+// (internal/sheet): EAN, CVR and phone numbers kept as text, prices as
+// numbers.
 func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 	d, people, ok := a.dateAndPeople(w, r)
 	if !ok {
 		return
 	}
-	header := []string{"Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
+	f := sheet.New()
+	f.Texts("Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
 		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Pris ekskl. moms", "Bestiller",
-		"Bestillers e-mail", "Bestillers telefon", "EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse"}
-	rows := make([][]string, 0, len(people))
+		"Bestillers e-mail", "Bestillers telefon", "EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse")
 	for _, p := range people {
 		pos, cancelled := "", ""
 		if p.WaitlistPos > 0 {
@@ -33,18 +34,14 @@ func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 		if p.CancelledAt != nil {
 			cancelled = catalog.FormatDate(*p.CancelledAt)
 		}
-		typed := []string{p.Name, p.Email, p.JobTitle, p.OrgName, p.Department, p.Diet, p.Accessibility, p.SubstituteFor}
-		for i := range typed {
-			typed[i] = spreadsheetSafe(typed[i])
-		}
-		row := append([]string{statusWord(p.Status), pos}, typed...)
-		row = append(row, p.Ref, catalog.FormatDate(p.CreatedAt), decimal(p.PriceOre), spreadsheetSafe(p.BookerName),
-			spreadsheetSafe(p.BookerEmail), excelText(p.BookerPhone), excelText(p.EAN), excelText(p.CVR),
-			spreadsheetSafe(p.Reference), cancelled, spreadsheetSafe(p.CancelReason))
-		rows = append(rows, row)
+		row := sheet.Texts(statusWord(p.Status), pos, p.Name, p.Email, p.JobTitle, p.OrgName, p.Department, p.Diet, p.Accessibility,
+			p.SubstituteFor, p.Ref, catalog.FormatDate(p.CreatedAt))
+		row = append(row, sheet.Decimal(p.PriceOre, 2))
+		row = append(row, sheet.Texts(p.BookerName, p.BookerEmail, p.BookerPhone, p.EAN, p.CVR, p.Reference, cancelled, p.CancelReason)...)
+		f.Row(row...)
 	}
 	name := "deltagere-" + d.CourseSlug + "-" + d.StartsAt.In(catalog.Copenhagen).Format("2006-01-02") + ".csv"
-	a.writeExcelCSV(w, r, name, header, rows)
+	sendCSV(w, r, a, f, name)
 }
 
 func statusWord(status string) string {

@@ -54,7 +54,6 @@ func (a *adminArea) savePhoneBooking(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w, r)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if !respond.ParseForm(w, r) {
 		return
 	}

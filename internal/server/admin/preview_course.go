@@ -25,9 +25,14 @@ func (a *adminArea) previewCourse(w http.ResponseWriter, r *http.Request) {
 		a.ServerError(w, r, err)
 		return
 	}
+	im, err := a.store.CourseImage(r.Context(), id)
+	if err != nil {
+		a.ServerError(w, r, err)
+		return
+	}
 	p := a.Page(r, "Forhåndsvisning: "+data.Course.Title)
 	p.Description = views.MetaDescription(data.Course.Teaser)
 	p.NoIndex = true
-	a.Render(w, r, http.StatusOK, views.Course(views.CourseProps{Page: p, Data: data, Now: now, Preview: true,
+	a.Render(w, r, http.StatusOK, views.Course(views.CourseProps{Page: p, Data: data, Now: now, Preview: true, Image: im,
 		Head: views.CourseHead(p, data, now)}))
 }

@@ -21,6 +21,7 @@ import (
 
 	"kursuskatalog/internal/auth"
 	"kursuskatalog/internal/enrolment"
+	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/static"
@@ -34,6 +35,8 @@ type Deps struct {
 	Logger    *slog.Logger
 	Assets    *static.Assets
 	BaseURL   *url.URL
+	// Hasher checks passwords, a few at a time; nil: auth.DefaultHasher.
+	Hasher *auth.Hasher
 }
 
 // adminArea is the staff area: its dependencies and the staff sessions.
@@ -44,9 +47,13 @@ type adminArea struct {
 	baseURL  *url.URL
 	now      func() time.Time
 	sessions *scs.SessionManager
+	hasher   *auth.Hasher
 
 	dummyOnce sync.Once
 	dummyHash string // checked when no account matches, so a miss takes as long as a wrong password
+
+	keyMu  sync.Mutex
+	devKey []byte // signs device cookies (device.go)
 }
 
 const sessionStaffID = "staff_id"
@@ -67,26 +74,40 @@ func New(d Deps) chi.Router {
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = d.BaseURL != nil && d.BaseURL.Scheme == "https"
+	if d.Hasher == nil {
+		d.Hasher = auth.DefaultHasher()
+	}
 	a := &adminArea{Responder: &respond.Responder{Log: d.Logger, Assets: d.Assets}, store: d.Store, enrol: d.Enrolment,
-		baseURL: d.BaseURL, now: d.Enrolment.Now, sessions: sm}
+		baseURL: d.BaseURL, now: d.Enrolment.Now, sessions: sm, hasher: d.Hasher}
 	sm.ErrorFunc = a.ServerError
 	return a.routes()
 }
 
 func (a *adminArea) routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.GetHead, noStore, a.sessions.LoadAndSave)
+	r.Use(middleware.GetHead, noStore, forms.LimitBody(forms.LargeBody), a.sessions.LoadAndSave)
 	r.NotFound(a.notFound)
+	small := forms.LimitBody(forms.SmallBody)
 	r.Get("/login", a.showLogin)
-	r.Post("/login", a.login)
+	r.With(small).Post("/login", a.login)
+	r.With(small).Post("/login/link", a.sendLoginLink)
+	r.Get("/login/link/{token}", a.showLoginLink)
+	r.With(small).Post("/login/link/{token}", a.useLoginLink)
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)
+		// Both roles: the overview, enrolments and the booking search,
+		// inquiries and their answers, mails, invoicing and statistics.
 		a.enrolmentRoutes(r)
-		a.catalogueRoutes(r)
-		a.editorRoutes(r)
+		// A date's attendance, rooming list and evaluations: both roles.
+		a.aftercareRoutes(r)
+		// Administrators only: the catalogue (courses, their dates,
+		// venues, consultants, topics, offers, programmes), staff users
+		// and the audit log.
 		r.Group(func(r chi.Router) {
 			r.Use(requireRole(auth.RoleAdmin))
+			a.catalogueRoutes(r)
+			a.editorRoutes(r)
 			r.Get("/brugere", a.listStaffUsers)
 			r.Get("/brugere/ny", a.newStaffUser)
 			r.Post("/brugere/ny", a.createStaffUser)
@@ -132,6 +153,9 @@ func (a *adminArea) catalogueRoutes(r chi.Router) {
 	r.Get("/kurser/{id}", a.editCourse)
 	r.Post("/kurser/{id}", a.saveCourse)
 	r.Get("/kurser/{id}/forhaandsvisning", a.previewCourse)
+	r.Get("/kurser/{id}/billede", a.showAdminCourseImage)
+	r.Post("/kurser/{id}/billede", a.saveAdminCourseImage)
+	r.Post("/kurser/{id}/billede/slet", a.deleteAdminCourseImage)
 	r.Post("/kurser/{id}/status", a.publishCourse)
 	r.Post("/kurser/{id}/slet", a.deleteCourse)
 	r.Get("/kurser/{id}/datoer/ny", a.newCourseDate)

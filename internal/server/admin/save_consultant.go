@@ -41,8 +41,8 @@ func (a *adminArea) writeConsultant(w http.ResponseWriter, r *http.Request, id i
 	version := postedVersion(r)
 	var errs views.FormErrors
 	requireEditorText(&errs, "name", c.Name, "Skriv konsulentens navn", 200)
-	maxEditorText(&errs, "job_title", c.JobTitle, 200)
-	maxEditorText(&errs, "phone", c.Phone, 40)
+	lineEditorText(&errs, "job_title", c.JobTitle, 200)
+	lineEditorText(&errs, "phone", c.Phone, 40)
 	if c.Email == "" {
 		errs.Add("email", "Skriv konsulentens e-mail")
 	} else if !plainEmail(c.Email) || len(c.Email) > 254 {

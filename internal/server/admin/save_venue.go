@@ -33,11 +33,11 @@ func (a *adminArea) writeVenue(w http.ResponseWriter, r *http.Request, id int64)
 		return
 	}
 	v := catalog.Venue{ID: id, Name: postedText(r, "name"), Street: postedText(r, "street"), Postcode: postedText(r, "postcode"),
-		City: postedText(r, "city"), Region: postedText(r, "region")}
+		City: postedText(r, "city"), Region: postedText(r, "region"), ArrivalNote: postedText(r, "arrival_note")}
 	version := postedVersion(r)
 	var errs views.FormErrors
 	requireEditorText(&errs, "name", v.Name, "Skriv stedets navn", 200)
-	maxEditorText(&errs, "street", v.Street, 200)
+	lineEditorText(&errs, "street", v.Street, 200)
 	if !venuePostcodeRE.MatchString(v.Postcode) {
 		errs.Add("postcode", "Skriv et postnummer med 4 cifre, fx 5210")
 	}
@@ -45,6 +45,7 @@ func (a *adminArea) writeVenue(w http.ResponseWriter, r *http.Request, id int64)
 	if catalog.RegionName(v.Region) == v.Region {
 		errs.Add("region", "Vælg en region")
 	}
+	maxEditorText(&errs, "arrival_note", v.ArrivalNote, 1000)
 	title := "Opret sted"
 	if id != 0 {
 		title = "Ret sted"

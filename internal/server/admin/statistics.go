@@ -8,6 +8,7 @@ import (
 
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/overview"
+	"kursuskatalog/internal/sheet"
 	"kursuskatalog/web/views"
 )
 
@@ -48,7 +49,12 @@ func (a *adminArea) exportStatistic(w http.ResponseWriter, r *http.Request) {
 	for _, f := range figs {
 		if f.ID+".csv" == id {
 			name := "statistik-" + f.ID + "-" + p.From.Format("2006-01") + "-" + p.To.Format("2006-01") + ".csv"
-			a.writeExcelCSV(w, r, name, f.CSVHeader, f.CSV)
+			file := sheet.New()
+			file.Texts(f.CSVHeader...)
+			for _, row := range f.CSV {
+				file.Row(row...)
+			}
+			sendCSV(w, r, a, file, name)
 			return
 		}
 	}

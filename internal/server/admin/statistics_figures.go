@@ -5,8 +5,9 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/charts"
+	"kursuskatalog/internal/chart"
 	"kursuskatalog/internal/overview"
+	"kursuskatalog/internal/sheet"
 	"kursuskatalog/web/views"
 )
 
@@ -76,17 +77,17 @@ func bookingsFigure(p overview.Period, bookings, participants []overview.MonthVa
 		Intro:  "Tilmeldinger og deltagere pr. måned, efter hvornår de blev tilmeldt (også dem, der siden er afmeldt).",
 		Header: []string{"Måned", "Tilmeldinger", "Deltagere"}, NumCols: 2,
 		CSVHeader: []string{"Måned", "Tilmeldinger", "Deltagere"}}
-	c := charts.Chart{Alt: "Linjediagram: tilmeldinger og deltagere pr. måned. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "Tilmeldinger"}, {Name: "Deltagere"}}}
+	c := chart.Chart{Alt: "Linjediagram: tilmeldinger og deltagere pr. måned. Tallene står i tabellen under.",
+		Series: []chart.Series{{Name: "Tilmeldinger"}, {Name: "Deltagere"}}}
 	for i, m := range b {
 		c.Labels = append(c.Labels, overview.MonthLabel(m.Month))
 		c.Series[0].Values = append(c.Series[0].Values, float64(m.Value))
 		c.Series[1].Values = append(c.Series[1].Values, float64(ps[i].Value))
 		f.Rows = append(f.Rows, []string{overview.MonthLabel(m.Month), num(m.Value), num(ps[i].Value)})
-		f.CSV = append(f.CSV, []string{m.Month.Format("2006-01"), strconv.FormatInt(m.Value, 10), strconv.FormatInt(ps[i].Value, 10)})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(m.Month.Format("2006-01")), sheet.Decimal(m.Value, 0), sheet.Decimal(ps[i].Value, 0)})
 	}
 	var err error
-	f.SVG, err = charts.Lines(c)
+	f.SVG, err = chart.Lines(c)
 	return f, err
 }
 
@@ -95,23 +96,23 @@ func courseFillFigure(courses []overview.CourseFill) (views.Figure, error) {
 		Intro:  "Optagne pladser i forhold til pladser på kursets datoer i perioden (aflyste datoer tæller ikke). Diagrammet viser de 15 kurser med flest pladser.",
 		Header: []string{"Kursus", "Datoer", "Pladser", "Optaget", "Fyldning"}, NumCols: 4,
 		CSVHeader: []string{"Kursus", "Datoer", "Pladser", "Optaget", "Fyldning (%)"}}
-	c := charts.Chart{Alt: "Søjlediagram: fyldning i procent for de 15 kurser med flest pladser. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "Fyldning"}}, Max: 100, Format: func(v float64) string { return strconv.Itoa(int(v)) + " %" }}
+	c := chart.Chart{Alt: "Søjlediagram: fyldning i procent for de 15 kurser med flest pladser. Tallene står i tabellen under.",
+		Series: []chart.Series{{Name: "Fyldning"}}, Max: 100, Format: func(v float64) string { return strconv.Itoa(int(v)) + " %" }}
 	for i, x := range courses {
 		if i < 15 {
 			c.Labels = append(c.Labels, shortLabel(x.CourseTitle))
 			c.Series[0].Values = append(c.Series[0].Values, float64(x.Rate())/10)
 		}
 		f.Rows = append(f.Rows, []string{x.CourseTitle, strconv.Itoa(x.Dates), strconv.Itoa(x.Capacity), strconv.Itoa(x.Taken), percent(x.Rate())})
-		f.CSV = append(f.CSV, []string{spreadsheetSafe(x.CourseTitle), strconv.Itoa(x.Dates), strconv.Itoa(x.Capacity),
-			strconv.Itoa(x.Taken), perMilleDecimal(x.Rate())})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(x.CourseTitle), sheet.Number(x.Dates), sheet.Number(x.Capacity),
+			sheet.Number(x.Taken), sheet.Decimal(int64(x.Rate()), 1)})
 	}
 	f.Long = len(f.Rows) > 20
 	if len(courses) == 0 {
 		return f, nil
 	}
 	var err error
-	f.SVG, err = charts.HorizontalBars(c)
+	f.SVG, err = chart.HorizontalBars(c)
 	return f, err
 }
 
@@ -126,8 +127,8 @@ func dateFillFigure(dates []overview.DateFill) (views.Figure, error) {
 			f.Rows = append(f.Rows, []string{d.CourseTitle, catalog.FormatDate(d.StartsAt), d.City, strconv.Itoa(d.Capacity),
 				strconv.Itoa(d.Taken), percent(r)})
 		}
-		f.CSV = append(f.CSV, []string{spreadsheetSafe(d.CourseTitle), catalog.FormatDate(d.StartsAt), spreadsheetSafe(d.City),
-			strconv.Itoa(d.Capacity), strconv.Itoa(d.Taken), perMilleDecimal(r)})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(d.CourseTitle), sheet.Text(catalog.FormatDate(d.StartsAt)), sheet.Text(d.City),
+			sheet.Number(d.Capacity), sheet.Number(d.Taken), sheet.Decimal(int64(r), 1)})
 	}
 	if len(dates) > len(f.Rows) {
 		f.Note = "Tabellen viser de første " + strconv.Itoa(len(f.Rows)) + " af " + strconv.Itoa(len(dates)) + " datoer; CSV-filen har dem alle."

@@ -4,8 +4,9 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/charts"
+	"kursuskatalog/internal/chart"
 	"kursuskatalog/internal/overview"
+	"kursuskatalog/internal/sheet"
 	"kursuskatalog/web/views"
 )
 
@@ -17,16 +18,16 @@ func revenueMonthFigure(p overview.Period, revenue []overview.MonthValue) (views
 		Intro:  "Hvad bekræftede deltagere betaler ekskl. moms (efter pakkerabat), i den måned deres dato starter. Aflyste datoer tæller ikke.",
 		Header: []string{"Måned", "Omsætning ekskl. moms"}, NumCols: 1,
 		CSVHeader: []string{"Måned", "Omsætning ekskl. moms (kr.)"}}
-	c := charts.Chart{Alt: "Søjlediagram: omsætning ekskl. moms pr. måned. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "Omsætning"}}, Format: kroner}
+	c := chart.Chart{Alt: "Søjlediagram: omsætning ekskl. moms pr. måned. Tallene står i tabellen under.",
+		Series: []chart.Series{{Name: "Omsætning"}}, Format: kroner}
 	for _, m := range overview.FillMonths(p, revenue) {
 		c.Labels = append(c.Labels, overview.MonthLabel(m.Month))
 		c.Series[0].Values = append(c.Series[0].Values, float64(m.Value/100))
 		f.Rows = append(f.Rows, []string{overview.MonthLabel(m.Month), catalog.FormatKroner(m.Value)})
-		f.CSV = append(f.CSV, []string{m.Month.Format("2006-01"), decimal(m.Value)})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(m.Month.Format("2006-01")), sheet.Decimal(m.Value, 2)})
 	}
 	var err error
-	f.SVG, err = charts.Bars(c)
+	f.SVG, err = chart.Bars(c)
 	return f, err
 }
 
@@ -35,19 +36,19 @@ func revenueTopicFigure(topics []overview.TopicRevenue) (views.Figure, error) {
 		Intro:  "Som ovenfor, pr. emne. Et kursus under to emner tæller med under begge, så emnerne tilsammen giver mere end den samlede omsætning.",
 		Header: []string{"Emne", "Omsætning ekskl. moms"}, NumCols: 1,
 		CSVHeader: []string{"Emne", "Omsætning ekskl. moms (kr.)"}}
-	c := charts.Chart{Alt: "Søjlediagram: omsætning ekskl. moms pr. emne. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "Omsætning"}}, Format: kroner}
+	c := chart.Chart{Alt: "Søjlediagram: omsætning ekskl. moms pr. emne. Tallene står i tabellen under.",
+		Series: []chart.Series{{Name: "Omsætning"}}, Format: kroner}
 	for _, t := range topics {
 		c.Labels = append(c.Labels, t.Topic)
 		c.Series[0].Values = append(c.Series[0].Values, float64(t.ExclOre/100))
 		f.Rows = append(f.Rows, []string{t.Topic, catalog.FormatKroner(t.ExclOre)})
-		f.CSV = append(f.CSV, []string{spreadsheetSafe(t.Topic), decimal(t.ExclOre)})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(t.Topic), sheet.Decimal(t.ExclOre, 2)})
 	}
 	if len(topics) == 0 {
 		return f, nil
 	}
 	var err error
-	f.SVG, err = charts.HorizontalBars(c)
+	f.SVG, err = chart.HorizontalBars(c)
 	return f, err
 }
 
@@ -61,21 +62,21 @@ func countFigure(id, title, what string, counts []overview.Count, top int) (view
 	if top > 0 && len(counts) > top {
 		alt = "Søjlediagram: " + title + ", de " + strconv.Itoa(top) + " største."
 	}
-	c := charts.Chart{Alt: alt + " Tallene står i tabellen under.", Series: []charts.Series{{Name: "Deltagere"}}}
+	c := chart.Chart{Alt: alt + " Tallene står i tabellen under.", Series: []chart.Series{{Name: "Deltagere"}}}
 	for i, x := range counts {
 		if top == 0 || i < top {
 			c.Labels = append(c.Labels, x.Name)
 			c.Series[0].Values = append(c.Series[0].Values, float64(x.Value))
 		}
 		f.Rows = append(f.Rows, []string{x.Name, num(x.Value)})
-		f.CSV = append(f.CSV, []string{spreadsheetSafe(x.Name), strconv.FormatInt(x.Value, 10)})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(x.Name), sheet.Decimal(x.Value, 0)})
 	}
 	f.Long = len(f.Rows) > 20
 	if len(counts) == 0 {
 		return f, nil
 	}
 	var err error
-	f.SVG, err = charts.HorizontalBars(c)
+	f.SVG, err = chart.HorizontalBars(c)
 	return f, err
 }
 
@@ -85,8 +86,8 @@ func demandFigure(demand []overview.Demand) (views.Figure, error) {
 			"kan en ny dato betale sig. Gælder i dag, uanset perioden.",
 		Header: []string{"Kursus", "På venteliste", "Fulde datoer", "Kommende datoer", "Ledige pladser", "Ny dato?"}, NumCols: 4,
 		CSVHeader: []string{"Kursus", "På venteliste", "Fulde datoer", "Kommende datoer", "Ledige pladser", "Ny dato"}}
-	c := charts.Chart{Alt: "Søjlediagram: antal på venteliste pr. kursus. Tallene står i tabellen under.",
-		Series: []charts.Series{{Name: "På venteliste"}}}
+	c := chart.Chart{Alt: "Søjlediagram: antal på venteliste pr. kursus. Tallene står i tabellen under.",
+		Series: []chart.Series{{Name: "På venteliste"}}}
 	for _, d := range demand {
 		c.Labels = append(c.Labels, shortLabel(d.CourseTitle))
 		c.Series[0].Values = append(c.Series[0].Values, float64(d.Waiting))
@@ -94,17 +95,16 @@ func demandFigure(demand []overview.Demand) (views.Figure, error) {
 		if d.NeedsDate() {
 			need = "Ja"
 		}
-		row := []string{d.CourseTitle, strconv.Itoa(d.Waiting), strconv.Itoa(d.FullDates), strconv.Itoa(d.Dates), strconv.Itoa(d.FreeSeats), need}
-		f.Rows = append(f.Rows, row)
-		csv := append([]string(nil), row...)
-		csv[0] = spreadsheetSafe(csv[0])
-		f.CSV = append(f.CSV, csv)
+		f.Rows = append(f.Rows, []string{d.CourseTitle, strconv.Itoa(d.Waiting), strconv.Itoa(d.FullDates), strconv.Itoa(d.Dates),
+			strconv.Itoa(d.FreeSeats), need})
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(d.CourseTitle), sheet.Number(d.Waiting), sheet.Number(d.FullDates),
+			sheet.Number(d.Dates), sheet.Number(d.FreeSeats), sheet.Text(need)})
 	}
 	if len(demand) == 0 {
 		return f, nil
 	}
 	var err error
-	f.SVG, err = charts.HorizontalBars(c)
+	f.SVG, err = chart.HorizontalBars(c)
 	return f, err
 }
 
@@ -118,4 +118,3 @@ func shortLabel(s string) string {
 }
 
 // perMilleDecimal writes per mille as a percentage with a decimal comma.
-func perMilleDecimal(pm int) string { return strconv.Itoa(pm/10) + "," + strconv.Itoa(pm%10) }

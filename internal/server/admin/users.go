@@ -68,12 +68,12 @@ func newStaffUserForm(u store.StaffUser, errs views.FormErrors) views.EntityForm
 		editorTextField("email", "E-mail", u.Email, errs, true, 254),
 		editorTextField("name", "Navn", u.Name, errs, true, 200),
 		{Field: views.Field{ID: "role", Name: "role", Label: "Rolle", Value: u.Role, Required: true, Error: errs.Get("role"),
-			Hint: "En redaktør arbejder med kurser, tilmeldinger og henvendelser; en administrator kan også oprette brugere."}, Options: roleOptions()},
+			Hint: "En redaktør arbejder med tilmeldinger, henvendelser, mails og fakturering; en administrator også med kurserne, kataloget og brugerne."}, Options: roleOptions()},
 		editorTextField("password", "Første adgangskode", "", errs, true, 200),
 	}
 	p.Fields[0].Type, p.Fields[0].Autocomplete = "email", "off"
 	p.Fields[3].Type, p.Fields[3].Autocomplete = "password", "new-password"
-	p.Fields[3].Hint = "Mindst 12 tegn. Giv den til brugeren ad en sikker vej; brugeren bør skifte den."
+	p.Fields[3].Hint = "Mindst 12 tegn og svær at gætte, fx fire tilfældige ord. Giv den til brugeren ad en sikker vej."
 	return p
 }
 

@@ -67,6 +67,9 @@ func venueForm(v catalog.Venue, version int, errs views.FormErrors) views.Entity
 		editorTextField("postcode", "Postnummer", v.Postcode, errs, true, 4),
 		editorTextField("city", "By", v.City, errs, true, 100),
 		{Field: views.Field{ID: "region", Name: "region", Label: "Region", Value: v.Region, Required: true, Error: errs.Get("region")}, Options: regions},
+		{Field: views.Field{ID: "arrival_note", Name: "arrival_note", Label: "Ankomst og parkering", Value: v.ArrivalNote,
+			Type: "textarea", MaxLength: 1000, Error: errs.Get("arrival_note"),
+			Hint: "Står i den praktiske information før kurset, f.eks. parkering, offentlig transport og hvor man melder sig."}},
 	}
 	p.Fields[2].InputMode = "numeric"
 	return p

@@ -33,6 +33,7 @@ func DecodeEnrolment(v url.Values) views.EnrolmentForm {
 		InvoiceReference: Clip(v.Get("reference"), 200),
 		Comment:          Clip(v.Get("comment"), 2500),
 		Terms:            v.Get("terms") != "",
+		SelfStay:         DecodeStay(v, "s_"),
 	}
 	if f.InvoiceKind != "cvr" {
 		f.InvoiceKind = "ean"
@@ -61,6 +62,7 @@ func DecodeEnrolment(v url.Values) views.EnrolmentForm {
 			JobTitle:      Clip(v.Get(p+"job"), 300),
 			Diet:          Clip(v.Get(p+"diet"), 600),
 			Accessibility: Clip(v.Get(p+"access"), 600),
+			Stay:          DecodeStay(v, p),
 		})
 	}
 	return f
@@ -110,7 +112,8 @@ func TooLong(e *views.FormErrors, id, label, s string, max int) {
 func People(f views.EnrolmentForm) []views.ParticipantForm {
 	var out []views.ParticipantForm
 	if f.Self {
-		out = append(out, views.ParticipantForm{Name: f.BookerName, Email: f.BookerEmail})
+		out = append(out, views.ParticipantForm{Name: f.BookerName, Email: f.BookerEmail,
+			Diet: f.SelfStay.Diet, Accessibility: f.SelfStay.Access, Stay: f.SelfStay})
 	}
 	for _, p := range f.Participants {
 		if !p.Empty() {
@@ -124,6 +127,7 @@ func People(f views.EnrolmentForm) []views.ParticipantForm {
 // order of the form.
 func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 	var e views.FormErrors
+	enrolmentLines(&e, f)
 	if len(f.DateIDs) == 0 {
 		e.Add("datoer", "Vælg mindst én dato")
 	}
@@ -153,9 +157,21 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 	if len(all) > views.MaxParticipants {
 		e.Add("deltagere", "Der kan højst være "+strconv.Itoa(views.MaxParticipants)+" deltagere på én tilmelding")
 	}
+	checkParticipants(&e, f)
+	TooLong(&e, "comment", "Kommentaren", f.Comment, 2000)
+	if !f.Terms {
+		e.Add("vilkaar", "Sæt kryds for at acceptere betingelserne")
+	}
+	return e
+}
+
+// checkParticipants checks each participant typed, and the booker's own
+// stay when they take part.
+func checkParticipants(e *views.FormErrors, f views.EnrolmentForm) {
 	seen := map[string]bool{}
 	if f.Self {
 		seen[strings.ToLower(f.BookerEmail)] = true
+		CheckStay(e, "s", " (dig selv)", f.SelfStay, true)
 	}
 	for i, p := range f.Participants {
 		if p.Empty() {
@@ -163,23 +179,37 @@ func ValidateEnrolment(f views.EnrolmentForm) views.FormErrors {
 		}
 		id := func(s string) string { return "p" + strconv.Itoa(i) + "-" + s }
 		n := " (deltager " + strconv.Itoa(i+1) + ")"
-		Required(&e, id("name"), "Skriv deltagerens navn"+n, p.Name)
-		TooLong(&e, id("name"), "Navnet"+n, p.Name, 200)
+		Required(e, id("name"), "Skriv deltagerens navn"+n, p.Name)
+		TooLong(e, id("name"), "Navnet"+n, p.Name, 200)
 		if msg := booking.CheckEmail(p.Email); msg != "" {
 			e.Add(id("email"), msg+n)
 		} else if seen[strings.ToLower(p.Email)] {
 			e.Add(id("email"), "Den samme e-mailadresse står to gange"+n)
 		}
 		seen[strings.ToLower(p.Email)] = true
-		TooLong(&e, id("job"), "Stillingen"+n, p.JobTitle, 200)
-		TooLong(&e, id("diet"), "Kost og allergier"+n, p.Diet, 500)
-		TooLong(&e, id("access"), "Behov for tilgængelighed"+n, p.Accessibility, 500)
+		TooLong(e, id("job"), "Stillingen"+n, p.JobTitle, 200)
+		TooLong(e, id("diet"), "Kost og allergier"+n, p.Diet, 500)
+		TooLong(e, id("access"), "Behov for tilgængelighed"+n, p.Accessibility, 500)
+		CheckStay(e, id("s"), n, p.Stay, false)
 	}
-	TooLong(&e, "comment", "Kommentaren", f.Comment, 2000)
-	if !f.Terms {
-		e.Add("vilkaar", "Sæt kryds for at acceptere betingelserne")
+}
+
+// enrolmentLines refuses control characters in the enrolment form's
+// one-line fields: names and addresses go into mails' headers, and every
+// field into the participant lists (CSV) and invoices.
+func enrolmentLines(e *views.FormErrors, f views.EnrolmentForm) {
+	for _, l := range [][3]string{{"booker-name", "Navnet", f.BookerName}, {"booker-email", "E-mailadressen", f.BookerEmail},
+		{"booker-phone", "Telefonnummeret", f.BookerPhone}, {"org-name", "Organisationens navn", f.OrgName},
+		{"department", "Afdelingen", f.Department}, {"ean", "EAN-nummeret", f.EAN}, {"cvr", "CVR-nummeret", f.CVR},
+		{"reference", "Referencen", f.InvoiceReference}} {
+		OneLine(e, l[0], l[1], l[2])
 	}
-	return e
+	for i, p := range f.Participants {
+		n := " (deltager " + strconv.Itoa(i+1) + ")"
+		OneLine(e, "p"+strconv.Itoa(i)+"-name", "Navnet"+n, p.Name)
+		OneLine(e, "p"+strconv.Itoa(i)+"-email", "E-mailadressen"+n, p.Email)
+		OneLine(e, "p"+strconv.Itoa(i)+"-job", "Stillingen"+n, p.JobTitle)
+	}
 }
 
 // Required reports an empty field with msg.
@@ -204,6 +234,7 @@ func Booking(f views.EnrolmentForm) enrolment.Booking {
 	for _, p := range People(f) {
 		b.People = append(b.People, booking.Person{
 			Name: p.Name, Email: p.Email, JobTitle: p.JobTitle, Diet: p.Diet, Accessibility: p.Accessibility,
+			Stay: p.Stay.Stay(),
 		})
 	}
 	return b
@@ -220,11 +251,6 @@ func OneError(field, msg string) views.FormErrors {
 func ClosedMessage(e *booking.DateClosedError) string {
 	when := e.Date.CourseTitle + " den " + catalog.FormatDate(e.Date.StartsAt)
 	switch e.Phase {
-	case booking.PhaseFull:
-		if e.SeatsLeft > 0 {
-			return "Der er kun " + strconv.Itoa(e.SeatsLeft) + " ledige pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste. Tilmeld færre deltagere"
-		}
-		return "Der er ikke flere pladser på " + when + ", og efter tilmeldingsfristen er der ingen venteliste"
 	case booking.PhaseCancelled:
 		return when + " er aflyst. Vælg en anden dato"
 	case booking.PhaseStarted:

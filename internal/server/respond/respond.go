@@ -50,7 +50,8 @@ func (p *Responder) Render(w http.ResponseWriter, r *http.Request, status int, c
 }
 
 // ServerError logs err with the request id and shows the calm 500 page, or
-// the 503 page when the database cannot be reached.
+// the 503 page when the database cannot be reached or went away midway
+// (store.IsUnavailable decides; a commit cut off is answered alike).
 func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err error) {
 	reqID := middleware.GetReqID(r.Context())
 	// The visitor left before the answer was ready (closed the tab, or a
@@ -65,7 +66,7 @@ func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err erro
 	page.NoIndex = true
 	status := http.StatusInternalServerError
 	c := views.ServerError(page, reqID)
-	if store.IsUnavailable(err) {
+	if store.IsUnavailable(err) || store.IsCommitUnknown(err) {
 		status = http.StatusServiceUnavailable
 		page.Title = "Midlertidigt utilgængeligt"
 		c = views.Unavailable(page)
@@ -89,18 +90,36 @@ func (p *Responder) ServerError(w http.ResponseWriter, r *http.Request, err erro
 const StatusClientClosed = 499
 
 // ParseForm reads a posted form; false means it could not be read at all
-// and the answer is written.
+// and the answer is written: 413 for a body over the route's cap.
 func ParseForm(w http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
+	err := r.ParseForm()
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		http.Error(w, "Formularen er for stor til at blive sendt. Gå tilbage, gør teksten kortere, og prøv igen.", http.StatusRequestEntityTooLarge)
+		return false
+	}
+	if err != nil {
 		http.Error(w, "Formularen kunne ikke læses. Gå tilbage og prøv igen.", http.StatusBadRequest)
 		return false
 	}
 	return true
 }
 
-// ClientAddr is the address the request came from (the load balancer's
-// address unless it is told to pass the client's on).
+type clientAddrKey struct{}
+
+// WithClientAddr is r with the client's address in its context, as the
+// server's middleware found it (X-Forwarded-For through trusted proxies
+// only).
+func WithClientAddr(r *http.Request, addr string) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), clientAddrKey{}, addr))
+}
+
+// ClientAddr is the address of the client: the one the middleware put in
+// the context, or else the connection's.
 func ClientAddr(r *http.Request) string {
+	if a, ok := r.Context().Value(clientAddrKey{}).(string); ok && a != "" {
+		return a
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

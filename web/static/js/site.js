@@ -53,4 +53,40 @@
       form.submit();
     });
   });
+
+  // The enrolment form's price is computed on the server for the people on
+  // the form when it was shown. When the visitor ticks "Jeg deltager selv"
+  // or types a colleague, the sentence above the price says so at once,
+  // instead of a stale "Beregnet for 1 deltager" until the page reloads.
+  var priceFor = document.getElementById("pris-for");
+  if (priceFor) {
+    var form = priceFor.closest("form");
+    var shown = Number(priceFor.getAttribute("data-people"));
+    var word = function (n) { return n === 1 ? "1 deltager" : n + " deltagere"; };
+    var recount = function () {
+      var n = 0;
+      var self = form.querySelector("#self");
+      if (self && self.checked) n++;
+      form.querySelectorAll("fieldset.participant").forEach(function (fs) {
+        var typed = false;
+        fs.querySelectorAll("input").forEach(function (i) { if (i.value.trim() !== "") typed = true; });
+        if (typed) n++;
+      });
+      if (n === 0) n = 1;
+      priceFor.textContent = n === shown
+        ? "Beregnet for " + word(n) + "."
+        : "Prisen herunder er for " + word(shown) + ". Der står nu " + word(n) + " på formularen: vælg “Opdater pris” for at se prisen for dem.";
+    };
+    if (form) {
+      form.addEventListener("input", recount);
+      form.addEventListener("change", recount);
+    }
+  }
+
+  // The catalogue's filters are folded on small screens, so the first
+  // results show at once; a wide screen has room to show them open.
+  var filters = document.querySelector("details.filters[data-open-wide]");
+  if (filters && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    filters.open = true;
+  }
 })();

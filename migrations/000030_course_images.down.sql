@@ -1,0 +1,2 @@
+DROP TABLE course_image_sizes;
+DROP TABLE course_images;
