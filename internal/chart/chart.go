@@ -52,16 +52,8 @@ type Chart struct {
 
 // Bars draws vertical bars, one group per label.
 func Bars(c Chart) (string, error) {
-	opt := charts.NewBarChartOptionWithData(values(c))
-	opt.CategoryAxis.Labels = c.Labels
-	opt.ValueAxis = []charts.ValueAxisOption{valueAxis(c)}
-	opt.ValueFormatter = formatter(c)
-	opt.Legend = legend(c)
-	opt.Theme = theme()
-	opt.Padding = charts.Box{Top: 20, Right: 20, Bottom: 10, Left: 10}
-	showValues(c, opt.SeriesList)
 	p := painter(c, c.Height)
-	if err := p.BarChart(opt); err != nil {
+	if err := p.BarChart(barOption(c, charts.Box{Top: 20, Right: 20, Bottom: 10, Left: 10})); err != nil {
 		return "", fmt.Errorf("bar chart: %w", err)
 	}
 	return finish(p, c.Alt)
@@ -72,20 +64,30 @@ func Bars(c Chart) (string, error) {
 // grows with the labels.
 func HorizontalBars(c Chart) (string, error) {
 	c = reversed(c) // the library draws the first category at the bottom
-	opt := charts.NewBarChartOptionWithData(values(c))
+	opt := barOption(c, charts.Box{Top: 20, Right: 30, Bottom: 10, Left: 10})
 	opt.Horizontal = true
-	opt.CategoryAxis.Labels = c.Labels
-	opt.ValueAxis = []charts.ValueAxisOption{valueAxis(c)}
-	opt.ValueFormatter = formatter(c)
-	opt.Legend = legend(c)
-	opt.Theme = theme()
-	opt.Padding = charts.Box{Top: 20, Right: 30, Bottom: 10, Left: 10}
-	showValues(c, opt.SeriesList)
 	p := painter(c, max(c.Height, 200, 60+28*len(c.Labels)))
 	if err := p.BarChart(opt); err != nil {
 		return "", fmt.Errorf("horizontal bar chart: %w", err)
 	}
 	return finish(p, c.Alt)
+}
+
+func barOption(c Chart, padding charts.Box) charts.BarChartOption {
+	opt := charts.NewBarChartOptionWithData(values(c))
+	opt.CategoryAxis.Labels = c.Labels
+	opt.ValueAxis = []charts.ValueAxisOption{valueAxis(c)}
+	opt.ValueFormatter = formatter(c)
+	opt.Legend = legend(c)
+	opt.Theme = theme()
+	opt.Padding = padding
+	if c.ShowValues {
+		for i := range opt.SeriesList {
+			opt.SeriesList[i].Label.Show = charts.Ptr(true)
+			opt.SeriesList[i].Label.ValueFormatter = formatter(c)
+		}
+	}
+	return opt
 }
 
 // Lines draws one line per series over the labels (months).
@@ -149,16 +151,6 @@ func wholeScale(series [][]float64) (top float64, labels int, ok bool) {
 		return math.Ceil(largest/5) * 5, 6, true
 	}
 	return 0, 0, false
-}
-
-func showValues(c Chart, sl charts.BarSeriesList) {
-	if !c.ShowValues {
-		return
-	}
-	for i := range sl {
-		sl[i].Label.Show = charts.Ptr(true)
-		sl[i].Label.ValueFormatter = formatter(c)
-	}
 }
 
 func reversed(c Chart) Chart {

@@ -1,7 +1,10 @@
 package overview
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"kursuskatalog/internal/catalog"
@@ -110,12 +113,7 @@ func FillByCourse(dates []DateFill) []CourseFill {
 		out[i].Capacity += d.Capacity
 		out[i].Taken += d.Taken
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Capacity != out[j].Capacity {
-			return out[i].Capacity > out[j].Capacity
-		}
-		return out[i].CourseTitle < out[j].CourseTitle
-	})
+	slices.SortStableFunc(out, func(a, b CourseFill) int { return mostFirst(a.Capacity, b.Capacity, a.CourseTitle, b.CourseTitle) })
 	return out
 }
 
@@ -177,12 +175,7 @@ type TopicRevenue struct {
 // SortTopics lists topics by revenue, most first.
 func SortTopics(rows []TopicRevenue) []TopicRevenue {
 	out := append([]TopicRevenue(nil), rows...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].ExclOre != out[j].ExclOre {
-			return out[i].ExclOre > out[j].ExclOre
-		}
-		return out[i].Topic < out[j].Topic
-	})
+	slices.SortStableFunc(out, func(a, b TopicRevenue) int { return mostFirst(a.ExclOre, b.ExclOre, a.Topic, b.Topic) })
 	return out
 }
 
@@ -208,11 +201,11 @@ func SortDemand(rows []Demand) []Demand {
 			out = append(out, d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Waiting != out[j].Waiting {
-			return out[i].Waiting > out[j].Waiting
-		}
-		return out[i].CourseTitle < out[j].CourseTitle
-	})
+	slices.SortStableFunc(out, func(a, b Demand) int { return mostFirst(a.Waiting, b.Waiting, a.CourseTitle, b.CourseTitle) })
 	return out
+}
+
+// mostFirst orders by a figure, largest first, then by name.
+func mostFirst[N cmp.Ordered](a, b N, aName, bName string) int {
+	return cmp.Or(cmp.Compare(b, a), strings.Compare(aName, bName))
 }

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"kursuskatalog/internal/catalog"
 )
 
 // section is the part of body from the heading that starts with heading to
@@ -36,7 +39,7 @@ func TestAdminDashboardLeadsWithWhatNeedsAttention(t *testing.T) {
 	ctx := context.Background()
 	_, body := s.get(t, "/admin")
 	mustContain(t, body, "<h1>Overblik</h1>", "Kræver opmærksomhed", "Nye henvendelser uden svar (2)", "Spørgsmål fra Mette Holm",
-		"Tilpasset forløb fra Jesper Lund", "Ventelister med en ledig plads (1)", "1 ledige, 2 på venteliste",
+		"Tilpasset forløb fra Jesper Lund", "Ventelister med en ledig plads eller et tilbud, der udløber (1)", "1 ledige, 2 på venteliste",
 		"Under minimum tæt på fristen", "Fakturaer der skal sendes i denne uge", "Tilmeldingsfrister i denne uge")
 	if strings.Index(body, "Kræver opmærksomhed") > strings.Index(body, "Kommende datoer") {
 		t.Error("the dates come before what needs attention")
@@ -74,6 +77,36 @@ func TestAdminDashboardLeadsWithWhatNeedsAttention(t *testing.T) {
 	mustContain(t, body, "Nye henvendelser uden svar (1)")
 	if strings.Contains(body, "Ventelister med en ledig plads") {
 		t.Errorf("date %d still listed with a free seat", date)
+	}
+}
+
+// A waiting list whose seat is offered to the first in line is listed
+// while the offer runs out within a day, with when it does; an offer of
+// more time is not (overview.OfferSoon).
+func TestAdminDashboardOfferAboutToExpire(t *testing.T) {
+	s := adminSite(t)
+	ctx := context.Background()
+	offer := func(left time.Duration) (date int64) {
+		t.Helper()
+		err := s.Store.Pool.QueryRow(ctx, `
+			INSERT INTO seat_offers (participant_id, date_id, token_hash, cause, offered_at, expires_at)
+			SELECT p.id, p.date_id, sha256(p.id::text::bytea), 'cancelled', $1::timestamptz - interval '1 hour', $1::timestamptz + $2::interval
+			FROM participants p JOIN course_dates d ON d.id = p.date_id
+			WHERE p.status = 'waitlisted' AND d.seats_taken >= d.capacity AND d.status = 'planned' AND d.starts_at > $1
+			  AND NOT EXISTS (SELECT 1 FROM seat_offers o WHERE o.date_id = d.id)
+			ORDER BY d.starts_at, p.waitlist_seq LIMIT 1
+			RETURNING date_id`, testNow, left.String()).Scan(&date)
+		if err != nil {
+			t.Fatalf("no full date with a waiting list in the demo: %v", err)
+		}
+		return date
+	}
+	soon, later := offer(5*time.Hour), offer(3*24*time.Hour)
+	_, body := s.get(t, "/admin")
+	list := section(body, "Ventelister med en ledig plads")
+	mustContain(t, list, fmt.Sprintf("/admin/datoer/%d#venteliste", soon), "0 ledige", "tilbud udløber "+catalog.FormatDateTime(testNow.Add(5*time.Hour)))
+	if strings.Contains(list, fmt.Sprintf("/admin/datoer/%d#", later)) {
+		t.Errorf("date %d is listed with an offer three days from running out", later)
 	}
 }
 

@@ -187,12 +187,8 @@ func (a *adminArea) createCourseDate(w http.ResponseWriter, r *http.Request) {
 // version or to drop below the seats taken. New seats go to those waiting,
 // who are mailed.
 func (a *adminArea) saveCourseDate(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	saved, err := a.store.DateForEdit(r.Context(), id)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -94,12 +93,8 @@ func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status
 
 // saveInquiry saves state, consultant and internal note of an inquiry.
 func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	typed := views.AdminInquiryProps{State: r.PostForm.Get("state"), Consultant: r.PostForm.Get("consultant"),

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -38,12 +37,8 @@ func (a *adminArea) renderInvoicing(w http.ResponseWriter, r *http.Request, stat
 
 // markInvoiced records the invoice number of a booking; it leaves the list.
 func (a *adminArea) markInvoiced(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	number := strings.TrimSpace(r.PostForm.Get("invoice_number"))

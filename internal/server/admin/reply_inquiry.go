@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/enrolment"
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -16,12 +15,8 @@ import (
 // replyToInquiry mails staff's answer to whoever asked (from COK, with the
 // consultant as reply-to) and keeps it on the inquiry's thread.
 func (a *adminArea) replyToInquiry(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	typed := views.AdminInquiryProps{ReplySubject: strings.TrimSpace(r.PostForm.Get("subject")),

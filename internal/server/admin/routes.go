@@ -280,6 +280,17 @@ func adminReturn(p string) string {
 	return "/admin"
 }
 
+// postedID is the {id} of a posted staff form, its form parsed; when
+// either fails the answer is sent (404, 413 or 400) and ok is false.
+func (a *adminArea) postedID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return 0, false
+	}
+	return id, respond.ParseForm(w, r)
+}
+
 // idParam is the {id} of a staff URL; ok is false when it is no id.
 func idParam(r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)

@@ -86,9 +86,7 @@ func bookingsFigure(p overview.Period, bookings, participants []overview.MonthVa
 		f.Rows = append(f.Rows, []string{overview.MonthLabel(m.Month), num(m.Value), num(ps[i].Value)})
 		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(m.Month.Format("2006-01")), sheet.Decimal(m.Value, 0), sheet.Decimal(ps[i].Value, 0)})
 	}
-	var err error
-	f.SVG, err = chart.Lines(c)
-	return f, err
+	return withChart(f, c, chart.Lines)
 }
 
 func courseFillFigure(courses []overview.CourseFill) (views.Figure, error) {
@@ -108,12 +106,7 @@ func courseFillFigure(courses []overview.CourseFill) (views.Figure, error) {
 			sheet.Number(x.Taken), sheet.Decimal(int64(x.Rate()), 1)})
 	}
 	f.Long = len(f.Rows) > 20
-	if len(courses) == 0 {
-		return f, nil
-	}
-	var err error
-	f.SVG, err = chart.HorizontalBars(c)
-	return f, err
+	return withChart(f, c, chart.HorizontalBars)
 }
 
 func dateFillFigure(dates []overview.DateFill) (views.Figure, error) {

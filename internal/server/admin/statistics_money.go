@@ -26,9 +26,7 @@ func revenueMonthFigure(p overview.Period, revenue []overview.MonthValue) (views
 		f.Rows = append(f.Rows, []string{overview.MonthLabel(m.Month), catalog.FormatKroner(m.Value)})
 		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(m.Month.Format("2006-01")), sheet.Decimal(m.Value, 2)})
 	}
-	var err error
-	f.SVG, err = chart.Bars(c)
-	return f, err
+	return withChart(f, c, chart.Bars)
 }
 
 func revenueTopicFigure(topics []overview.TopicRevenue) (views.Figure, error) {
@@ -44,12 +42,7 @@ func revenueTopicFigure(topics []overview.TopicRevenue) (views.Figure, error) {
 		f.Rows = append(f.Rows, []string{t.Topic, catalog.FormatKroner(t.ExclOre)})
 		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(t.Topic), sheet.Decimal(t.ExclOre, 2)})
 	}
-	if len(topics) == 0 {
-		return f, nil
-	}
-	var err error
-	f.SVG, err = chart.HorizontalBars(c)
-	return f, err
+	return withChart(f, c, chart.HorizontalBars)
 }
 
 // countFigure is participants per name (municipality, region); the chart
@@ -72,12 +65,7 @@ func countFigure(id, title, what string, counts []overview.Count, top int) (view
 		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(x.Name), sheet.Decimal(x.Value, 0)})
 	}
 	f.Long = len(f.Rows) > 20
-	if len(counts) == 0 {
-		return f, nil
-	}
-	var err error
-	f.SVG, err = chart.HorizontalBars(c)
-	return f, err
+	return withChart(f, c, chart.HorizontalBars)
 }
 
 func demandFigure(demand []overview.Demand) (views.Figure, error) {
@@ -100,12 +88,7 @@ func demandFigure(demand []overview.Demand) (views.Figure, error) {
 		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(d.CourseTitle), sheet.Number(d.Waiting), sheet.Number(d.FullDates),
 			sheet.Number(d.Dates), sheet.Number(d.FreeSeats), sheet.Text(need)})
 	}
-	if len(demand) == 0 {
-		return f, nil
-	}
-	var err error
-	f.SVG, err = chart.HorizontalBars(c)
-	return f, err
+	return withChart(f, c, chart.HorizontalBars)
 }
 
 // shortLabel cuts a long course title for a chart's axis; the table has it whole.
@@ -118,3 +101,13 @@ func shortLabel(s string) string {
 }
 
 // perMilleDecimal writes per mille as a percentage with a decimal comma.
+
+// withChart draws c into f with draw, when it has anything to draw.
+func withChart(f views.Figure, c chart.Chart, draw func(chart.Chart) (string, error)) (views.Figure, error) {
+	if len(c.Labels) == 0 {
+		return f, nil
+	}
+	var err error
+	f.SVG, err = draw(c)
+	return f, err
+}
