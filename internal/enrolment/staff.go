@@ -267,10 +267,10 @@ func moveStatus(seat bool) string {
 // staffCancelEntry is the audit entry of staff cancelling seat seatID
 // (status old) as plan planned it, with the reason and whether it is paid.
 func staffCancelEntry(staffID int64, old string, plan booking.CancelPlan, seatID int64, reason string) audit.Entry {
-	charged := "nej"
+	charged := "Nej"
 	for _, c := range plan.Seats {
 		if c.ID == seatID && c.Charged {
-			charged = "ja"
+			charged = "Ja"
 		}
 	}
 	return audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "cancel",

@@ -46,7 +46,7 @@ func AdminLog(p AdminLogProps) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Log over ændringer</h1><p>Hvem gjorde hvad og hvornår: medarbejdernes ændringer og bookernes egne afmeldinger og stedfortrædere.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Log over ændringer</h1><p>Hvem gjorde hvad og hvornår: medarbejdernes ændringer, bookernes egne afmeldinger og stedfortrædere og deltagernes svar på tilbud om plads.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
