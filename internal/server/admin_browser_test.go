@@ -66,6 +66,8 @@ func TestAdminCancelInBrowser(t *testing.T) {
 	browser.CheckAccessibility(t, b, "admin date with an offer")
 	promote := fmt.Sprintf(`form[action="/admin/deltagere/%d/optag"]`, second)
 	browser.Do(t, b,
+		// The cancellation's message goes, so that waiting for one waits for the promotion's.
+		chromedp.Evaluate[chromedp.Void](`document.querySelector(".flash").remove()`),
 		chromedp.Click(chromedp.CSS("table.waitlist details summary")),
 		chromedp.Click(chromedp.CSS(promote+" button")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),

@@ -56,7 +56,7 @@ func TestAdminDashboardLeadsWithWhatNeedsAttention(t *testing.T) {
 	var invoices int
 	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM bookings b WHERE invoiced_at IS NULL AND EXISTS (
 		SELECT 1 FROM participants p JOIN course_dates d ON d.id = p.date_id
-		WHERE p.booking_id = b.id AND p.status <> 'cancelled' AND d.starts_at < '2026-11-30 00:00+01'::timestamptz + interval '28 days')`).Scan(&invoices)
+		WHERE p.booking_id = b.id AND (p.status = 'confirmed' OR p.charged) AND d.starts_at < '2026-11-30 00:00+01'::timestamptz + interval '28 days')`).Scan(&invoices)
 	mustContain(t, section(body, "Fakturaer der skal sendes"), fmt.Sprintf(">%d tilmeldinger</a>", invoices))
 
 	// Promote the first waiting into the free seat: the list is done.

@@ -15,22 +15,30 @@ import (
 	"kursuskatalog/web/static"
 )
 
-// editorRoutes are the staff routes a redaktør may use: enrolments (dates'
-// participants, phone bookings, the participants' actions, lists), search,
-// invoicing, inquiries and mails, as the README says. Every other staff
-// route (the catalogue: courses, their dates, venues, consultants, topics,
-// offers, programmes; staff users; the audit log) is the administrator's.
-// A new route must be added here to be open to a redaktør.
+// editorRoutes are the staff routes a redaktør may use: the overview,
+// enrolments (dates' participants, phone bookings, the participants'
+// actions, lists), a date's attendance, stays and evaluations, search,
+// invoicing, inquiries and answering them, mails and the statistics, as
+// the README says. Every other staff route (the catalogue: courses, their
+// dates, venues, consultants, topics, offers, programmes; staff users; the
+// audit log) is the administrator's. A new route must be added here to be
+// open to a redaktør.
 var editorRoutes = map[string]bool{
 	"POST /log-ud": true,
 	"GET /":        true, "GET /datoer/{id}": true, "GET /datoer/{id}/deltagere.csv": true, "GET /datoer/{id}/udskrift": true,
 	"GET /datoer/{id}/tilmelding": true, "POST /datoer/{id}/tilmelding": true,
 	"POST /deltagere/{id}/afmeld": true, "POST /deltagere/{id}/optag": true, "POST /deltagere/{id}/stedfortraeder": true,
-	"POST /deltagere/{id}/flyt": true,
-	"GET /soeg":                 true,
-	"GET /fakturering":          true, "POST /tilmeldinger/{id}/faktureret": true,
+	"POST /deltagere/{id}/flyt":  true,
+	"GET /datoer/{id}/fremmoede": true, "POST /datoer/{id}/fremmoede": true,
+	"GET /datoer/{id}/ophold": true, "GET /datoer/{id}/ophold.csv": true,
+	"GET /datoer/{id}/evaluering": true, "GET /datoer/{id}/evaluering.csv": true,
+	"GET /kurser/{id}/evaluering": true, "GET /kurser/{id}/evaluering.csv": true,
+	"GET /soeg":        true,
+	"GET /fakturering": true, "POST /tilmeldinger/{id}/faktureret": true,
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
-	"GET /mails": true, "GET /mails/{id}": true,
+	"POST /henvendelser/{id}/svar": true,
+	"GET /mails":                   true, "GET /mails/{id}": true,
+	"GET /statistik": true, "GET /statistik/{figur}": true,
 }
 
 // Every staff route is tried by each role: an administrator is refused

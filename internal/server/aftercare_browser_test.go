@@ -16,9 +16,9 @@ import (
 )
 
 // staffBrowser logs a member of staff in, in a browser width px wide.
-func staffBrowser(t *testing.T, s *site, width int, email string) context.Context {
+func staffBrowser(t *testing.T, s *site, width int, email, role string) context.Context {
 	t.Helper()
-	addStaff(t, s.Store, email, auth.RoleEditor)
+	addStaff(t, s.Store, email, role)
 	b := browser.New(t, width)
 	browser.Do(t, b,
 		chromedp.EmulateViewport(int64(width), 800), // headless windows are at least 500 px wide
@@ -43,7 +43,7 @@ func TestAttendanceAtTheDoorOnAPhone(t *testing.T) {
 	s.Clock.Advance(start.Add(-15 * time.Minute).Sub(s.Clock.Now()))
 	aase, mette := seatOf(t, s, "aase@odense.dk"), seatOf(t, s, "mette@aarhus.dk")
 
-	b := staffBrowser(t, s, 360, "ida@cok.dk")
+	b := staffBrowser(t, s, 360, "ida@cok.dk", auth.RoleEditor)
 	page := fmt.Sprintf("%s/admin/datoer/%d/fremmoede", s.URL, date)
 	browser.Do(t, b, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(".att-list")))
 	browser.CheckAccessibility(t, b, "attendance at 360 px")
@@ -122,7 +122,7 @@ func TestAfterBookingPagesAreAccessible(t *testing.T) {
 	link := s.linkIn(t, "after_course", "aase@odense.dk")
 	eval := fmt.Sprintf("%s/evaluering/%d", link, seatOf(t, s, "aase@odense.dk"))
 	for _, width := range []int{360, 1280} {
-		b := staffBrowser(t, s, width, fmt.Sprintf("staff%d@cok.dk", width))
+		b := staffBrowser(t, s, width, fmt.Sprintf("staff%d@cok.dk", width), auth.RoleAdmin) // the course editor is the administrator's
 		for _, path := range []string{"/tilmelding?dato=" + strconv.FormatInt(date, 10), link, eval,
 			fmt.Sprintf("/admin/datoer/%d/evaluering", date), fmt.Sprintf("/admin/datoer/%d/ophold", date),
 			fmt.Sprintf("/admin/kurser/%d/evaluering", courseID(t, s.Store, "politisk-forstaaelse")),

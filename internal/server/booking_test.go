@@ -18,7 +18,7 @@ import (
 
 const goodEAN = "5798000416604"
 
-// seedDates returns the first dates of the two seed modules.
+// seedDates returns the first dates of the two seed modules, emptied.
 func seedDates(t *testing.T, st *store.Store) (forst, formidl int64) {
 	t.Helper()
 	err := st.Pool.QueryRow(context.Background(), `
@@ -27,6 +27,14 @@ func seedDates(t *testing.T, st *store.Store) (forst, formidl int64) {
 		Scan(&forst, &formidl)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The demo books seats on its dates; these two start empty, so that a
+	// test sees only the participants it books.
+	for _, q := range []string{`DELETE FROM participants WHERE date_id = ANY($1)`,
+		`UPDATE course_dates SET seats_taken = 0, min_participants = 0 WHERE id = ANY($1)`} {
+		if _, err := st.Pool.Exec(context.Background(), q, []int64{forst, formidl}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return forst, formidl
 }
@@ -234,6 +242,13 @@ func TestWaitlistMovesWhenASeatIsCancelled(t *testing.T) {
 	s.Store.Pool.QueryRow(ctx, `SELECT count(*) FROM outgoing_mails WHERE kind = 'offer_accepted' AND to_addr = 'anden@odense.dk'`).Scan(&accepted)
 	if taken != 1 || accepted != 1 {
 		t.Fatalf("seats taken %d, acceptance mails %d; want 1 and 1", taken, accepted)
+	}
+	// The answer is in the staff's log, as the participant's own.
+	var logged string
+	s.Store.Pool.QueryRow(ctx, `SELECT a.actor || '|' || a.action || '|' || (a.changes->0->>'new') FROM audit_log a
+		JOIN participants p ON p.id = a.entity_id WHERE a.entity = 'participant' AND p.email = 'anden@odense.dk'`).Scan(&logged)
+	if logged != "Deltageren selv (tilbud om plads)|offer_accept|Bekræftet" {
+		t.Errorf("audit of the answer: %q", logged)
 	}
 }
 

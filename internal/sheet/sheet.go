@@ -13,6 +13,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Writer gathers rows.
@@ -47,6 +48,10 @@ func Text(s string) Cell {
 
 // Number is a cell Excel reads as a number.
 func Number(n int) Cell { return Cell{strconv.Itoa(n)} }
+
+// Date is a day Danish Excel reads as a date ("03.03.2027"), in t's own
+// time zone.
+func Date(t time.Time) Cell { return Cell{t.Format("02.01.2006")} }
 
 // Decimal is v with places decimals (øre with 2: 675050 is "6750,50"), a
 // decimal comma and no thousands separator, which Danish Excel reads as a

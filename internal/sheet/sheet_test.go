@@ -3,6 +3,7 @@ package sheet
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestText(t *testing.T) {
@@ -38,6 +39,12 @@ func TestFile(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(b), "\xef\xbb\xbf") {
 		t.Fatal("no UTF-8 byte-order mark")
+	}
+}
+
+func TestDate(t *testing.T) {
+	if got := Date(time.Date(2027, 3, 3, 23, 30, 0, 0, time.UTC)).s; got != "03.03.2027" {
+		t.Errorf("Date = %q", got)
 	}
 }
 

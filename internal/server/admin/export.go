@@ -27,18 +27,18 @@ func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Pris ekskl. moms", "Bestiller",
 		"Bestillers e-mail", "Bestillers telefon", "EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse")
 	for _, p := range people {
-		pos, cancelled := "", ""
+		pos, cancelled := sheet.Text(""), sheet.Text("")
 		if p.WaitlistPos > 0 {
-			pos = strconv.Itoa(p.WaitlistPos)
+			pos = sheet.Number(p.WaitlistPos)
 		}
 		if p.CancelledAt != nil {
-			cancelled = catalog.FormatDate(*p.CancelledAt)
+			cancelled = sheet.Date(p.CancelledAt.In(catalog.Copenhagen))
 		}
-		row := sheet.Texts(statusWord(p.Status), pos, p.Name, p.Email, p.JobTitle, p.OrgName, p.Department, p.Diet, p.Accessibility,
-			p.SubstituteFor, p.Ref, catalog.FormatDate(p.CreatedAt))
-		row = append(row, sheet.Decimal(p.PriceOre, 2))
-		row = append(row, sheet.Texts(p.BookerName, p.BookerEmail, p.BookerPhone, p.EAN, p.CVR, p.Reference, cancelled, p.CancelReason)...)
-		f.Row(row...)
+		row := append([]sheet.Cell{sheet.Text(statusWord(p.Status)), pos}, sheet.Texts(p.Name, p.Email, p.JobTitle, p.OrgName,
+			p.Department, p.Diet, p.Accessibility, p.SubstituteFor, p.Ref)...)
+		row = append(row, sheet.Date(p.CreatedAt.In(catalog.Copenhagen)), sheet.Decimal(p.PriceOre, 2))
+		row = append(row, sheet.Texts(p.BookerName, p.BookerEmail, p.BookerPhone, p.EAN, p.CVR, p.Reference)...)
+		f.Row(append(row, cancelled, sheet.Text(p.CancelReason))...)
 	}
 	name := "deltagere-" + d.CourseSlug + "-" + d.StartsAt.In(catalog.Copenhagen).Format("2006-01-02") + ".csv"
 	sendCSV(w, r, a, f, name)

@@ -120,7 +120,7 @@ func dateFillFigure(dates []overview.DateFill) (views.Figure, error) {
 			f.Rows = append(f.Rows, []string{d.CourseTitle, catalog.FormatDate(d.StartsAt), d.City, strconv.Itoa(d.Capacity),
 				strconv.Itoa(d.Taken), percent(r)})
 		}
-		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(d.CourseTitle), sheet.Text(catalog.FormatDate(d.StartsAt)), sheet.Text(d.City),
+		f.CSV = append(f.CSV, []sheet.Cell{sheet.Text(d.CourseTitle), sheet.Date(d.StartsAt.In(catalog.Copenhagen)), sheet.Text(d.City),
 			sheet.Number(d.Capacity), sheet.Number(d.Taken), sheet.Decimal(int64(r), 1)})
 	}
 	if len(dates) > len(f.Rows) {

@@ -69,7 +69,11 @@
       if (self && self.checked) n++;
       form.querySelectorAll("fieldset.participant").forEach(function (fs) {
         var typed = false;
-        fs.querySelectorAll("input").forEach(function (i) { if (i.value.trim() !== "") typed = true; });
+        // Only what the visitor types counts: the stay's radio buttons and
+        // allergen boxes carry values whether ticked or not.
+        fs.querySelectorAll("input").forEach(function (i) {
+          if (!/^(checkbox|radio|hidden)$/.test(i.type) && i.value.trim() !== "") typed = true;
+        });
         if (typed) n++;
       });
       if (n === 0) n = 1;
