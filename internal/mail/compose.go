@@ -130,6 +130,12 @@ func BookingMails(r booking.Receipt, l Links, now time.Time) []Message {
 	if l.ManageURL != "" {
 		d.Link = &link{"Se eller ændr tilmeldingen", l.ManageURL}
 	}
+	// A booker who takes part gets their own participant's page here, as
+	// the other participants get it in theirs: practical information,
+	// residential details, the diploma and the evaluation live there.
+	if u := l.PersonURLs[strings.ToLower(r.BookerEmail)]; u != "" {
+		d.More = append(d.More, link{"Din egen side som deltager", u})
+	}
 	receipt := render("booking", r.BookerEmail, r.BookerName, subject, d)
 	out := []Message{receipt}
 	for _, p := range r.People() {
