@@ -17,6 +17,7 @@ type DateOverview struct {
 	CourseSlug  string
 	Waiting     int
 	Cancelled   int
+	Minimum     int // the fewest participants the date needs; 0: no minimum
 }
 
 // When is the date's span as "03.03.2027 kl. 08:45 - 04.03.2027 kl. 15:00".
@@ -42,6 +43,7 @@ type DateParticipant struct {
 	Department    string
 	BookerName    string
 	BookerEmail   string
+	BookerPhone   string
 	EAN           string
 	CVR           string
 	Reference     string

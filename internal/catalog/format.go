@@ -111,3 +111,11 @@ func ParseKroner(s string) (int64, bool) {
 	}
 	return n, true
 }
+
+// FormatCount is a whole number with thousands separated by points: "12.345".
+func FormatCount(n int64) string {
+	if n < 0 {
+		return "-" + groupThousands(strconv.FormatInt(-n, 10))
+	}
+	return groupThousands(strconv.FormatInt(n, 10))
+}

@@ -47,6 +47,11 @@ func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Repor
 			if err := l.patternDates(ctx, i, id, c); err != nil {
 				return err
 			}
+			if i == 0 {
+				if err := l.inquiries(ctx, id, l.consultants[c.Consultant]); err != nil {
+					return err
+				}
+			}
 		}
 		if err := l.images(ctx); err != nil {
 			return fmt.Errorf("demo pictures: %w", err)
@@ -58,7 +63,11 @@ func Load(ctx context.Context, st *store.Store, now time.Time, scale int) (Repor
 			}
 			rep.Generated = n
 		}
-		return nil
+		if err := store.InsertLoadedBookings(ctx, tx, l.loaded); err != nil {
+			return fmt.Errorf("demo bookings: %w", err)
+		}
+		// Bookings loaded here, not booked, get their search text now.
+		return store.IndexNewBookings(ctx, tx)
 	})
 	if err != nil || rep.Generated == 0 {
 		return rep, err
@@ -79,6 +88,7 @@ type loader struct {
 	consultants map[string]int64
 	topics      map[string]int64
 	venues      map[string]catalog.Venue
+	loaded      []store.LoadedBooking // the demo's bookings, inserted together at the end
 }
 
 func (l *loader) references(ctx context.Context) error {
@@ -173,10 +183,10 @@ func (l *loader) seeds(ctx context.Context, rep *Report) error {
 	}
 	if created {
 		rep.CoursesAdded++
-		if err := l.twoDayDate(ctx, forstID, "odense", time.Date(y, 3, 3, 0, 0, 0, 0, catalog.Copenhagen), 37, 30, 18); err != nil {
+		if err := l.twoDayDate(ctx, forstID, politiskForstaaelse, "odense", time.Date(y, 3, 3, 0, 0, 0, 0, catalog.Copenhagen), 37, 30, 18); err != nil {
 			return err
 		}
-		if err := l.twoDayDate(ctx, forstID, "odense", time.Date(y, 9, 14, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 4); err != nil {
+		if err := l.twoDayDate(ctx, forstID, politiskForstaaelse, "odense", time.Date(y, 9, 14, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 4); err != nil {
 			return err
 		}
 	}
@@ -186,10 +196,10 @@ func (l *loader) seeds(ctx context.Context, rep *Report) error {
 	}
 	if created2 {
 		rep.CoursesAdded++
-		if err := l.twoDayDate(ctx, formID, "odense", time.Date(y, 4, 21, 0, 0, 0, 0, catalog.Copenhagen), 38, 30, 26); err != nil {
+		if err := l.twoDayDate(ctx, formID, politiskFormidling, "odense", time.Date(y, 4, 21, 0, 0, 0, 0, catalog.Copenhagen), 38, 30, 26); err != nil {
 			return err
 		}
-		if err := l.twoDayDate(ctx, formID, "odense", time.Date(y, 10, 26, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 0); err != nil {
+		if err := l.twoDayDate(ctx, formID, politiskFormidling, "odense", time.Date(y, 10, 26, 0, 0, 0, 0, catalog.Copenhagen), 35, 30, 0); err != nil {
 			return err
 		}
 	}
@@ -222,66 +232,125 @@ func (l *loader) seeds(ctx context.Context, rep *Report) error {
 
 // twoDayDate adds a date from 08:45 on day to 15:00 the day after, with the
 // deadline deadlineDays before.
-func (l *loader) twoDayDate(ctx context.Context, courseID int64, venue string, day time.Time, deadlineDays, capacity, taken int) error {
+func (l *loader) twoDayDate(ctx context.Context, courseID int64, spec courseSpec, venue string, day time.Time, deadlineDays, capacity, taken int) error {
 	v, ok := l.venues[venue]
 	if !ok {
 		return fmt.Errorf("unknown venue %q", venue)
 	}
 	y, m, d := day.Date()
-	_, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
-		CourseID: courseID, Venue: v,
-		StartsAt: time.Date(y, m, d, 8, 45, 0, 0, catalog.Copenhagen),
+	start := time.Date(y, m, d, 8, 45, 0, 0, catalog.Copenhagen)
+	id, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
+		CourseID: courseID, Venue: v, StartsAt: start,
 		EndsAt:   time.Date(y, m, d+1, 15, 0, 0, 0, catalog.Copenhagen),
 		Deadline: time.Date(y, m, d-deadlineDays, 0, 0, 0, 0, time.UTC),
 		Capacity: capacity, SeatsTaken: taken,
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	if err := store.SetDateMinimum(ctx, l.tx, id, capacity/3); err != nil {
+		return err
+	}
+	return l.people(id, spec, start, seatSpec{Taken: taken, Cancelled: taken / 10})
 }
 
-// patternDates gives course i its dates, spread over the next twelve months
-// and chosen so that together the courses show every phase a date can be in.
+// patternDates gives course i its dates, spread over the next twelve
+// months on working days, and chosen so that together the courses show
+// every phase a date can be in, and the soonest dates a mix of them. Every
+// seat taken is a participant (people), full dates have waiting lists,
+// and every date has a minimum of a third of its seats.
 func (l *loader) patternDates(ctx context.Context, i int, courseID int64, c courseSpec) error {
 	for j, key := range c.Venues {
 		v, ok := l.venues[key]
 		if !ok {
 			return fmt.Errorf("course %s: unknown venue %q", c.Slug, key)
 		}
-		capacity := c.Capacity
-		if capacity <= 0 {
-			capacity = 24
-		}
-		offset := 21 + (i*53+j*131)%340
-		taken := (i*7 + j*5) % (capacity - booking.FewSeats)
-		status := catalog.DatePlanned
-		switch (i + j*3) % 10 {
-		case 4: // few seats left
-			taken = capacity - 2
-		case 5: // full: waiting list (or full after the deadline)
-			taken = capacity
-		case 6:
-			status = catalog.DateCancelled
-			taken = 0
-		case 7: // deadline passed, seats left
-			offset = 8 + i%20
-			taken = capacity / 2
-		case 8: // held already
-			offset = -(30 + i*3)
-			taken = capacity - 1
-		}
-		y, m, d := l.now.Date()
-		start := time.Date(y, m, d+offset, 9, 0, 0, 0, catalog.Copenhagen)
-		end := time.Date(y, m, d+offset, 15, 30, 0, 0, catalog.Copenhagen)
+		d := datePattern(i, j, c)
+		y, m, day := l.now.Date()
+		start := catalog.FirstWorkdays(time.Date(y, m, day+d.offset, 9, 0, 0, 0, catalog.Copenhagen), max(c.Days, 1))
+		end := start.Add(6*time.Hour + 30*time.Minute)
 		if c.Days >= 2 {
-			start = time.Date(y, m, d+offset, 8, 45, 0, 0, catalog.Copenhagen)
-			end = time.Date(y, m, d+offset+c.Days-1, 15, 0, 0, 0, catalog.Copenhagen)
+			start = start.Add(-15 * time.Minute)
+			end = time.Date(start.Year(), start.Month(), start.Day()+c.Days-1, 15, 0, 0, 0, catalog.Copenhagen)
 		}
-		if _, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
-			CourseID: courseID, Venue: v, StartsAt: start, EndsAt: end,
-			Deadline: time.Date(y, m, d+offset-35, 0, 0, 0, 0, time.UTC),
-			Capacity: capacity, SeatsTaken: taken, Status: status,
-		}); err != nil {
+		deadline := time.Date(start.Year(), start.Month(), start.Day()-deadlineDaysOf(c), 0, 0, 0, 0, time.UTC)
+		if d.deadlineThisWeek { // two days ahead, or Sunday if sooner
+			ahead := min(2, 6-(int(l.now.Weekday())+6)%7)
+			deadline = time.Date(y, m, day+ahead, 0, 0, 0, 0, time.UTC)
+		}
+		id, err := store.InsertDate(ctx, l.tx, catalog.CourseDate{
+			CourseID: courseID, Venue: v, StartsAt: start, EndsAt: end, Deadline: deadline,
+			Capacity: d.capacity, SeatsTaken: d.seats.Taken, Status: d.status,
+		})
+		if err != nil {
 			return fmt.Errorf("course %s date %d: %w", c.Slug, j+1, err)
+		}
+		if err := store.SetDateMinimum(ctx, l.tx, id, d.capacity/3); err != nil {
+			return err
+		}
+		if err := l.people(id, c, start, d.seats); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// deadlineDays is how long before the start enrolment binds on the demo's
+// residential (two-day) courses; a one-day course binds three weeks before.
+const deadlineDays = 35
+
+func deadlineDaysOf(c courseSpec) int {
+	if c.Days >= 2 {
+		return deadlineDays
+	}
+	return 21
+}
+
+// demoDate is what patternDates makes of date j of course i.
+type demoDate struct {
+	offset   int // days from today
+	capacity int
+	status   string
+	seats    seatSpec
+	// deadlineThisWeek: the deadline falls in the current week, whatever
+	// the start (an early deadline, as some courses have).
+	deadlineThisWeek bool
+}
+
+func datePattern(i, j int, c courseSpec) demoDate {
+	d := demoDate{offset: 21 + (i*53+j*131)%340, capacity: c.Capacity, status: catalog.DatePlanned}
+	if d.capacity <= 0 {
+		d.capacity = 24
+	}
+	d.seats.Taken = (i*7 + j*5) % (d.capacity - booking.FewSeats)
+	switch (i + j*3) % 10 {
+	case 4: // few seats left; every other one soon, its deadline ahead
+		d.seats.Taken = d.capacity - 2
+		if i%2 == 0 {
+			d.offset = deadlineDaysOf(c) + 1 + i%10
+		}
+	case 5: // full: a waiting list; every other one soon, after the deadline
+		d.seats = seatSpec{Taken: d.capacity, Waiting: 1 + i%4}
+		if i%2 == 0 {
+			d.offset = 12 + i%15
+		}
+	case 6:
+		d.status = catalog.DateCancelled
+		d.seats.Taken = 0
+	case 7: // deadline passed, seats left
+		d.offset = 8 + i%20
+		d.seats.Taken = d.capacity / 2
+	case 8: // held already
+		d.offset = -(30 + i*3)
+		d.seats.Taken = d.capacity - 1
+	}
+	switch {
+	case i == 5 && j == 0: // a seat freed by a cancellation, two waiting for it
+		d.seats = seatSpec{Taken: d.capacity - 1, Waiting: 2, Cancelled: 1}
+	case i == 1 && j == 0: // below its minimum, the deadline this week
+		d.offset, d.seats.Taken, d.deadlineThisWeek = deadlineDaysOf(c)+10, 2, true
+	case (i+j)%3 == 0 && d.seats.Taken > 0:
+		d.seats.Cancelled = 1
+	}
+	return d
 }

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"sort"
 	"testing"
 	"time"
 
@@ -148,5 +149,57 @@ func TestLoadScale(t *testing.T) {
 	}
 	if s2, p2, b2, _ := history(); s2 != seats || p2 != participants || b2 != bookings {
 		t.Fatalf("second load changed the history: %d/%d/%d, was %d/%d/%d", s2, p2, b2, seats, participants, bookings)
+	}
+}
+
+// Every seat the demo takes is a participant on a booking, full dates
+// have waiting lists, and dates fall on working days; the soonest dates
+// show a mix of phases.
+func TestDemoSeatsArePeopleOnWorkingDays(t *testing.T) {
+	st, _ := testdb.Store(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now, 0); err != nil {
+		t.Fatal(err)
+	}
+	var off, waiting, people, unsearchable int
+	err := st.Pool.QueryRow(ctx, `
+		SELECT (SELECT count(*) FROM course_dates d WHERE d.seats_taken <>
+		           (SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'confirmed')),
+		       (SELECT count(*) FROM participants WHERE status = 'waitlisted'),
+		       (SELECT count(*) FROM participants),
+		       (SELECT count(*) FROM bookings b WHERE NOT EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = b.id))`).
+		Scan(&off, &waiting, &people, &unsearchable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if off != 0 || waiting < 5 || people < 500 || unsearchable != 0 {
+		t.Fatalf("%d dates whose seats taken are not their participants; %d waiting, %d participants, %d bookings not searchable",
+			off, waiting, people, unsearchable)
+	}
+	dates, err := st.AllDates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].StartsAt.Before(dates[j].StartsAt) })
+	soonest, n := map[booking.Phase]bool{}, 0
+	for _, d := range dates {
+		for day := d.StartsAt.In(catalog.Copenhagen); day.Before(d.EndsAt); day = day.AddDate(0, 0, 1) {
+			if !catalog.IsWorkday(day) {
+				t.Errorf("date %d is held on %s, not a working day", d.ID, day.Format("Monday 02.01.2006"))
+			}
+		}
+		if d.StartsAt.After(now) && d.Status == catalog.DatePlanned && n < 9 { // the nine on the front page
+			soonest[booking.PhaseOf(d, now)] = true
+			n++
+		}
+	}
+	if len(soonest) < 3 {
+		t.Errorf("the front page's nine dates show %d phases: %v", len(soonest), soonest)
+	}
+	var minimums int
+	st.Pool.QueryRow(ctx, `SELECT count(*) FROM course_dates WHERE min_participants > 0`).Scan(&minimums)
+	if minimums != len(dates) {
+		t.Errorf("%d of %d dates have a minimum", minimums, len(dates))
 	}
 }

@@ -185,8 +185,9 @@ func receiptOf(b booking.Booker, in store.Inserted, t booking.Totals) booking.Re
 
 // afterBooking queues, in the bookings' transaction, the one job that
 // composes their mails (composing them here would hold the dates' locks
-// longer) and each booking's invoice at its time, and audits the bookings
-// staff typed in.
+// longer) and each booking's invoice at its time, marks them for the
+// staff search until that job indexes them, and audits the bookings staff
+// typed in.
 func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out []Result, made []int, now time.Time) error {
 	mails := make([]jobs.BookingMail, len(made))
 	var bills []jobs.BillAt
@@ -207,6 +208,9 @@ func (s *Service) afterBooking(ctx context.Context, tx pgx.Tx, bs []Booking, out
 	// The manage token waits in its own table for the receipt, not in the
 	// job's arguments, which River keeps after the job is done.
 	if err := store.PutBookingTokens(ctx, tx, ids, tokens); err != nil {
+		return err
+	}
+	if err := store.MarkUnindexed(ctx, tx, ids); err != nil {
 		return err
 	}
 	return s.queue.ComposeBookingMails(ctx, tx, mails, bills...)

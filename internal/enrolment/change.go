@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -75,6 +76,13 @@ func (s *Service) CancelSeats(ctx context.Context, manageToken string, seatIDs [
 		if err := s.cancel(ctx, tx, rec, plan, cancelledByBooker, store.ByBooker, 0, now, &box, mail.CancelledMails); err != nil {
 			return err
 		}
+		for _, c := range plan.Seats {
+			if err := store.Record(ctx, tx, audit.Entry{Actor: bookerActor(rec), Entity: "participant", EntityID: c.ID,
+				Action: "booker_cancel", Changes: audit.Changes{{Field: "status", Old: audit.StatusText(c.Status),
+					New: audit.StatusText(booking.StatusCancelled)}}}, now); err != nil {
+				return err
+			}
+		}
 		return s.post(ctx, tx, box, now)
 	})
 }
@@ -133,6 +141,9 @@ func (s *Service) Substitute(ctx context.Context, manageToken string, seatID int
 		if err != nil {
 			return err
 		}
+		if err := store.Record(ctx, tx, substituteEntry(0, bookerActor(rec), seatID, old, sub), now); err != nil {
+			return err
+		}
 		var box outbox
 		box.add(rec.ID, mail.SubstituteMails(rec, seatIn(before, old.ID), seatIn(rec, seatID), now)...)
 		return s.post(ctx, tx, box, now)
@@ -154,4 +165,10 @@ func seatIn(r booking.Receipt, seatID int64) booking.Seat {
 		}
 	}
 	return booking.Seat{}
+}
+
+// bookerActor names the booker in the audit log when they act from their
+// manage link.
+func bookerActor(r booking.Receipt) string {
+	return "Bookeren " + r.BookerName + " (" + r.BookerEmail + ")"
 }

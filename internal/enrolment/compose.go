@@ -44,6 +44,12 @@ func (s *Service) ComposeBookingMails(ctx context.Context, bookings []jobs.Booki
 			}
 			box.add(rec.ID, mail.BookingMails(rec, l, rec.CreatedAt)...)
 		}
+		// The staff search finds the bookings by their own row from now on
+		// (store.SearchBookings); the booking's transaction only marked
+		// them pending, to keep the trigram index out of the rush.
+		if err := store.IndexBookings(ctx, tx, ids); err != nil {
+			return err
+		}
 		if err := personal.save(ctx, tx, s.now()); err != nil {
 			return err
 		}

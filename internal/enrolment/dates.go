@@ -2,10 +2,12 @@ package enrolment
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/jobs"
@@ -36,7 +38,11 @@ func (s *Service) SaveDate(ctx context.Context, staffID int64, d store.DateEdit)
 		if err != nil {
 			return err
 		}
-		changed := store.DateChanges(old, d)
+		venues, err := store.VenueNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		changed := store.DateChanges(old, d, venues)
 		if len(changed) == 0 {
 			return nil
 		}
@@ -47,7 +53,8 @@ func (s *Service) SaveDate(ctx context.Context, staffID int64, d store.DateEdit)
 		if err := store.UpdateDate(ctx, tx, d); err != nil {
 			return err
 		}
-		if err := store.Audit(ctx, tx, staffID, "course_date", d.ID, "update", changed, now); err != nil {
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course_date", EntityID: d.ID,
+			Action: "update", Changes: changed}, now); err != nil {
 			return err
 		}
 		var box outbox
@@ -151,7 +158,9 @@ func (s *Service) CancelDate(ctx context.Context, staffID, id int64, version int
 		if err := store.CancelDateRows(ctx, tx, id, reason, now); err != nil {
 			return err
 		}
-		if err := store.Audit(ctx, tx, staffID, "course_date", id, "cancel", []string{"status", "cancel_reason"}, now); err != nil {
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course_date", EntityID: id, Action: "cancel",
+			Changes: []audit.Change{{Field: "status", Old: "Planlagt", New: "Aflyst"}, {Field: "cancel_reason", New: reason},
+				{Field: "participants", Old: strconv.Itoa(len(seats)), New: "0"}}}, now); err != nil {
 			return err
 		}
 		if len(dates) == 0 {

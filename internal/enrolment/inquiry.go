@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
@@ -59,6 +60,55 @@ func (s *Service) SaveInquiry(ctx context.Context, q Inquiry) (store.Inquiry, st
 		return s.record(ctx, tx, about(store.MailOwner{InquiryID: saved.ID}, mail.InquiryMails(info)...))
 	})
 	return in, info.ToName, err
+}
+
+// Reply is staff's answer to an inquiry.
+type Reply struct {
+	InquiryID   int64
+	StaffID     int64
+	Subject     string
+	Body        string
+	MarkHandled bool // the inquiry is handled with this answer
+}
+
+// ReplyToInquiry mails staff's answer from COK to whoever asked, with the
+// inquiry's consultant (or COK's course administration) as reply-to, and
+// keeps it on the inquiry's thread, in one transaction with the audit
+// entry: an answer is on the thread exactly when its mail is recorded.
+func (s *Service) ReplyToInquiry(ctx context.Context, r Reply) error {
+	now := s.now()
+	return s.store.InTx(ctx, func(tx pgx.Tx) error {
+		q, consultantEmail, err := store.LockInquiry(ctx, tx, r.InquiryID)
+		if err != nil {
+			return err
+		}
+		replyName, replyEmail := cokContactName, cokContactEmail
+		if consultantEmail != "" {
+			replyName, replyEmail = q.ConsultantName, consultantEmail
+		}
+		m := mail.InquiryReplyMail(mail.InquiryReply{InquiryID: q.ID, ToName: q.Name, ToEmail: q.Email, Subject: r.Subject,
+			Body: r.Body, Question: q.Message, ReplyToName: replyName, ReplyToEmail: replyEmail})
+		ids, err := store.InsertMails(ctx, tx, about(store.MailOwner{InquiryID: q.ID}, m))
+		if err != nil {
+			return err
+		}
+		if err := s.queue.SendMails(ctx, tx, ids); err != nil {
+			return err
+		}
+		if err := store.InsertInquiryReply(ctx, tx, store.InquiryReply{InquiryID: q.ID, StaffID: r.StaffID, MailID: ids[0],
+			ReplyTo: replyEmail, Subject: r.Subject, Body: r.Body}, now); err != nil {
+			return err
+		}
+		changes := audit.Changes{{Field: "subject", New: r.Subject}, {Field: "reply_to", New: replyEmail}}
+		if r.MarkHandled && q.State != "handled" {
+			if err := store.SetInquiryState(ctx, tx, q.ID, "handled"); err != nil {
+				return err
+			}
+			changes = append(changes, audit.Change{Field: "state", Old: store.InquiryStateText(q.State), New: store.InquiryStateText("handled")})
+		}
+		return store.Record(ctx, tx, audit.Entry{StaffID: r.StaffID, Entity: "inquiry", EntityID: q.ID, Action: "reply",
+			Changes: changes}, now)
+	})
 }
 
 // admitInquiry spends the form's stamp and counts the inquiry against the

@@ -7,7 +7,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/diploma"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
@@ -127,7 +129,8 @@ func (s *Service) MarkAttendance(ctx context.Context, staffID, dateID, seatID in
 		if err := store.SetAttendance(ctx, tx, dateID, seatID, day, present, staffID, now); err != nil {
 			return err
 		}
-		if err := store.Audit(ctx, tx, staffID, "participant", seatID, "attendance", []string{"present"}, now); err != nil {
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "attendance",
+			Changes: audit.Changes{{Field: "present", New: catalog.FormatDate(day) + ": " + presentText(present)}}}, now); err != nil {
 			return err
 		}
 		if present && booking.AfterCourseNow(d, now) {
@@ -135,4 +138,11 @@ func (s *Service) MarkAttendance(ctx context.Context, staffID, dateID, seatID in
 		}
 		return nil
 	})
+}
+
+func presentText(present bool) string {
+	if present {
+		return "til stede"
+	}
+	return "fraværende"
 }

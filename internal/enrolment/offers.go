@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
@@ -134,6 +135,9 @@ func (s *Service) AnswerOffer(ctx context.Context, token string, yes bool) error
 			err = s.decline(ctx, tx, o, now, &box)
 		}
 		if err != nil {
+			return err
+		}
+		if err := store.Record(ctx, tx, answerEntry(o, yes), now); err != nil {
 			return err
 		}
 		return s.post(ctx, tx, box, now)
@@ -308,4 +312,14 @@ func (s *Service) withdraw(ctx context.Context, tx pgx.Tx, seatIDs []int64, now 
 		}
 	}
 	return nil
+}
+
+// answerEntry is the audit entry of a participant's own answer to an offer.
+func answerEntry(o booking.SeatOffer, yes bool) audit.Entry {
+	action, status := "offer_decline", booking.StatusCancelled
+	if yes {
+		action, status = "offer_accept", booking.StatusConfirmed
+	}
+	return audit.Entry{Actor: "Deltageren selv (tilbud om plads)", Entity: "participant", EntityID: o.ParticipantID, Action: action,
+		Changes: audit.Changes{{Field: "status", Old: audit.StatusText(booking.StatusWaitlisted), New: audit.StatusText(status)}}}
 }

@@ -65,7 +65,8 @@ func retain(t *testing.T, svc *enrolment.Service, at time.Time, dry bool) map[st
 
 // retentionFixture books Anna (with diet, allergens and needs) on a
 // residential date, composes the mails and marks them sent at the clock's
-// time, and adds a closed inquiry from 10.1.2.3 and an audit row.
+// time, and adds a closed inquiry from 10.1.2.3 and two audit rows, one
+// naming Anna.
 func retentionFixture(t *testing.T) (*store.Store, *enrolment.Service, *clock, booking.BookedDate, int64) {
 	t.Helper()
 	st, svc, ck, d := seedDate(t)
@@ -76,6 +77,11 @@ func retentionFixture(t *testing.T) (*store.Store, *enrolment.Service, *clock, b
 	for _, q := range []string{
 		`UPDATE outgoing_mails SET state = 'sent', created_at = $1, sent_at = $1`,
 		`INSERT INTO audit_log (at, entity, entity_id, action) VALUES ($1, 'course', 1, 'update')`,
+		// The readable log names the person, the booker as actor, and old and new values.
+		`INSERT INTO audit_log (at, entity, entity_id, action, actor, label, booking_id, changes)
+			SELECT $1, 'participant', p.id, 'update', 'Bookeren Mette Booker (mette@aarhus.dk)', p.name || ', Politisk forståelse',
+				p.booking_id, jsonb_build_array(jsonb_build_object('field', 'job_title', 'old', 'Anna Andersen', 'new', '87130000'))
+			FROM participants p WHERE p.email = 'anna.andersen@aarhus.dk'`,
 	} {
 		if _, err := st.Pool.Exec(ctx, q, ck.now()); err != nil {
 			t.Fatal(err)
@@ -131,8 +137,8 @@ func TestRetentionRulesAtTheirTime(t *testing.T) {
 		{made.AddDate(0, 13, 0), privacy.Inquiries, 1, func() bool { return !inquiryExists(st, inquiry) }},
 		{d.EndsAt.AddDate(0, 23, 0), privacy.People, 0, func() bool { return len(tablesHolding(t, st, "Anna Andersen")) > 0 }},
 		{d.EndsAt.AddDate(0, 25, 0), privacy.People, 1, func() bool { return peopleGone(t, st) }},
-		{made.AddDate(5, 0, -1), privacy.Audit, 0, func() bool { return auditRows(st) == 1 }},
-		{made.AddDate(5, 0, 1), privacy.Audit, 1, func() bool { return auditRows(st) == 0 }},
+		{made.AddDate(5, 0, -1), privacy.Audit, 0, func() bool { return auditRows(st) == 2 }},
+		{made.AddDate(5, 0, 1), privacy.Audit, 2, func() bool { return auditRows(st) == 0 }},
 	}
 	// In the order of time, as the days pass.
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at.Before(steps[j].at) })

@@ -6,7 +6,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
+	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/store"
 )
@@ -44,7 +46,7 @@ func (s *Service) StaffCancel(ctx context.Context, staffID, seatID int64, reason
 		if err := s.cancel(ctx, tx, rec, plan, reason, store.ByStaff, staffID, now, &box, mails); err != nil {
 			return err
 		}
-		if err := store.Audit(ctx, tx, staffID, "participant", seatID, "cancel", []string{"status", "cancel_reason", "charged"}, now); err != nil {
+		if err := store.Record(ctx, tx, staffCancelEntry(staffID, ref.Status, plan, seatID, reason), now); err != nil {
 			return err
 		}
 		return s.post(ctx, tx, box, now)
@@ -78,7 +80,9 @@ func (s *Service) Promote(ctx context.Context, staffID, seatID int64) error {
 		if err != nil {
 			return err
 		}
-		if err := store.Audit(ctx, tx, staffID, "participant", seatID, "promote", []string{"status"}, now); err != nil {
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "promote",
+			Changes: []audit.Change{{Field: "status", Old: audit.StatusText(ref.Status), New: audit.StatusText(booking.StatusConfirmed)}}},
+			now); err != nil {
 			return err
 		}
 		return s.post(ctx, tx, box, now)
@@ -131,8 +135,7 @@ func (s *Service) StaffSubstitute(ctx context.Context, staffID, seatID int64, su
 		if err := store.SubstituteSeat(ctx, tx, seatID, sub); err != nil {
 			return personError(err, sub.Email)
 		}
-		if err := store.Audit(ctx, tx, staffID, "participant", seatID, "substitute",
-			[]string{"name", "email", "job_title", "diet", "accessibility"}, now); err != nil {
+		if err := store.Record(ctx, tx, substituteEntry(staffID, "", seatID, seatIn(before, seatID), sub), now); err != nil {
 			return err
 		}
 		rec, err := store.ReceiptOf(ctx, tx, ref.BookingID)
@@ -182,7 +185,9 @@ func (s *Service) Move(ctx context.Context, staffID, seatID, toDateID int64) (bo
 				return err
 			}
 		}
-		if err := store.Audit(ctx, tx, staffID, "participant", seatID, "move", []string{"date_id", "status"}, now); err != nil {
+		if err := store.Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "move",
+			Changes: audit.Changes{{Field: "date", Old: dateText(from), New: dateText(to)},
+				{Field: "status", Old: audit.StatusText(ref.Status), New: audit.StatusText(moveStatus(plan.Seat))}}}, now); err != nil {
 			return err
 		}
 		moved = seatIn(rec, seatID)
@@ -227,4 +232,48 @@ func datePair(ctx context.Context, tx pgx.Tx, fromID, toID int64) (from, to book
 		}
 	}
 	return from, to, err
+}
+
+// substituteEntry is the audit entry of a seat handed from old to sub, by
+// staff (staffID) or by the booker (actor).
+func substituteEntry(staffID int64, actor string, seatID int64, old booking.Seat, sub booking.Person) audit.Entry {
+	var c audit.Changes
+	c.Add("name", old.Name, sub.Name)
+	c.Add("email", old.Email, sub.Email)
+	c.Add("job_title", old.JobTitle, sub.JobTitle)
+	if !audit.Same(old.Diet, sub.Diet) || !audit.Same(old.Accessibility, sub.Accessibility) {
+		// Health data: the log says that it changed, not what it is.
+		c = append(c, audit.Change{Field: "diet", Old: "(skjult)", New: "(skjult)"})
+	}
+	action := "substitute"
+	if actor != "" {
+		action = "booker_substitute"
+	}
+	return audit.Entry{StaffID: staffID, Actor: actor, Entity: "participant", EntityID: seatID, Action: action, Changes: c}
+}
+
+// dateText names a date in the log: "03.03.2027, Odense NV".
+func dateText(d booking.BookedDate) string {
+	return catalog.FormatDate(d.StartsAt) + ", " + d.Venue.City
+}
+
+func moveStatus(seat bool) string {
+	if seat {
+		return booking.StatusConfirmed
+	}
+	return booking.StatusWaitlisted
+}
+
+// staffCancelEntry is the audit entry of staff cancelling seat seatID
+// (status old) as plan planned it, with the reason and whether it is paid.
+func staffCancelEntry(staffID int64, old string, plan booking.CancelPlan, seatID int64, reason string) audit.Entry {
+	charged := "Nej"
+	for _, c := range plan.Seats {
+		if c.ID == seatID && c.Charged {
+			charged = "Ja"
+		}
+	}
+	return audit.Entry{StaffID: staffID, Entity: "participant", EntityID: seatID, Action: "cancel",
+		Changes: audit.Changes{{Field: "status", Old: audit.StatusText(old), New: audit.StatusText(booking.StatusCancelled)},
+			{Field: "cancel_reason", New: reason}, {Field: "charged", New: charged}}}
 }

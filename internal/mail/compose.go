@@ -20,6 +20,9 @@ type doc struct {
 	Link     *link
 	More     []link // further links, after Link
 	Outro    []string
+	// Signed: the writer signed the text themselves; no greeting line or
+	// closing is added.
+	Signed bool
 }
 
 type section struct {
@@ -33,19 +36,21 @@ var htmlDoc = template.Must(template.New("mail").Parse(`<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:40rem">
 <h1 style="font-size:1.35rem;line-height:1.3;margin:0 0 1em">{{.Subject}}</h1>
-<p>{{.Doc.Greeting}}</p>
-{{range .Doc.Intro}}<p>{{.}}</p>{{end}}
+{{with .Doc.Greeting}}<p>{{.}}</p>{{end}}
+{{range .Doc.Intro}}<p style="white-space:pre-line">{{.}}</p>{{end}}
 {{range .Doc.Sections}}<h2 style="font-size:1.1rem;margin:1.2em 0 .3em">{{.Heading}}</h2>
 <ul style="padding-left:1.2em;margin:0">{{range .Lines}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Doc.Link}}<p style="margin:1.5em 0"><a href="{{.URL}}" style="background:#0b3d4f;color:#fff;padding:.6em 1em;text-decoration:none;border-radius:4px">{{.Text}}</a></p>{{end}}
 {{range .Doc.More}}<p style="margin:1em 0"><a href="{{.URL}}" style="color:#0b3d4f">{{.Text}}</a></p>{{end}}
 {{range .Doc.Outro}}<p>{{.}}</p>{{end}}
-<p>Med venlig hilsen<br>COK – Center for Offentlig Kompetenceudvikling</p>
+{{if not .Doc.Signed}}<p>Med venlig hilsen<br>COK – Center for Offentlig Kompetenceudvikling</p>{{end}}
 </body></html>`))
 
 func render(kind, to, toName, subject string, d doc) Message {
 	var t strings.Builder
-	t.WriteString(d.Greeting + "\n\n")
+	if d.Greeting != "" {
+		t.WriteString(d.Greeting + "\n\n")
+	}
 	for _, p := range d.Intro {
 		t.WriteString(p + "\n\n")
 	}
@@ -62,7 +67,9 @@ func render(kind, to, toName, subject string, d doc) Message {
 	for _, p := range d.Outro {
 		t.WriteString(p + "\n\n")
 	}
-	t.WriteString("Med venlig hilsen\nCOK – Center for Offentlig Kompetenceudvikling\n")
+	if !d.Signed {
+		t.WriteString("Med venlig hilsen\nCOK – Center for Offentlig Kompetenceudvikling\n")
+	}
 	var h bytes.Buffer
 	if err := htmlDoc.Execute(&h, struct {
 		Subject string

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"strconv"
+	"strings"
 )
 
 // InquiryInfo is what the inquiry mails say.
@@ -83,4 +84,37 @@ func kindTitleLower(kind string) string {
 		return "en ny forespørgsel om et forløb tilpasset arbejdspladsen"
 	}
 	return "en ny henvendelse"
+}
+
+// InquiryReply is staff's answer to an inquiry.
+type InquiryReply struct {
+	InquiryID    int64
+	ToName       string // who asked
+	ToEmail      string
+	Subject      string
+	Body         string // what staff wrote; paragraphs apart by blank lines
+	Question     string // the message answered, quoted below the answer
+	ReplyToName  string // the consultant (or COK) answers to the reply go to
+	ReplyToEmail string
+}
+
+// InquiryReplyMail is staff's answer as they wrote it, greeting and
+// signature included, with the question quoted below; mailed from COK with
+// the consultant as reply-to, so the asker's next answer reaches the
+// consultant.
+func InquiryReplyMail(r InquiryReply) Message {
+	var paras []string
+	for _, p := range strings.Split(strings.ReplaceAll(r.Body, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	m := render("inquiry-reply", r.ToEmail, r.ToName, r.Subject, doc{
+		Signed:   true,
+		Intro:    paras,
+		Sections: []section{{Heading: "Du skrev (henvendelse nr. " + strconv.FormatInt(r.InquiryID, 10) + ")", Lines: []string{r.Question}}},
+		Outro:    []string{"Svar blot på denne mail, så går dit svar til " + r.ReplyToName + "."},
+	})
+	m.ReplyTo = r.ReplyToEmail
+	return m
 }

@@ -108,12 +108,12 @@ var Rules = []Rule{
 		Action:  "Slettes",
 		Reason:  "Misbrug opdages inden for dage. Tællere for antal forsøg pr. adresse slettes efter et døgn."},
 	{Key: Audit,
-		Data:    "Handlingsloggen: hvilken medarbejder der gjorde hvad og hvornår (den nævner tilmeldingens nummer, aldrig personens oplysninger)",
+		Data:    "Handlingsloggen: hvem (medarbejder eller bestiller) der gjorde hvad og hvornår, hvem det drejede sig om, og gamle og nye værdier",
 		Purpose: "At kunne se, hvem der har ændret en tilmelding.",
 		Basis:   "COK's legitime interesse i sporbarhed og sikkerhed (art. 6, stk. 1, litra f, og art. 32).",
 		Period:  "5 år",
 		Action:  "Slettes",
-		Reason:  "Følger bogføringsmaterialet; når en tilmelding anonymiseres, peger loggen på den anonyme tilmelding."},
+		Reason:  "Følger bogføringsmaterialet. Når en tilmelding anonymiseres eller en henvendelse slettes, fjernes navne og værdier fra loggen; handlingen og tidspunktet står."},
 }
 
 // RuleOf returns the rule of key.

@@ -39,7 +39,7 @@ func TestAdminCancelInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS("main form button")),
 		chromedp.WaitVisible(chromedp.CSS("table.admin-table")),
 	)
-	if h1 := browser.Get(t, b, chromedp.Text(chromedp.CSS("h1"))); h1 != "Kommende datoer" {
+	if h1 := browser.Get(t, b, chromedp.Text(chromedp.CSS("h1"))); h1 != "Overblik" {
 		t.Fatalf("after login: %q", h1)
 	}
 	browser.CheckAccessibility(t, b, "admin dashboard")

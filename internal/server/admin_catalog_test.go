@@ -194,7 +194,7 @@ func TestAdminCreateAndPublishCourse(t *testing.T) {
 		!strings.HasSuffix(got, "publish:status:admin@cok.dk") {
 		t.Errorf("course audit: %s", got)
 	}
-	if got := auditActions(t, s, "course_date", date); got != "create:venue_id,starts_at,ends_at,deadline,capacity:admin@cok.dk" {
+	if got := auditActions(t, s, "course_date", date); got != "create:venue,starts_at,ends_at,deadline,capacity:admin@cok.dk" {
 		t.Errorf("date audit: %s", got)
 	}
 }
@@ -363,7 +363,7 @@ func TestAdminCancelCourseDate(t *testing.T) {
 	if jobsAfter-jobsBefore != 2 {
 		t.Errorf("%d send jobs, want 2", jobsAfter-jobsBefore)
 	}
-	if got := auditActions(t, s, "course_date", date); got != "cancel:status,cancel_reason:admin@cok.dk" {
+	if got := auditActions(t, s, "course_date", date); got != "cancel:status,cancel_reason,participants:admin@cok.dk" {
 		t.Errorf("audit: %s", got)
 	}
 	_, body = s.get(t, fmt.Sprintf("/admin/datoer/%d", date))

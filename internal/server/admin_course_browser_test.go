@@ -98,8 +98,15 @@ func TestAdminCreateCourseInBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#capacity"), "12"),
 		chromedp.Click(chromedp.CSS("#gem")),
 	)
-	browser.WaitURL(t, b, "#datoer-h")
+	// A saved date shows its own page, which leads back to the course.
+	browser.WaitURL(t, b, "/admin/datoer/")
 	browser.Do(t, b, chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if lead := browser.Get(t, b, chromedp.Text(chromedp.CSS("p.lead"))); !strings.Contains(lead, "14.04.2027") {
+		t.Fatalf("date page: %q", lead)
+	}
+	browser.Do(t, b, chromedp.Click(chromedp.CSS(`.crumbs a[href^="/admin/kurser/"]`)))
+	browser.WaitURL(t, b, "/admin/kurser/")
+	browser.Do(t, b, chromedp.WaitVisible(chromedp.CSS("#datoer-h")))
 	if dates := browser.Get(t, b, chromedp.Text(chromedp.CSS("#datoer-h + p + div table"))); !strings.Contains(dates, "14.04.2027") {
 		t.Fatalf("dates: %q", dates)
 	}
@@ -153,7 +160,7 @@ func TestAdminCreateCourseInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("csv: %v\n%s", err, body)
 	}
-	if len(rows) != 2 || rows[1][2] != "Anna Andersen" || rows[1][3] != "anna@aarhus.dk" || rows[1][14] != goodEAN {
+	if len(rows) != 2 || rows[1][2] != "Anna Andersen" || rows[1][3] != "anna@aarhus.dk" || rows[1][16] != `="`+goodEAN+`"` {
 		t.Fatalf("csv rows: %q", rows)
 	}
 	browser.Do(t, b, chromedp.Navigate(fmt.Sprintf("%s/admin/datoer/%d/rediger", s.URL, date)), chromedp.WaitVisible(chromedp.CSS("#aflys")))

@@ -19,9 +19,7 @@ func fullDate(t *testing.T, s *site) (date, first, second int64) {
 	t.Helper()
 	ctx := context.Background()
 	date, _ = seedDates(t, s.Store)
-	if _, err := s.Store.Pool.Exec(ctx, `UPDATE course_dates SET capacity = 1, seats_taken = 0 WHERE id = $1`, date); err != nil {
-		t.Fatal(err)
-	}
+	emptyDate(t, s.Store, date, 1)
 	for i, who := range []string{"Første <foerste@aarhus.dk>", "Anden <anden@odense.dk>"} {
 		if status, _, body := s.post(t, "/tilmelding", enrolment(fmt.Sprintf("admin-tok-%d", i), []int64{date}, who)); status != http.StatusSeeOther {
 			t.Fatalf("booking %s: %d %s", who, status, body)
@@ -112,7 +110,10 @@ func TestAdminDatePageAndCancel(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("audit log: %d", status)
 	}
-	mustContain(t, body, "Medarbejder admin", "participant "+strconv.FormatInt(first, 10), "cancel", "status, cancel_reason")
+	// In words: who, the participant with course and date, linked to the
+	// date's page, and the values before and after.
+	mustContain(t, body, "Medarbejder admin", "Deltager", `href="`+page+`"`, "afmeldt", "Status:",
+		"Bekræftet</del>", "Afmeldt", "Begrundelse:", "Sygdom, aftalt i telefonen")
 
 	// Again: already cancelled.
 	if status, _, _ := s.post(t, cancel, url.Values{"reason": {"igen"}}); status != http.StatusUnprocessableEntity {
@@ -218,7 +219,11 @@ func TestAdminParticipantsCSV(t *testing.T) {
 	if rows[1][0] != "Bekræftet" || rows[1][2] != "Første" || rows[1][5] != "Aarhus Kommune" || rows[1][11] != "23.11.2026" {
 		t.Errorf("first row: %q", rows[1])
 	}
-	if rows[2][0] != "Venteliste" || rows[2][1] != "1" || rows[2][14] != goodEAN {
+	// EAN and phone as formulas whose value is the text, which Danish
+	// Excel neither turns into 5,798E+12 nor strips of its +; the price
+	// with a decimal comma, a number there.
+	if rows[2][0] != "Venteliste" || rows[2][1] != "1" || rows[2][12] != "6750,00" || rows[2][16] != `="`+goodEAN+`"` ||
+		rows[2][15] != `="+4587130000"` || rows[0][15] != "Bestillers telefon" || rows[0][12] != "Pris ekskl. moms" {
 		t.Errorf("second row: %q", rows[2])
 	}
 

@@ -15,13 +15,14 @@ import (
 	"kursuskatalog/web/static"
 )
 
-// editorRoutes are the staff routes a redaktør may use: enrolments (dates'
-// participants, phone bookings, the participants' actions, lists,
-// attendance, rooming and diet lists, evaluations), search, invoicing,
-// inquiries, mails and a person's erasure, as the README says. Every other staff
-// route (the catalogue: courses, their dates, venues, consultants, topics,
-// offers, programmes; staff users; the audit log) is the administrator's.
-// A new route must be added here to be open to a redaktør.
+// editorRoutes are the staff routes a redaktør may use: the overview,
+// enrolments (dates' participants, phone bookings, the participants'
+// actions, lists), a date's attendance, stays and evaluations, search,
+// invoicing, inquiries and answering them, mails, a person's erasure and
+// the statistics, as the README says. Every other staff route (the
+// catalogue: courses, their dates, venues, consultants, topics, offers,
+// programmes; staff users; the audit log) is the administrator's. A new
+// route must be added here to be open to a redaktør.
 var editorRoutes = map[string]bool{
 	"POST /log-ud": true,
 	"GET /":        true, "GET /datoer/{id}": true, "GET /datoer/{id}/deltagere.csv": true, "GET /datoer/{id}/udskrift": true,
@@ -38,6 +39,8 @@ var editorRoutes = map[string]bool{
 	"GET /henvendelser": true, "GET /henvendelser/{id}": true, "POST /henvendelser/{id}": true,
 	"GET /mails": true, "GET /mails/{id}": true,
 	"GET /personer": true, "POST /personer/slet": true,
+	"POST /henvendelser/{id}/svar": true,
+	"GET /statistik":               true, "GET /statistik/{figur}": true,
 }
 
 // Every staff route is tried by each role: an administrator is refused

@@ -210,6 +210,29 @@ func (s *site) send(t *testing.T, method, path string, body io.Reader, header ht
 	return res, b
 }
 
+// notDemo leaves out the bookings the demo loads (b is bookings), so that a
+// test counts only the bookings it makes.
+const notDemo = `b.ref NOT LIKE 'COK-DEMO-%'`
+
+// notDemoInquiry leaves out the inquiries the demo loads (i is inquiries):
+// they were sent before the tests' clock starts.
+const notDemoInquiry = `i.created_at >= '2026-11-23 10:00:00+00'`
+
+// emptyDate takes a demo date's participants (the demo books its seats)
+// away and gives it capacity seats, none taken, so that a test counts only
+// the bookings it makes.
+func emptyDate(t *testing.T, st *store.Store, date int64, capacity int) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.Pool.Exec(ctx, `DELETE FROM participants WHERE date_id = $1`, date); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool.Exec(ctx, `UPDATE course_dates SET capacity = $2, seats_taken = 0, min_participants = 0 WHERE id = $1`,
+		date, capacity); err != nil {
+		t.Fatal(err)
+	}
+}
+
 var (
 	offerLink   = regexp.MustCompile(`/tilbud/[A-Za-z0-9_-]{43}`)
 	confirmCode = regexp.MustCompile(`name="bekraeft" value="([^"]+)"`)

@@ -62,7 +62,7 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		}
 	}
 	var n int
-	s.Store.Pool.QueryRow(context.Background(), `SELECT count(*) FROM bookings`).Scan(&n)
+	s.Store.Pool.QueryRow(context.Background(), `SELECT count(*) FROM bookings b WHERE `+notDemo).Scan(&n)
 	if n != 0 {
 		t.Fatalf("%d bookings saved", n)
 	}

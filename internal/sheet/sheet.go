@@ -13,6 +13,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Writer gathers rows.
@@ -48,6 +49,29 @@ func Text(s string) Cell {
 // Number is a cell Excel reads as a number.
 func Number(n int) Cell { return Cell{strconv.Itoa(n)} }
 
+// Date is a day Danish Excel reads as a date ("03.03.2027"), in t's own
+// time zone.
+func Date(t time.Time) Cell { return Cell{t.Format("02.01.2006")} }
+
+// Decimal is v with places decimals (øre with 2: 675050 is "6750,50"), a
+// decimal comma and no thousands separator, which Danish Excel reads as a
+// number.
+func Decimal(v int64, places int) Cell {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	digits := strconv.FormatInt(v, 10)
+	if places <= 0 {
+		return Cell{sign + digits}
+	}
+	if len(digits) <= places {
+		digits = strings.Repeat("0", places-len(digits)+1) + digits
+	}
+	cut := len(digits) - places
+	return Cell{sign + digits[:cut] + "," + digits[cut:]}
+}
+
 // Row adds a row.
 func (w *Writer) Row(cells ...Cell) {
 	rec := make([]string, len(cells))
@@ -58,12 +82,15 @@ func (w *Writer) Row(cells ...Cell) {
 }
 
 // Texts adds a row of text cells.
-func (w *Writer) Texts(texts ...string) {
+func (w *Writer) Texts(texts ...string) { w.Row(Texts(texts...)...) }
+
+// Texts are text cells.
+func Texts(texts ...string) []Cell {
 	cells := make([]Cell, len(texts))
 	for i, t := range texts {
 		cells[i] = Text(t)
 	}
-	w.Row(cells...)
+	return cells
 }
 
 // Bytes ends the file.

@@ -3,6 +3,7 @@ package sheet
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestText(t *testing.T) {
@@ -38,5 +39,26 @@ func TestFile(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(b), "\xef\xbb\xbf") {
 		t.Fatal("no UTF-8 byte-order mark")
+	}
+}
+
+func TestDate(t *testing.T) {
+	if got := Date(time.Date(2027, 3, 3, 23, 30, 0, 0, time.UTC)).s; got != "03.03.2027" {
+		t.Errorf("Date = %q", got)
+	}
+}
+
+func TestDecimal(t *testing.T) {
+	for _, tt := range []struct {
+		v      int64
+		places int
+		want   string
+	}{
+		{675000, 2, "6750,00"}, {675050, 2, "6750,50"}, {5, 2, "0,05"}, {-1250, 2, "-12,50"}, {0, 2, "0,00"},
+		{123, 1, "12,3"}, {7, 1, "0,7"}, {42, 0, "42"},
+	} {
+		if got := Decimal(tt.v, tt.places).s; got != tt.want {
+			t.Errorf("Decimal(%d, %d) = %q, want %q", tt.v, tt.places, got, tt.want)
+		}
 	}
 }

@@ -16,19 +16,16 @@ func likePattern(q string) string {
 }
 
 // searchBookingsSQL finds the newest bookings (the last made: the highest
-// ids) whose booker or participant matches $1, an ILIKE pattern, at most $2
-// from each side. The matched expressions are those migration 000020
-// keeps statistics on.
+// ids) whose text matches $1, an ILIKE pattern, at most $2. The text is
+// booking_search's (migration 000133), under a trigram index; a booking
+// whose mails are not composed yet is marked in booking_search_pending
+// (000134) instead and matched on the same text made on the spot.
 const searchBookingsSQL = `
 	WITH hits AS (
-		(SELECT b2.id FROM bookings b2
-		 WHERE (b2.ref || ' ' || b2.booker_name || ' ' || b2.booker_email || ' ' || b2.org_name || ' ' ||
-		        b2.ean || ' ' || b2.cvr || ' ' || b2.invoice_reference) ILIKE $1
-		 ORDER BY b2.id DESC LIMIT $2)
+		(SELECT s.booking_id AS id FROM booking_search s WHERE s.doc ILIKE $1
+		 ORDER BY s.booking_id DESC LIMIT $2)
 		UNION
-		(SELECT p2.booking_id FROM participants p2
-		 WHERE (p2.name || ' ' || p2.email) ILIKE $1
-		 ORDER BY p2.booking_id DESC LIMIT $2))
+		(SELECT w.booking_id FROM booking_search_pending w WHERE booking_search_doc(w.booking_id) ILIKE $1))
 	SELECT b.id, b.ref, b.booker_name, b.booker_email, b.org_name, b.ean, b.invoice_reference,
 		p.name, p.email, p.status, d.id, c.title, d.starts_at
 	FROM bookings b JOIN participants p ON p.booking_id = b.id
@@ -37,15 +34,15 @@ const searchBookingsSQL = `
 	ORDER BY b.id DESC, d.starts_at, p.id
 	LIMIT $2`
 
-// SearchBookings finds bookings by the booker's or a participant's name or
-// e-mail, the organisation, EAN, CVR, invoice reference or booking number,
-// newest first, one row per participant.
+// SearchBookings finds bookings by any part of the booker's or a
+// participant's name or e-mail, the organisation, EAN, CVR, invoice
+// reference or booking number, newest first, one row per participant.
 //
 // It is planned for its words every time (the simple protocol sends them
 // in the SQL), where the web's other statements keep one generic plan: for
 // words most bookings hold ("kommune") walking the newest bookings
 // backwards stops after the first few hundred, and words few hold are
-// looked for in every booking.
+// looked up in the trigram index.
 func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]booking.SearchHit, error) {
 	rows, err := s.Pool.Query(ctx, searchBookingsSQL, pgx.QueryExecModeSimpleProtocol, likePattern(q), limit)
 	if err != nil {
@@ -62,4 +59,40 @@ func (s *Store) SearchBookings(ctx context.Context, q string, limit int) ([]book
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// MarkUnindexed marks new bookings for the search until IndexBookings
+// writes their text, in the bookings' transaction.
+func MarkUnindexed(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	_, err := tx.Exec(ctx, `INSERT INTO booking_search_pending (booking_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, ids)
+	return err
+}
+
+// IndexBookings writes (or rewrites) the search text of bookings and
+// takes their mark away, in the transaction that composes their mails.
+func IndexBookings(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	_, err := tx.Exec(ctx, `
+		WITH done AS (DELETE FROM booking_search_pending WHERE booking_id = ANY($1))
+		INSERT INTO booking_search (booking_id, doc)
+		SELECT b.id, booking_search_doc(b.id) FROM bookings b WHERE b.id = ANY($1)
+		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, ids)
+	return err
+}
+
+// IndexNewBookings writes the search text of every booking that has none,
+// for bookings loaded in bulk (the demo) rather than booked.
+func IndexNewBookings(ctx context.Context, db DB) error {
+	_, err := db.Exec(ctx, `
+		INSERT INTO booking_search (booking_id, doc)
+		SELECT b.id, b.ref || ' ' || b.booker_name || ' ' || b.booker_email || ' ' || b.org_name || ' ' || b.ean || ' ' ||
+			b.cvr || ' ' || b.invoice_reference || ' ' || coalesce(string_agg(p.name || ' ' || p.email, ' ' ORDER BY p.id), '')
+		FROM bookings b LEFT JOIN participants p ON p.booking_id = b.id
+		WHERE NOT EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = b.id)
+		GROUP BY b.id`)
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(ctx, `DELETE FROM booking_search_pending p
+		WHERE EXISTS (SELECT 1 FROM booking_search s WHERE s.booking_id = p.booking_id)`)
+	return err
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -122,11 +124,11 @@ func (s *Store) UpdateBundle(ctx context.Context, staffID int64, o catalog.Bundl
 		}
 		ids := bundleCourseIDs(o)
 		var ch changes
-		ch.add("title", old.Title != o.Title)
-		ch.add("description", old.Description != o.Description)
-		ch.add("courses", !slices.Equal(bundleCourseIDs(old.BundleOffer), ids))
-		ch.add("price", old.PriceOre != o.PriceOre)
-		ch.add("last_day", pgDate(old.LastDay) != pgDate(o.LastDay))
+		ch.Add("title", old.Title, o.Title)
+		ch.Add("description", old.Description, o.Description)
+		changed(&ch, "courses", !slices.Equal(bundleCourseIDs(old.BundleOffer), ids))
+		ch.Add("price", catalog.FormatKroner(old.PriceOre), catalog.FormatKroner(o.PriceOre))
+		ch.Add("last_day", old.LastDay.Format("02.01.2006"), o.LastDay.Format("02.01.2006"))
 		if _, err := tx.Exec(ctx, `
 			UPDATE bundle_offers SET title = $2, description = $3, price_ore = $4, last_day = $5, version = version + 1
 			WHERE id = $1`, o.ID, o.Title, o.Description, o.PriceOre, pgDate(o.LastDay)); err != nil {
@@ -135,7 +137,7 @@ func (s *Store) UpdateBundle(ctx context.Context, staffID int64, o catalog.Bundl
 		if err := setBundleCourses(ctx, tx, o.ID, ids); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, staffID, "bundle_offer", o.ID, "update", ch, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "bundle_offer", EntityID: o.ID, Action: "update", Changes: ch}, now)
 	})
 }
 
@@ -156,6 +158,6 @@ func (s *Store) DeleteBundle(ctx context.Context, staffID, id int64, now time.Ti
 		if _, err := tx.Exec(ctx, `DELETE FROM bundle_offers WHERE id = $1`, id); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "bundle_offer", id, "delete", nil, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "bundle_offer", EntityID: id, Action: "delete", Label: old.Title}, now)
 	})
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -63,16 +65,16 @@ func (s *Store) UpdateConsultant(ctx context.Context, staffID int64, c catalog.C
 			return err
 		}
 		var ch changes
-		ch.add("name", old.Name != c.Name)
-		ch.add("job_title", old.JobTitle != c.JobTitle)
-		ch.add("phone", old.Phone != c.Phone)
-		ch.add("email", old.Email != c.Email)
+		ch.Add("name", old.Name, c.Name)
+		ch.Add("job_title", old.JobTitle, c.JobTitle)
+		ch.Add("phone", old.Phone, c.Phone)
+		ch.Add("email", old.Email, c.Email)
 		if _, err := tx.Exec(ctx, `
 			UPDATE consultants SET name = $2, job_title = $3, phone = $4, email = $5, version = version + 1
 			WHERE id = $1`, c.ID, c.Name, c.JobTitle, c.Phone, c.Email); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "consultant", c.ID, "update", ch, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "consultant", EntityID: c.ID, Action: "update", Changes: ch}, now)
 	})
 }
 
@@ -91,6 +93,6 @@ func (s *Store) DeleteConsultant(ctx context.Context, staffID, id int64, now tim
 		if _, err := tx.Exec(ctx, `DELETE FROM consultants WHERE id = $1`, id); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "consultant", id, "delete", nil, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "consultant", EntityID: id, Action: "delete", Label: old.Name}, now)
 	})
 }

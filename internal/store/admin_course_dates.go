@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 )
@@ -22,17 +24,19 @@ type DateEdit struct {
 	EndsAt       time.Time
 	Deadline     time.Time // a calendar day, midnight UTC
 	Capacity     int
+	Minimum      int // the fewest participants the date needs; 0: none
 	SeatsTaken   int
 	Status       string
 	CancelReason string
 	Version      int
 }
 
-const dateEditColumns = `id, course_id, venue_id, starts_at, ends_at, deadline, capacity, seats_taken, status, cancel_reason, version`
+const dateEditColumns = `id, course_id, venue_id, starts_at, ends_at, deadline, capacity, min_participants, seats_taken, status,
+	cancel_reason, version`
 
 func scanDateEdit(row pgx.Row) (DateEdit, error) {
 	var d DateEdit
-	err := row.Scan(&d.ID, &d.CourseID, &d.VenueID, &d.StartsAt, &d.EndsAt, &d.Deadline, &d.Capacity, &d.SeatsTaken,
+	err := row.Scan(&d.ID, &d.CourseID, &d.VenueID, &d.StartsAt, &d.EndsAt, &d.Deadline, &d.Capacity, &d.Minimum, &d.SeatsTaken,
 		&d.Status, &d.CancelReason, &d.Version)
 	return d, notFound(err)
 }
@@ -60,14 +64,18 @@ func (s *Store) CreateDate(ctx context.Context, d DateEdit, staffID int64, now t
 	var id int64
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
-			INSERT INTO course_dates (course_id, venue_id, starts_at, ends_at, deadline, capacity, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			d.CourseID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity, now).Scan(&id)
+			INSERT INTO course_dates (course_id, venue_id, starts_at, ends_at, deadline, capacity, min_participants, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			d.CourseID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity, d.Minimum, now).Scan(&id)
 		if err != nil {
 			return err
 		}
-		return Audit(ctx, tx, staffID, "course_date", id, "create",
-			[]string{"venue_id", "starts_at", "ends_at", "deadline", "capacity"}, now)
+		venues, err := VenueNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course_date", EntityID: id, Action: "create",
+			Changes: DateChanges(DateEdit{}, d, venues)}, now)
 	})
 	return id, err
 }
@@ -77,15 +85,51 @@ func LockDate(ctx context.Context, tx pgx.Tx, id int64) (DateEdit, error) {
 	return scanDateEdit(tx.QueryRow(ctx, `SELECT `+dateEditColumns+` FROM course_dates WHERE id = $1 FOR UPDATE`, id))
 }
 
-// DateChanges names the fields of old that d changes, for the audit log.
-func DateChanges(old, d DateEdit) []string {
-	var c changes
-	c.add("venue_id", old.VenueID != d.VenueID)
-	c.add("starts_at", !old.StartsAt.Equal(d.StartsAt))
-	c.add("ends_at", !old.EndsAt.Equal(d.EndsAt))
-	c.add("deadline", pgDate(old.Deadline) != pgDate(d.Deadline))
-	c.add("capacity", old.Capacity != d.Capacity)
+// DateChanges are the fields of old that d changes with their values,
+// for the audit log; venues names the venues by id.
+func DateChanges(old, d DateEdit, venues map[int64]string) audit.Changes {
+	var c audit.Changes
+	c.Add("venue", venues[old.VenueID], venues[d.VenueID])
+	c.Add("starts_at", timeText(old.StartsAt), timeText(d.StartsAt))
+	c.Add("ends_at", timeText(old.EndsAt), timeText(d.EndsAt))
+	c.Add("deadline", dayText(old.Deadline), dayText(d.Deadline))
+	c.Add("capacity", countText(old.Capacity), countText(d.Capacity))
+	c.Add("min_participants", countText(old.Minimum), countText(d.Minimum))
 	return c
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return catalog.FormatDateTime(t)
+}
+
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02.01.2006")
+}
+
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// VenueNames names every venue by id ("Frederik VI's Hotel, Odense NV").
+func VenueNames(ctx context.Context, db DB) (map[int64]string, error) {
+	rows, err := db.Query(ctx, `SELECT id, name || ', ' || city FROM venues`)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]string{}
+	var id int64
+	var name string
+	_, err = pgx.ForEachRow(rows, []any{&id, &name}, func() error { out[id] = name; return nil })
+	return out, err
 }
 
 // UpdateDate saves a date's venue, times, deadline and capacity and raises
@@ -93,8 +137,8 @@ func DateChanges(old, d DateEdit) []string {
 func UpdateDate(ctx context.Context, tx pgx.Tx, d DateEdit) error {
 	_, err := tx.Exec(ctx, `
 		UPDATE course_dates SET venue_id = $2, starts_at = $3, ends_at = $4, deadline = $5, capacity = $6,
-			version = version + 1
-		WHERE id = $1`, d.ID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity)
+			min_participants = $7, version = version + 1
+		WHERE id = $1`, d.ID, d.VenueID, d.StartsAt, d.EndsAt, pgDate(d.Deadline), d.Capacity, d.Minimum)
 	return err
 }
 

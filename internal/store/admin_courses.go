@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/catalog"
 )
 
@@ -111,33 +112,100 @@ func courseForEdit(ctx context.Context, db DB, id int64, lock string) (CourseEdi
 	return c, err
 }
 
-// changedCourseFields names the columns whose values differ, for the audit log.
-func changedCourseFields(a, b CourseEdit) []string {
-	var f []string
-	add := func(name string, differs bool) {
-		if differs {
-			f = append(f, name)
-		}
+// courseChanges are the fields b changes of a with their values, for the
+// audit log; names names consultants and topics by id.
+func courseChanges(a, b CourseEdit, names courseNames) audit.Changes {
+	var c audit.Changes
+	c.Add("title", a.Title, b.Title)
+	c.Add("slug", a.Slug, b.Slug)
+	c.Add("teaser", a.Teaser, b.Teaser)
+	c.Add("audience", a.Audience, b.Audience)
+	c.Add("description", a.Description, b.Description)
+	c.Add("content_intro", a.ContentIntro, b.ContentIntro)
+	c.Add("content_bullets", strings.Join(a.ContentBullets, "\n"), strings.Join(b.ContentBullets, "\n"))
+	c.Add("teaching_form", a.TeachingForm, b.TeachingForm)
+	if a.PriceOre != b.PriceOre || a.ID == 0 {
+		c = append(c, audit.Change{Field: "price_ore", Old: kronerText(a.ID, a.PriceOre), New: catalog.FormatKroner(b.PriceOre)})
 	}
-	add("title", a.Title != b.Title)
-	add("slug", a.Slug != b.Slug)
-	add("teaser", a.Teaser != b.Teaser)
-	add("audience", a.Audience != b.Audience)
-	add("description", a.Description != b.Description)
-	add("content_intro", a.ContentIntro != b.ContentIntro)
-	add("content_bullets", !slices.Equal(a.ContentBullets, b.ContentBullets))
-	add("teaching_form", a.TeachingForm != b.TeachingForm)
-	add("price_ore", a.PriceOre != b.PriceOre)
-	add("vat_rate_bp", a.VATRateBP != b.VATRateBP)
-	add("price_covers", a.PriceCovers != b.PriceCovers)
-	add("invoice_note", a.InvoiceNote != b.InvoiceNote)
-	add("partner_note", a.PartnerNote != b.PartnerNote)
-	add("inhouse_available", a.InhouseAvailable != b.InhouseAvailable)
-	add("consultant_id", a.ConsultantID != b.ConsultantID)
-	add("status", a.Status != b.Status)
-	add("topics", !slices.Equal(a.TopicIDs, b.TopicIDs))
-	add("agenda", !reflect.DeepEqual(nonNilDays(a.Agenda), nonNilDays(b.Agenda)))
-	return append(f, changedAftercare(a.Aftercare, b.Aftercare)...)
+	if a.VATRateBP != b.VATRateBP {
+		c = append(c, audit.Change{Field: "vat_rate_bp", Old: vatText(a.ID, a.VATRateBP), New: vatText(1, b.VATRateBP)})
+	}
+	c.Add("price_covers", a.PriceCovers, b.PriceCovers)
+	c.Add("invoice_note", a.InvoiceNote, b.InvoiceNote)
+	c.Add("partner_note", a.PartnerNote, b.PartnerNote)
+	if a.InhouseAvailable != b.InhouseAvailable {
+		c = append(c, audit.Change{Field: "inhouse_available", Old: yesNo(a.InhouseAvailable), New: yesNo(b.InhouseAvailable)})
+	}
+	c.Add("consultant", names.consultants[a.ConsultantID], names.consultants[b.ConsultantID])
+	c.Add("status", statusText(a.Status), statusText(b.Status))
+	c.Add("topics", names.topicList(a.TopicIDs), names.topicList(b.TopicIDs))
+	c.Add("agenda", catalog.FormatAgenda(nonNilDays(a.Agenda)), catalog.FormatAgenda(nonNilDays(b.Agenda)))
+	return append(c, aftercareChanges(a.Aftercare, b.Aftercare)...)
+}
+
+func kronerText(id, ore int64) string {
+	if id == 0 {
+		return ""
+	}
+	return catalog.FormatKroner(ore)
+}
+
+func vatText(id int64, bp int) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.Itoa(bp/100) + " %"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Ja"
+	}
+	return "Nej"
+}
+
+func statusText(s string) string {
+	switch s {
+	case catalog.StatusPublished:
+		return "Offentliggjort"
+	case catalog.StatusDraft:
+		return "Kladde"
+	}
+	return s
+}
+
+// courseNames are the names of consultants and topics by id.
+type courseNames struct {
+	consultants, topics map[int64]string
+}
+
+func (n courseNames) topicList(ids []int64) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		names = append(names, n.topics[id])
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// namesForCourses reads the consultants' and topics' names.
+func namesForCourses(ctx context.Context, db DB) (courseNames, error) {
+	n := courseNames{consultants: map[int64]string{}, topics: map[int64]string{}}
+	rows, err := db.Query(ctx, `SELECT 'c', id, name FROM consultants UNION ALL SELECT 't', id, name FROM topics`)
+	if err != nil {
+		return n, err
+	}
+	var kind, name string
+	var id int64
+	_, err = pgx.ForEachRow(rows, []any{&kind, &id, &name}, func() error {
+		if kind == "c" {
+			n.consultants[id] = name
+		} else {
+			n.topics[id] = name
+		}
+		return nil
+	})
+	return n, err
 }
 
 // SaveCourse saves c over the course if nobody saved it since c.Version
@@ -156,7 +224,11 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 		if c.ContentBullets == nil {
 			c.ContentBullets = []string{}
 		}
-		changed := changedCourseFields(old, c)
+		names, err := namesForCourses(ctx, tx)
+		if err != nil {
+			return err
+		}
+		changed := courseChanges(old, c, names)
 		if len(changed) == 0 {
 			version = old.Version
 			return nil
@@ -190,12 +262,12 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 		if err != nil {
 			return err
 		}
-		if slices.Contains(changed, "topics") {
+		if changed.Has("topics") {
 			if err := SetCourseTopics(ctx, tx, c.ID, c.TopicIDs); err != nil {
 				return err
 			}
 		}
-		if slices.Contains(changed, "agenda") {
+		if changed.Has("agenda") {
 			if err := SetAgenda(ctx, tx, c.ID, c.Agenda); err != nil {
 				return err
 			}
@@ -253,9 +325,14 @@ func (s *Store) CreateCourse(ctx context.Context, c CourseEdit, staffID int64, n
 		if err := setAftercareIfGiven(ctx, tx, id, c.Aftercare); err != nil {
 			return err
 		}
-		// The audit entry names the fields that were filled in.
+		// The audit entry has the fields that were filled in.
+		names, err := namesForCourses(ctx, tx)
+		if err != nil {
+			return err
+		}
 		c.ID, c.Version = id, 1
-		return Audit(ctx, tx, staffID, "course", id, "create", changedCourseFields(CourseEdit{}, c), now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course", EntityID: id, Action: "create",
+			Changes: courseChanges(CourseEdit{}, c, names)}, now)
 	})
 	return id, err
 }
@@ -279,7 +356,8 @@ func (e *CourseInUseError) Error() string {
 func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID int64, now time.Time) error {
 	return s.InTx(ctx, func(tx pgx.Tx) error {
 		var v int
-		if err := tx.QueryRow(ctx, `SELECT version FROM courses WHERE id = $1 FOR UPDATE`, id).Scan(&v); err != nil {
+		var title string
+		if err := tx.QueryRow(ctx, `SELECT version, title FROM courses WHERE id = $1 FOR UPDATE`, id).Scan(&v, &title); err != nil {
 			return notFound(err)
 		}
 		if v != version {
@@ -310,7 +388,7 @@ func (s *Store) DeleteCourse(ctx context.Context, id int64, version int, staffID
 		if _, err := tx.Exec(ctx, `DELETE FROM courses WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, staffID, "course", id, "delete", nil, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course", EntityID: id, Action: "delete", Label: title}, now)
 	})
 }
 
@@ -337,7 +415,8 @@ func (s *Store) SetCourseStatus(ctx context.Context, id int64, version int, stat
 		if status != catalog.StatusPublished {
 			action = "unpublish"
 		}
-		return Audit(ctx, tx, staffID, "course", id, action, []string{"status"}, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course", EntityID: id, Action: action,
+			Changes: []audit.Change{{Field: "status", Old: statusText(old), New: statusText(status)}}}, now)
 	})
 }
 

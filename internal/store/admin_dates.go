@@ -15,10 +15,10 @@ import (
 
 const overviewColumns = dateColumns + `, c.title, c.slug,
 	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'waitlisted'),
-	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'cancelled')`
+	(SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'cancelled'), d.min_participants`
 
 func overviewScanArgs(o *booking.DateOverview) []any {
-	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled)
+	return append(dateScanArgs(&o.CourseDate), &o.CourseTitle, &o.CourseSlug, &o.Waiting, &o.Cancelled, &o.Minimum)
 }
 
 // datesFrom joins a date (d) to its course (c) and venue (v): what
@@ -82,7 +82,7 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]booking.D
 			CASE WHEN p.status = 'waitlisted' THEN
 				row_number() OVER (PARTITION BY p.status ORDER BY p.waitlist_seq) ELSE 0 END,
 			p.binding, p.substitute_for, p.cancel_reason, b.org_name, b.department, b.booker_name, b.booker_email,
-			b.ean, b.cvr, b.invoice_reference, p.price_ore, p.created_at, p.cancelled_at, p.charged,
+			b.booker_phone, b.ean, b.cvr, b.invoice_reference, p.price_ore, p.created_at, p.cancelled_at, p.charged,
 			(SELECT o.expires_at FROM seat_offers o WHERE o.participant_id = p.id AND o.state = 'offered')
 		FROM participants p JOIN bookings b ON b.id = p.booking_id
 		WHERE p.date_id = $1
@@ -98,7 +98,7 @@ func (s *Store) DateParticipants(ctx context.Context, dateID int64) ([]booking.D
 		var offerUntil *time.Time
 		if err := rows.Scan(&p.ID, &p.BookingID, &p.Ref, &p.Name, &p.Email, &p.JobTitle, &p.Diet, &p.Accessibility,
 			&p.Status, &p.WaitlistPos, &p.Binding, &p.SubstituteFor, &p.CancelReason, &p.OrgName, &p.Department,
-			&p.BookerName, &p.BookerEmail, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt,
+			&p.BookerName, &p.BookerEmail, &p.BookerPhone, &p.EAN, &p.CVR, &p.Reference, &p.PriceOre, &p.CreatedAt, &p.CancelledAt,
 			&p.Charged, &offerUntil); err != nil {
 			return nil, err
 		}

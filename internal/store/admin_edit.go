@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"kursuskatalog/internal/audit"
 )
 
 // Errors of the staff editors.
@@ -43,12 +45,13 @@ func checkVersion(have, want int) error {
 	return nil
 }
 
-// changes collects the names of the fields a save changes, for the audit log.
-type changes []string
+// changes collects the fields a save changes, for the audit log.
+type changes = audit.Changes
 
-func (c *changes) add(name string, differ bool) {
+// changed records that name changed when differ, without its values.
+func changed(c *changes, name string, differ bool) {
 	if differ {
-		*c = append(*c, name)
+		*c = append(*c, audit.Change{Field: name})
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/audit"
 )
 
 // InquiryRow is an inquiry in the staff inbox, with the names of its
@@ -95,16 +97,17 @@ func (s *Store) UpdateInquiry(ctx context.Context, id, staffID int64, u InquiryU
 			Scan(&state, &consultant, &note); err != nil {
 			return notFound(err)
 		}
-		var changed []string
-		if state != u.State {
-			changed = append(changed, "state")
-		}
+		var changed audit.Changes
+		changed.Add("state", InquiryStateText(state), InquiryStateText(u.State))
 		if consultant != u.ConsultantID {
-			changed = append(changed, "consultant_id")
+			var from, to string
+			if err := tx.QueryRow(ctx, `SELECT coalesce((SELECT name FROM consultants WHERE id = $1), ''),
+				coalesce((SELECT name FROM consultants WHERE id = $2), '')`, consultant, u.ConsultantID).Scan(&from, &to); err != nil {
+				return err
+			}
+			changed = append(changed, audit.Change{Field: "consultant", Old: from, New: to})
 		}
-		if note != u.InternalNote {
-			changed = append(changed, "internal_note")
-		}
+		changed.Add("internal_note", note, u.InternalNote)
 		if len(changed) == 0 {
 			return nil
 		}
@@ -115,6 +118,71 @@ func (s *Store) UpdateInquiry(ctx context.Context, id, staffID int64, u InquiryU
 			id, u.State, u.ConsultantID, u.InternalNote, now); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, staffID, "inquiry", id, "update", changed, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "inquiry", EntityID: id, Action: "update", Changes: changed}, now)
+	})
+}
+
+// InquiryStateText is an inquiry's state in Danish.
+func InquiryStateText(state string) string {
+	if state == "handled" {
+		return "Behandlet"
+	}
+	return "Ny"
+}
+
+// InquiryReply is one answer staff mailed to an inquiry.
+type InquiryReply struct {
+	ID        int64
+	InquiryID int64
+	StaffID   int64
+	StaffName string
+	MailID    int64
+	ReplyTo   string
+	Subject   string
+	Body      string
+	CreatedAt time.Time
+}
+
+// LockInquiry locks an inquiry and reads it with its consultant's e-mail
+// ("" when none).
+func LockInquiry(ctx context.Context, tx pgx.Tx, id int64) (InquiryRow, string, error) {
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM inquiries WHERE id = $1 FOR UPDATE`, id); err != nil {
+		return InquiryRow{}, "", err
+	}
+	q, err := scanInquiryRow(tx.QueryRow(ctx, `SELECT `+inquiryRowColumns+inquiryFrom+` WHERE i.id = $1`, id))
+	if err != nil {
+		return q, "", err
+	}
+	var email string
+	err = tx.QueryRow(ctx, `SELECT coalesce((SELECT email FROM consultants WHERE id = $1), '')`, q.ConsultantID).Scan(&email)
+	return q, email, err
+}
+
+// InsertInquiryReply keeps an answer on its inquiry's thread.
+func InsertInquiryReply(ctx context.Context, tx pgx.Tx, r InquiryReply, now time.Time) error {
+	_, err := tx.Exec(ctx, `
+		INSERT INTO inquiry_replies (inquiry_id, staff_user_id, mail_id, reply_to, subject, body, created_at)
+		VALUES ($1, nullif($2::bigint, 0), nullif($3::bigint, 0), $4, $5, $6, $7)`,
+		r.InquiryID, r.StaffID, r.MailID, r.ReplyTo, r.Subject, r.Body, now)
+	return err
+}
+
+// SetInquiryState sets an inquiry's state (new or handled).
+func SetInquiryState(ctx context.Context, tx pgx.Tx, id int64, state string) error {
+	_, err := tx.Exec(ctx, `UPDATE inquiries SET state = $2 WHERE id = $1`, id, state)
+	return err
+}
+
+// InquiryReplies is an inquiry's thread of answers, oldest first.
+func (s *Store) InquiryReplies(ctx context.Context, inquiryID int64) ([]InquiryReply, error) {
+	rows, err := s.Pool.Query(ctx, `
+		SELECT r.id, r.inquiry_id, coalesce(r.staff_user_id, 0), coalesce(nullif(u.name, ''), u.email, ''),
+			coalesce(r.mail_id, 0), r.reply_to, r.subject, r.body, r.created_at
+		FROM inquiry_replies r LEFT JOIN staff_users u ON u.id = r.staff_user_id
+		WHERE r.inquiry_id = $1 ORDER BY r.id`, inquiryID)
+	return scanAll(rows, err, func(r pgx.Rows) (InquiryReply, error) {
+		var x InquiryReply
+		err := r.Scan(&x.ID, &x.InquiryID, &x.StaffID, &x.StaffName, &x.MailID, &x.ReplyTo, &x.Subject, &x.Body, &x.CreatedAt)
+		return x, err
 	})
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -127,23 +129,23 @@ func (s *Store) UpdateProgramme(ctx context.Context, staffID int64, p catalog.Pr
 			return err
 		}
 		var ch changes
-		ch.add("title", old.Title != p.Title)
-		ch.add("slug", old.Slug != p.Slug)
-		ch.add("teaser", old.Teaser != p.Teaser)
-		ch.add("intro", old.Intro != p.Intro)
-		ch.add("competences_intro", old.CompetencesIntro != p.CompetencesIntro)
-		ch.add("competences", !slices.Equal(old.Competences, p.Competences))
-		ch.add("background", old.Background != p.Background)
-		ch.add("partner_note", old.PartnerNote != p.PartnerNote)
-		ch.add("contact_note", old.ContactNote != p.ContactNote)
-		ch.add("consultant", old.ConsultantID != p.ConsultantID)
-		ch.add("status", old.Status != p.Status)
+		ch.Add("title", old.Title, p.Title)
+		ch.Add("slug", old.Slug, p.Slug)
+		ch.Add("teaser", old.Teaser, p.Teaser)
+		ch.Add("intro", old.Intro, p.Intro)
+		ch.Add("competences_intro", old.CompetencesIntro, p.CompetencesIntro)
+		changed(&ch, "competences", !slices.Equal(old.Competences, p.Competences))
+		ch.Add("background", old.Background, p.Background)
+		ch.Add("partner_note", old.PartnerNote, p.PartnerNote)
+		ch.Add("contact_note", old.ContactNote, p.ContactNote)
+		changed(&ch, "consultant", old.ConsultantID != p.ConsultantID)
+		changed(&ch, "status", old.Status != p.Status)
 		same := len(oldModules) == len(modules)
 		for i := 0; same && i < len(modules); i++ {
 			o, m := oldModules[i], modules[i]
 			same = o.CourseID == m.CourseID && o.Role == m.Role && o.AudienceNote == m.AudienceNote
 		}
-		ch.add("modules", !same)
+		changed(&ch, "modules", !same)
 		if _, err := tx.Exec(ctx, `
 			UPDATE programmes SET slug = $2, title = $3, teaser = $4, intro = $5, competences_intro = $6, competences = $7,
 				background = $8, partner_note = $9, contact_note = $10, consultant_id = NULLIF($11, 0), status = $12,
@@ -156,7 +158,7 @@ func (s *Store) UpdateProgramme(ctx context.Context, staffID int64, p catalog.Pr
 		if err := setModules(ctx, tx, p.ID, modules); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, staffID, "programme", p.ID, "update", ch, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "programme", EntityID: p.ID, Action: "update", Changes: ch}, now)
 	})
 }
 
@@ -173,9 +175,11 @@ func (s *Store) DeleteProgramme(ctx context.Context, staffID, id int64, now time
 		if n > 0 {
 			return ErrInUse
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM programmes WHERE id = $1`, id); err != nil {
-			return duplicate(err)
+		// Recorded first, while the programme can still be named.
+		if err := Audit(ctx, tx, staffID, "programme", id, "delete", nil, now); err != nil {
+			return err
 		}
-		return Audit(ctx, tx, staffID, "programme", id, "delete", nil, now)
+		_, err := tx.Exec(ctx, `DELETE FROM programmes WHERE id = $1`, id)
+		return duplicate(err)
 	})
 }

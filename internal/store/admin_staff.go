@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"kursuskatalog/internal/audit"
 )
 
 // StaffUserRow is a staff user in the user editor, with the row's version.
@@ -63,13 +65,13 @@ func (s *Store) UpdateStaffUser(ctx context.Context, byID int64, u StaffUserUpda
 			return err
 		}
 		var ch changes
-		ch.add("name", old.Name != u.Name)
-		ch.add("role", old.Role != u.Role)
-		ch.add("disabled", old.Disabled != u.Disabled)
+		ch.Add("name", old.Name, u.Name)
+		ch.Add("role", old.Role, u.Role)
+		changed(&ch, "disabled", old.Disabled != u.Disabled)
 		if _, err := tx.Exec(ctx, `UPDATE staff_users SET name = $2, role = $3, disabled = $4, version = version + 1 WHERE id = $1`,
 			u.ID, u.Name, u.Role, u.Disabled); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, byID, "staff_user", u.ID, "update", ch, now)
+		return Record(ctx, tx, audit.Entry{StaffID: byID, Entity: "staff_user", EntityID: u.ID, Action: "update", Changes: ch}, now)
 	})
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -60,13 +62,13 @@ func (s *Store) UpdateTopic(ctx context.Context, staffID int64, t catalog.Topic,
 			return err
 		}
 		var ch changes
-		ch.add("name", old.Name != t.Name)
-		ch.add("slug", old.Slug != t.Slug)
+		ch.Add("name", old.Name, t.Name)
+		ch.Add("slug", old.Slug, t.Slug)
 		if _, err := tx.Exec(ctx, `UPDATE topics SET slug = $2, name = $3, version = version + 1 WHERE id = $1`,
 			t.ID, t.Slug, t.Name); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "topic", t.ID, "update", ch, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "topic", EntityID: t.ID, Action: "update", Changes: ch}, now)
 	})
 }
 
@@ -83,6 +85,6 @@ func (s *Store) DeleteTopic(ctx context.Context, staffID, id int64, now time.Tim
 		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = $1`, id); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "topic", id, "delete", nil, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "topic", EntityID: id, Action: "delete", Label: old.Name}, now)
 	})
 }

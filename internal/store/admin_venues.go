@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kursuskatalog/internal/audit"
+
 	"kursuskatalog/internal/catalog"
 )
 
@@ -63,19 +65,19 @@ func (s *Store) UpdateVenue(ctx context.Context, staffID int64, v catalog.Venue,
 			return err
 		}
 		var c changes
-		c.add("name", old.Name != v.Name)
-		c.add("street", old.Street != v.Street)
-		c.add("postcode", old.Postcode != v.Postcode)
-		c.add("city", old.City != v.City)
-		c.add("region", old.Region != v.Region)
-		c.add("arrival_note", old.ArrivalNote != v.ArrivalNote)
+		c.Add("name", old.Name, v.Name)
+		c.Add("street", old.Street, v.Street)
+		c.Add("postcode", old.Postcode, v.Postcode)
+		c.Add("city", old.City, v.City)
+		c.Add("region", old.Region, v.Region)
+		c.Add("arrival_note", old.ArrivalNote, v.ArrivalNote)
 		if _, err := tx.Exec(ctx, `
 			UPDATE venues SET name = $2, street = $3, postcode = $4, city = $5, region = $6, arrival_note = $7,
 				version = version + 1
 			WHERE id = $1`, v.ID, v.Name, v.Street, v.Postcode, v.City, v.Region, v.ArrivalNote); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "venue", v.ID, "update", c, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "venue", EntityID: v.ID, Action: "update", Changes: c}, now)
 	})
 }
 
@@ -92,6 +94,6 @@ func (s *Store) DeleteVenue(ctx context.Context, staffID, id int64, now time.Tim
 		if _, err := tx.Exec(ctx, `DELETE FROM venues WHERE id = $1`, id); err != nil {
 			return duplicate(err)
 		}
-		return Audit(ctx, tx, staffID, "venue", id, "delete", nil, now)
+		return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "venue", EntityID: id, Action: "delete", Label: old.Name + ", " + old.City}, now)
 	})
 }

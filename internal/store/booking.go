@@ -336,7 +336,15 @@ func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Pe
 			stay_overnight = CASE WHEN stay_overnight IS NOT NULL THEN true END, stay_early_arrival = false,
 			diet_allergens = '{}', stay_needs = '', reminded_at = NULL, after_mailed_at = NULL, evaluated = false
 		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
-	return insertError(err)
+	if err != nil {
+		return insertError(err)
+	}
+	// The search finds the booking by its new participant's name at once.
+	_, err = tx.Exec(ctx, `
+		INSERT INTO booking_search (booking_id, doc)
+		SELECT booking_id, booking_search_doc(booking_id) FROM participants WHERE id = $1
+		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, seatID)
+	return err
 }
 
 // ReceiptOf loads a booking with its seats and dates.

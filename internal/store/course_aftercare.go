@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
 
+	"kursuskatalog/internal/audit"
 	"kursuskatalog/internal/catalog"
 )
 
@@ -29,9 +31,9 @@ func setAftercareIfGiven(ctx context.Context, db DB, courseID int64, a *catalog.
 	return SetAftercare(ctx, db, courseID, *a)
 }
 
-// changedAftercare names the columns whose values differ, for the audit
-// log; nothing when b leaves them as they are.
-func changedAftercare(old, b *catalog.Aftercare) []string {
+// aftercareChanges are the fields b changes of old with their values, for
+// the audit log; nothing when b leaves them as they are.
+func aftercareChanges(old, b *catalog.Aftercare) audit.Changes {
 	if b == nil {
 		return nil
 	}
@@ -39,28 +41,19 @@ func changedAftercare(old, b *catalog.Aftercare) []string {
 	if old != nil {
 		a = *old
 	}
-	var f []string
-	for _, c := range []struct {
-		name    string
-		differs bool
-	}{
-		{"residential", a.Residential != b.Residential},
-		{"reminder_days", a.ReminderDays != b.ReminderDays},
-		{"bring_note", a.BringNote != b.BringNote},
-		{"diploma_minutes", a.DiplomaMinutes != b.DiplomaMinutes},
-	} {
-		if c.differs {
-			f = append(f, c.name)
-		}
-	}
-	return f
+	var c audit.Changes
+	c.Add("residential", yesNo(a.Residential), yesNo(b.Residential))
+	c.Add("reminder_days", strconv.Itoa(a.ReminderDays), strconv.Itoa(b.ReminderDays))
+	c.Add("bring_note", a.BringNote, b.BringNote)
+	c.Add("diploma_minutes", strconv.Itoa(a.DiplomaMinutes), strconv.Itoa(b.DiplomaMinutes))
+	return c
 }
 
 // auditCourseSave ends a course's save: what it says about the time
 // after the booking, and the audit entry.
-func auditCourseSave(ctx context.Context, tx DB, c CourseEdit, staffID int64, changed []string, now time.Time) error {
+func auditCourseSave(ctx context.Context, tx DB, c CourseEdit, staffID int64, changed audit.Changes, now time.Time) error {
 	if err := setAftercareIfGiven(ctx, tx, c.ID, c.Aftercare); err != nil {
 		return err
 	}
-	return Audit(ctx, tx, staffID, "course", c.ID, "update", changed, now)
+	return Record(ctx, tx, audit.Entry{StaffID: staffID, Entity: "course", EntityID: c.ID, Action: "update", Changes: changed}, now)
 }

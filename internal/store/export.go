@@ -175,6 +175,8 @@ func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email
 				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
 			`DELETE FROM mail_attachments WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
 				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
+			`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Anonymiseret deltager'
+				WHERE entity = 'participant' AND entity_id IN (SELECT id FROM targets)`,
 		}, ids, email, now)
 }
 
@@ -183,7 +185,9 @@ func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email
 func DeleteInquiriesOf(ctx context.Context, db DB, email string) ([]int64, error) {
 	rows, err := db.Query(ctx, `
 		WITH gone AS (SELECT id FROM inquiries WHERE lower(email) = lower($1)),
-			mails AS (DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM gone))
+			mails AS (DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM gone)),
+			logged AS (UPDATE audit_log SET `+auditForgetsPerson+`, label = 'Slettet henvendelse'
+				WHERE entity = 'inquiry' AND entity_id IN (SELECT id FROM gone))
 		DELETE FROM inquiries WHERE id IN (SELECT id FROM gone) RETURNING id`, email)
 	if err != nil {
 		return nil, err

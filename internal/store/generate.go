@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"kursuskatalog/internal/catalog"
 )
 
 // GenerateCourses adds n generated, published courses ("demo-kursus-00001"
@@ -50,6 +53,7 @@ func GenerateCourses(ctx context.Context, db DB, n int, now time.Time) (int, err
 		WHERE c.slug LIKE 'demo-kursus-%' AND NOT EXISTS (SELECT 1 FROM course_topics x WHERE x.course_id = c.id)`); err != nil {
 		return 0, err
 	}
+	// Dates on the first working day on or after the day drawn.
 	_, err = db.Exec(ctx, `
 		INSERT INTO course_dates (course_id, venue_id, starts_at, ends_at, deadline, capacity, seats_taken)
 		SELECT c.id, v.ids[1 + (c.id + k) % array_length(v.ids, 1)], s.starts, s.starts + interval '6 hours 30 minutes',
@@ -57,14 +61,17 @@ func GenerateCourses(ctx context.Context, db DB, n int, now time.Time) (int, err
 		FROM courses c
 		CROSS JOIN generate_series(0, 3) k
 		CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM venues) v
-		CROSS JOIN LATERAL (SELECT (date_trunc('day', $1::timestamptz AT TIME ZONE 'Europe/Copenhagen')
-		        + make_interval(days => 7 + ((c.id * 37 + k * 131) % 540)::int) + interval '9 hours')
-		        AT TIME ZONE 'Europe/Copenhagen' AS starts) s
-		WHERE c.slug LIKE 'demo-kursus-%' AND NOT EXISTS (SELECT 1 FROM course_dates x WHERE x.course_id = c.id)`, now)
+		CROSS JOIN LATERAL (SELECT date_trunc('day', $1::timestamptz AT TIME ZONE 'Europe/Copenhagen')
+		        + make_interval(days => 7 + ((c.id * 37 + k * 131) % 540)::int) AS drawn) r
+		CROSS JOIN LATERAL (SELECT (min(x) + interval '9 hours') AT TIME ZONE 'Europe/Copenhagen' AS starts
+		        FROM generate_series(r.drawn, r.drawn + interval '10 days', interval '1 day') x
+		        WHERE extract(isodow FROM x) < 6 AND x::date <> ALL($2::date[])) s
+		WHERE c.slug LIKE 'demo-kursus-%' AND NOT EXISTS (SELECT 1 FROM course_dates x WHERE x.course_id = c.id)`,
+		now, closedDays(now))
 	if err != nil {
 		return 0, err
 	}
-	return added, generateBookings(ctx, db, now)
+	return added, errors.Join(generateBookings(ctx, db, now), IndexNewBookings(ctx, db))
 }
 
 // generateBookings fills the seats taken on each generated date that has no
@@ -98,4 +105,16 @@ func generateBookings(ctx context.Context, db DB, now time.Time) error {
 		       'confirmed', s.price_ore, s.price_ore, s.vat_rate_bp, (s.price_ore * s.vat_rate_bp + 5000) / 10000, b.created_at, b.created_at
 		FROM seats s JOIN b ON b.form_token_hash = s.token`, now)
 	return err
+}
+
+// closedDays lists the holidays (catalog.ClosedDays) of now's year and the
+// next two, as dates.
+func closedDays(now time.Time) []string {
+	var out []string
+	for y := now.Year(); y <= now.Year()+2; y++ {
+		for day := range catalog.ClosedDays(y) {
+			out = append(out, day)
+		}
+	}
+	return out
 }

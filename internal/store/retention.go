@@ -65,6 +65,8 @@ func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time) (int64, error
 		[]string{
 			`DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM targets)`,
 			`DELETE FROM inquiries WHERE id IN (SELECT id FROM targets)`,
+			`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Slettet henvendelse'
+				WHERE entity = 'inquiry' AND entity_id IN (SELECT id FROM targets)`,
 		}, cutoff)
 }
 
@@ -95,7 +97,22 @@ var anonymiseBookings = []string{
 		WHERE m.booking_id IN (SELECT id FROM targets))`,
 	`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
 		WHERE m.booking_id IN (SELECT id FROM targets))`,
+	// The staff search finds the booking by its number and billing, no more
+	// by its people.
+	`UPDATE booking_search s SET doc = b.ref || ' ' || b.org_name || ' ' || b.ean || ' ' || b.cvr || ' ' || b.invoice_reference
+		FROM bookings b WHERE b.id = s.booking_id AND s.booking_id IN (SELECT id FROM targets)`,
+	// The audit log keeps what was done and when, not to whom.
+	`UPDATE audit_log SET ` + auditForgetsPerson + `,
+		label = CASE WHEN entity = 'booking'
+			THEN (SELECT b.ref || ', ' || b.org_name FROM bookings b WHERE b.id = audit_log.booking_id)
+			ELSE 'Anonymiseret deltager' END
+		WHERE booking_id IN (SELECT id FROM targets)`,
 }
+
+// auditForgetsPerson is the SET list that keeps an audit row's action and
+// the fields it changed, but not the values nor a booker acting as actor.
+const auditForgetsPerson = `actor = CASE WHEN actor <> '' THEN 'Anonymiseret' ELSE '' END,
+		changes = (SELECT coalesce(jsonb_agg(jsonb_build_object('field', c->'field')), '[]') FROM jsonb_array_elements(changes) c)`
 
 // AnonymisePeople anonymises the bookings none of whose dates ended on
 // or after cutoff (see anonymiseBookings).

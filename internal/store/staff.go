@@ -71,51 +71,6 @@ func (s *Store) StaffUsers(ctx context.Context) ([]StaffUser, error) {
 	return out, rows.Err()
 }
 
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	ID            int64
-	At            time.Time
-	StaffUserID   int64
-	StaffName     string
-	Entity        string
-	EntityID      int64
-	Action        string
-	ChangedFields []string
-}
-
-// Audit records who changed what, in the transaction of the change.
-func Audit(ctx context.Context, db DB, staffID int64, entity string, entityID int64, action string, fields []string, now time.Time) error {
-	if fields == nil {
-		fields = []string{}
-	}
-	_, err := db.Exec(ctx, `
-		INSERT INTO audit_log (at, staff_user_id, entity, entity_id, action, changed_fields)
-		VALUES ($1, nullif($2, 0), $3, $4, $5, $6)`, now, staffID, entity, entityID, action, fields)
-	return err
-}
-
-// AuditLog lists the newest entries first.
-func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT a.id, a.at, coalesce(a.staff_user_id, 0), coalesce(nullif(u.name, ''), u.email, ''), a.entity, a.entity_id,
-			a.action, a.changed_fields
-		FROM audit_log a LEFT JOIN staff_users u ON u.id = a.staff_user_id
-		ORDER BY a.id DESC LIMIT $1`, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.ID, &e.At, &e.StaffUserID, &e.StaffName, &e.Entity, &e.EntityID, &e.Action, &e.ChangedFields); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
 // PruneSessions deletes expired staff sessions (the daily clean-up does it,
 // so that no server process runs its own sweeper).
 func (s *Store) PruneSessions(ctx context.Context, now time.Time) error {

@@ -9,6 +9,8 @@ import (
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/overview"
+	"kursuskatalog/internal/sheet"
 )
 
 // AdminPage is what the staff layout needs from every staff page.
@@ -88,6 +90,61 @@ func ShortDate(t time.Time) string { return catalog.FormatDate(t) }
 // ActionFieldID is the id of an input of a participant's action form, for
 // the error summary's links.
 func ActionFieldID(prefix string, id int64) string { return actionID(prefix, id) }
+
+// AdminDashboardProps are the props of the staff overview.
+type AdminDashboardProps struct {
+	Page      AdminPage
+	Now       time.Time
+	WeekEnd   time.Time
+	Attention overview.Attention
+	Dates     []booking.DateOverview
+}
+
+// daysAgo says how long ago t was, in Danish ("i dag", "for 3 dage siden").
+func daysAgo(now, t time.Time) string {
+	d := int(now.Sub(t).Hours() / 24)
+	switch {
+	case d <= 0:
+		return "i dag"
+	case d == 1:
+		return "i går"
+	}
+	return "for " + strconv.Itoa(d) + " dage siden"
+}
+
+// PeriodForm is the statistics' period as typed ("2026-01").
+type PeriodForm struct {
+	From, To string
+	Errors   FormErrors
+}
+
+// Query is the period as a query string for links.
+func (f PeriodForm) Query() string { return "?fra=" + f.From + "&til=" + f.To }
+
+// Figure is one statistic: a chart, its numbers as a table and as CSV.
+type Figure struct {
+	ID        string // the anchor and the CSV's name
+	Title     string
+	Intro     string
+	Note      string
+	SVG       string // the chart; "" when there is nothing to draw
+	Header    []string
+	Rows      [][]string
+	NumCols   int  // the last NumCols columns are numbers (right-aligned)
+	Long      bool // the table is long: shown folded
+	CSVHeader []string
+	CSV       [][]sheet.Cell // the rows of the CSV file, typed for Excel
+}
+
+func (f Figure) numeric(col int) bool { return col >= len(f.Header)-f.NumCols }
+
+// AdminStatisticsProps are the props of the statistics page.
+type AdminStatisticsProps struct {
+	Page    AdminPage
+	Form    PeriodForm
+	Query   string
+	Figures []Figure
+}
 
 // AdminSearchProps are the props of the booking search.
 type AdminSearchProps struct {
@@ -194,16 +251,55 @@ type AdminInquiryProps struct {
 	// What the form holds (the saved values, or what was typed).
 	State, Consultant, Note string
 	Errors                  FormErrors
+	// The thread of answers, and the answer form as typed.
+	Replies                 []ReplyRow
+	ReplySubject, ReplyBody string
+	ReplyHandled            bool
+	ReplyName, ReplyEmail   string // where the asker's answers go
+	ReplyErrors             FormErrors
 }
 
-// AuditRow is one line of the audit log.
+// ReplyRow is one answer on an inquiry's thread.
+type ReplyRow struct {
+	At        time.Time
+	StaffName string
+	ReplyTo   string
+	Subject   string
+	Body      string
+	MailID    int64
+}
+
+// AuditRow is one line of the audit log, in words.
 type AuditRow struct {
-	At            time.Time
-	StaffName     string
-	Entity        string
-	EntityID      int64
-	Action        string
-	ChangedFields []string
+	At      time.Time
+	Who     string // "Ida Jensen" or "Bookeren Anne Hansen (anne@…)"
+	What    string // "Deltager"
+	Label   string // "Anne Hansen, Politisk forståelse, 03.03.2027"
+	Link    string // "" when the thing is gone
+	Action  string // "afmeldt"
+	Changes []AuditChange
+}
+
+// AuditChange is one field's old and new value; both "" means the log
+// knows only that it changed.
+type AuditChange struct {
+	Field, Old, New string
+}
+
+// AdminLogProps are the props of the audit log.
+type AdminLogProps struct {
+	Page  AdminPage
+	Rows  []AuditRow
+	Older string // the link to older entries, "" at the end
+}
+
+// shorten keeps long texts (a description) readable in the log.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= 240 {
+		return s
+	}
+	return string(r[:240]) + " …"
 }
 
 // CourseRow is a course in the staff list.

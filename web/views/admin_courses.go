@@ -45,6 +45,7 @@ type DateForm struct {
 	Ends         string
 	Deadline     string // date: 2027-02-10
 	Capacity     string
+	Minimum      string
 	SeatsTaken   int
 	Status       string
 	CancelReason string // the saved reason of a cancelled date

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"kursuskatalog/internal/booking"
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 )
 
@@ -17,12 +16,8 @@ import (
 // the cancellation, so nobody is left unmailed and no mail goes out for a
 // cancellation that was rolled back.
 func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	saved, err := a.store.DateForEdit(r.Context(), id)
@@ -49,7 +44,7 @@ func (a *adminArea) cancelCourseDate(w http.ResponseWriter, r *http.Request) {
 	err = a.enrol.CancelDate(r.Context(), staffOf(r).ID, id, version, f.Reason)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		f.Errors.Add("reason", "Datoen er ændret af en anden siden du åbnede den. Se ændringerne, og aflys igen.")
+		f.Errors.Add("aflys", "Datoen er ændret af en anden siden du åbnede den. Se ændringerne, og aflys igen.")
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 	case errors.Is(err, booking.ErrDateCancelled):
 		a.flash(r, "Datoen var allerede aflyst.")

@@ -44,7 +44,7 @@ func (a *adminArea) editCourseDate(w http.ResponseWriter, r *http.Request) {
 func dateFormOf(d store.DateEdit) views.DateForm {
 	return views.DateForm{ID: d.ID, CourseID: d.CourseID, Version: d.Version, Venue: strconv.FormatInt(d.VenueID, 10),
 		Starts: catalog.LocalInput(d.StartsAt), Ends: catalog.LocalInput(d.EndsAt), Deadline: catalog.DayInput(d.Deadline),
-		Capacity: strconv.Itoa(d.Capacity), SeatsTaken: d.SeatsTaken, Status: d.Status, CancelReason: d.CancelReason}
+		Capacity: strconv.Itoa(d.Capacity), Minimum: minimumInput(d.Minimum), SeatsTaken: d.SeatsTaken, Status: d.Status, CancelReason: d.CancelReason}
 }
 
 func (a *adminArea) renderDateForm(w http.ResponseWriter, r *http.Request, status int, f views.DateForm) {
@@ -82,6 +82,7 @@ func (a *adminArea) readDateForm(r *http.Request, f *views.DateForm, d *store.Da
 	v := r.PostForm
 	f.Venue, f.Starts, f.Ends = v.Get("venue"), strings.TrimSpace(v.Get("starts")), strings.TrimSpace(v.Get("ends"))
 	f.Deadline, f.Capacity = strings.TrimSpace(v.Get("deadline")), strings.TrimSpace(v.Get("capacity"))
+	f.Minimum = strings.TrimSpace(v.Get("minimum"))
 	f.Version, _ = strconv.Atoi(v.Get("version"))
 	d.Version = f.Version
 	e := &f.Errors
@@ -126,7 +127,31 @@ func (a *adminArea) readDateForm(r *http.Request, f *views.DateForm, d *store.Da
 		e.Add("capacity", "Der er allerede "+strconv.Itoa(f.SeatsTaken)+" optagne pladser; færre pladser end det går ikke")
 	}
 	d.Capacity = n
+	d.Minimum = readMinimum(f.Minimum, n, e)
 	return nil
+}
+
+// readMinimum reads the fewest participants a date needs: empty is none,
+// and it cannot exceed the seats.
+func readMinimum(s string, capacity int, e *views.FormErrors) int {
+	if s == "" {
+		return 0
+	}
+	m, err := strconv.Atoi(s)
+	switch {
+	case err != nil || m < 0:
+		e.Add("minimum", "Skriv mindste antal deltagere som et helt tal, eller lad feltet stå tomt")
+	case capacity > 0 && m > capacity:
+		e.Add("minimum", "Mindste antal deltagere kan ikke være større end antal pladser")
+	}
+	return m
+}
+
+func minimumInput(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // createCourseDate adds a date to a course.
@@ -149,24 +174,21 @@ func (a *adminArea) createCourseDate(w http.ResponseWriter, r *http.Request) {
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 		return
 	}
-	if _, err := a.store.CreateDate(r.Context(), d, staffOf(r).ID, a.now()); err != nil {
+	id, err := a.store.CreateDate(r.Context(), d, staffOf(r).ID, a.now())
+	if err != nil {
 		a.ServerError(w, r, err)
 		return
 	}
 	a.flash(r, "Datoen er tilføjet.")
-	http.Redirect(w, r, "/admin/kurser/"+strconv.FormatInt(courseID, 10)+"#datoer-h", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/datoer/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
 // saveCourseDate saves a date's form, refusing to overwrite a newer
 // version or to drop below the seats taken. New seats go to those waiting,
 // who are mailed.
 func (a *adminArea) saveCourseDate(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	saved, err := a.store.DateForEdit(r.Context(), id)
@@ -191,18 +213,18 @@ func (a *adminArea) saveCourseDate(w http.ResponseWriter, r *http.Request) {
 	var capErr *booking.CapacityError
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		f.Errors.Add("starts", "Datoen er ændret af en anden siden du åbnede den. Dine værdier er bevaret her: åbn datoen igen, og ret den.")
+		f.Errors.Add("gem", "Datoen er ændret af en anden siden du åbnede den. Dine værdier er bevaret her: åbn datoen igen, og ret den.")
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 	case errors.As(err, &capErr):
 		f.Errors.Add("capacity", "Der er allerede "+strconv.Itoa(capErr.Taken)+" optagne pladser; færre pladser end det går ikke")
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 	case errors.Is(err, booking.ErrDateCancelled):
-		f.Errors.Add("starts", "Datoen er aflyst og kan ikke ændres.")
+		f.Errors.Add("gem", "Datoen er aflyst og kan ikke ændres.")
 		a.renderDateForm(w, r, http.StatusUnprocessableEntity, f)
 	case err != nil:
 		a.ServerError(w, r, err)
 	default:
 		a.flash(r, "Datoen er gemt.")
-		http.Redirect(w, r, "/admin/kurser/"+strconv.FormatInt(saved.CourseID, 10)+"#datoer-h", http.StatusSeeOther)
+		http.Redirect(w, r, "/admin/datoer/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	}
 }

@@ -12,7 +12,6 @@ import (
 
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/server/forms"
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -216,12 +215,8 @@ func checkAgenda(f *views.CourseForm, c *store.CourseEdit) error {
 // saveCourse saves the editor, refusing to overwrite a newer version, or
 // with handling=vis only shows the description's preview.
 func (a *adminArea) saveCourse(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	f, c, err := a.readCourseForm(r, id)

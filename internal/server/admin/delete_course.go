@@ -6,19 +6,14 @@ import (
 	"strconv"
 	"strings"
 
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 )
 
 // deleteCourse deletes a course that nothing depends on; otherwise the
 // editor says what holds it.
 func (a *adminArea) deleteCourse(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))

@@ -97,7 +97,8 @@ func courseResults(p *views.EvaluationResultsProps, evs []store.DateEvaluation) 
 	}
 	var err error
 	if len(labels) > 0 {
-		if p.DateChart, err = chart.Bars(labels, means, 5); err != nil {
+		if p.DateChart, err = chart.Bars(chart.Chart{Labels: labels, Series: []chart.Series{{Values: means}}, Max: 5,
+			ShowValues: true, Width: 480, Height: 220}); err != nil {
 			return err
 		}
 	}
@@ -137,7 +138,8 @@ func result(s booking.Summary) (views.EvaluationResult, error) {
 		for i, c := range sc.Counts {
 			vals[i] = float64(c)
 		}
-		svg, err := chart.Bars([]string{"1", "2", "3", "4", "5"}, vals, 0)
+		svg, err := chart.Bars(chart.Chart{Labels: []string{"1", "2", "3", "4", "5"},
+			Series: []chart.Series{{Values: vals}}, ShowValues: true, Width: 480, Height: 220})
 		if err != nil {
 			return out, err
 		}

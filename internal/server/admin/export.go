@@ -1,72 +1,47 @@
 package admin
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
+	"kursuskatalog/internal/sheet"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
-// exportParticipants sends a date's participants as CSV made for Danish
-// Excel: UTF-8 with a byte-order mark (else Excel reads it as Windows-1252),
-// semicolons (the list separator where the decimal mark is a comma) and
-// dates as 03.03.2027.
+// exportParticipants sends a date's participants as CSV for Danish Excel
+// (internal/sheet): EAN, CVR and phone numbers kept as text, prices as
+// numbers.
 func (a *adminArea) exportParticipants(w http.ResponseWriter, r *http.Request) {
 	d, people, ok := a.dateAndPeople(w, r)
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	cw.Write([]string{"Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
-		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Bestiller", "Bestillers e-mail",
-		"EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse"})
+	f := sheet.New()
+	f.Texts("Status", "Nr. på venteliste", "Navn", "E-mail", "Stilling", "Organisation", "Afdeling",
+		"Kost", "Hensyn", "Stedfortræder for", "Tilmelding", "Tilmeldt", "Pris ekskl. moms", "Bestiller",
+		"Bestillers e-mail", "Bestillers telefon", "EAN-nummer", "CVR-nummer", "Reference", "Afmeldt", "Begrundelse")
 	for _, p := range people {
-		pos, cancelled := "", ""
+		pos, cancelled := sheet.Text(""), sheet.Text("")
 		if p.WaitlistPos > 0 {
-			pos = strconv.Itoa(p.WaitlistPos)
+			pos = sheet.Number(p.WaitlistPos)
 		}
 		if p.CancelledAt != nil {
-			cancelled = catalog.FormatDate(*p.CancelledAt)
+			cancelled = sheet.Date(p.CancelledAt.In(catalog.Copenhagen))
 		}
-		row := []string{statusWord(p.Status), pos, p.Name, p.Email, p.JobTitle, p.OrgName, p.Department,
-			p.Diet, p.Accessibility, p.SubstituteFor, p.Ref, catalog.FormatDate(p.CreatedAt), p.BookerName, p.BookerEmail,
-			p.EAN, p.CVR, p.Reference, cancelled, p.CancelReason}
-		for i := range row {
-			row[i] = spreadsheetSafe(row[i])
-		}
-		cw.Write(row)
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		a.ServerError(w, r, err)
-		return
+		row := append([]sheet.Cell{sheet.Text(statusWord(p.Status)), pos}, sheet.Texts(p.Name, p.Email, p.JobTitle, p.OrgName,
+			p.Department, p.Diet, p.Accessibility, p.SubstituteFor, p.Ref)...)
+		row = append(row, sheet.Date(p.CreatedAt.In(catalog.Copenhagen)), sheet.Decimal(p.PriceOre, 2))
+		row = append(row, sheet.Texts(p.BookerName, p.BookerEmail, p.BookerPhone, p.EAN, p.CVR, p.Reference)...)
+		f.Row(append(row, cancelled, sheet.Text(p.CancelReason))...)
 	}
 	name := "deltagere-" + d.CourseSlug + "-" + d.StartsAt.In(catalog.Copenhagen).Format("2006-01-02") + ".csv"
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Write(buf.Bytes())
-}
-
-// spreadsheetSafe keeps a typed value from being run as a formula when the
-// file is opened (CSV injection): such cells start with a quote.
-func spreadsheetSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	sendCSV(w, r, a, f, name)
 }
 
 func statusWord(status string) string {

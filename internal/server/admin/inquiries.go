@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -66,18 +65,26 @@ func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status
 		a.ServerError(w, r, err)
 		return
 	}
-	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs}
+	p := views.AdminInquiryProps{Inquiry: inquiryRow(q), State: q.State, Note: q.InternalNote, Errors: errs,
+		ReplySubject: replySubject(q), ReplyBody: replyBody(q, staffOf(r)), ReplyHandled: true}
 	if q.ConsultantID != 0 {
 		p.Consultant = strconv.FormatInt(q.ConsultantID, 10)
 	}
-	if typed != nil {
+	switch {
+	case typed != nil && typed.ReplyErrors.Any():
+		p.ReplySubject, p.ReplyBody, p.ReplyHandled, p.ReplyErrors = typed.ReplySubject, typed.ReplyBody, typed.ReplyHandled, typed.ReplyErrors
+	case typed != nil:
 		p.State, p.Consultant, p.Note = typed.State, typed.Consultant, typed.Note
+	}
+	if err := a.thread(r, &p, q); err != nil {
+		a.ServerError(w, r, err)
+		return
 	}
 	for _, c := range cs {
 		p.Consultants = append(p.Consultants, views.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Name})
 	}
 	title := "Henvendelse fra " + q.Name
-	if errs.Any() {
+	if errs.Any() || p.ReplyErrors.Any() {
 		title = "Fejl: " + title
 	}
 	p.Page = a.adminPage(r, title)
@@ -86,12 +93,8 @@ func (a *adminArea) renderInquiry(w http.ResponseWriter, r *http.Request, status
 
 // saveInquiry saves state, consultant and internal note of an inquiry.
 func (a *adminArea) saveInquiry(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	typed := views.AdminInquiryProps{State: r.PostForm.Get("state"), Consultant: r.PostForm.Get("consultant"),
@@ -145,4 +148,40 @@ func (a *adminArea) consultantChoice(r *http.Request, value string) (id int64, k
 		}
 	}
 	return 0, false, nil
+}
+
+// thread adds an inquiry's answers and where the asker's replies go.
+func (a *adminArea) thread(r *http.Request, p *views.AdminInquiryProps, q store.InquiryRow) error {
+	replies, err := a.store.InquiryReplies(r.Context(), q.ID)
+	for _, x := range replies {
+		p.Replies = append(p.Replies, views.ReplyRow{At: x.CreatedAt, StaffName: x.StaffName, ReplyTo: x.ReplyTo,
+			Subject: x.Subject, Body: x.Body, MailID: x.MailID})
+	}
+	p.ReplyName, p.ReplyEmail = "COK Kursusadministrationen", "kurser@cok.dk"
+	if q.ConsultantName != "" {
+		p.ReplyName, p.ReplyEmail = q.ConsultantName, ""
+	}
+	return err
+}
+
+// replyBody is the answer as first offered: a greeting and the staff
+// member's signature, room between them.
+func replyBody(q store.InquiryRow, u store.StaffUser) string {
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	return "Kære " + q.Name + "\n\n\n\nVenlig hilsen\n" + name + "\nCOK – Center for Offentlig Kompetenceudvikling"
+}
+
+// replySubject is the answer's subject as first offered.
+func replySubject(q store.InquiryRow) string {
+	s := "Sv: Dit spørgsmål"
+	if q.Kind == "inhouse" {
+		s = "Sv: Forløb tilpasset jeres arbejdsplads"
+	}
+	if q.CourseTitle != "" {
+		s += " om " + q.CourseTitle
+	}
+	return s
 }

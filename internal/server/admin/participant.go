@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/server/forms"
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
@@ -15,12 +14,7 @@ import (
 // and the date the participant is on (to return to). ok is false when the
 // response has been written.
 func (a *adminArea) participantForm(w http.ResponseWriter, r *http.Request) (seatID, dateID int64, ok bool) {
-	seatID, ok = idParam(r)
-	if !ok {
-		a.notFound(w, r)
-		return 0, 0, false
-	}
-	if !respond.ParseForm(w, r) {
+	if seatID, ok = a.postedID(w, r); !ok {
 		return 0, 0, false
 	}
 	dateID, err := a.store.ParticipantDateID(r.Context(), seatID)

@@ -16,7 +16,7 @@ func (a *adminArea) promoteParticipant(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := views.ActionForm{For: seatID}
-	field := views.ActionFieldID("reason", seatID)
+	field := views.ActionFieldID("promote", seatID)
 	err := a.enrol.Promote(r.Context(), staffOf(r).ID, seatID)
 	switch {
 	case errors.Is(err, booking.ErrNoSeat):

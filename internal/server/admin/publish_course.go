@@ -6,19 +6,14 @@ import (
 	"strconv"
 
 	"kursuskatalog/internal/catalog"
-	"kursuskatalog/internal/server/respond"
 	"kursuskatalog/internal/store"
 )
 
 // publishCourse publishes a course (status=published) or makes it a draft
 // again (status=draft) without touching the rest of the form.
 func (a *adminArea) publishCourse(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	status := catalog.StatusDraft

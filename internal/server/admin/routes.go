@@ -96,7 +96,8 @@ func (a *adminArea) routes() chi.Router {
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
 		r.Post("/log-ud", a.logout)
-		// Both roles: enrolments, inquiries, mails and invoicing.
+		// Both roles: the overview, enrolments and the booking search,
+		// inquiries and their answers, mails, invoicing and statistics.
 		a.enrolmentRoutes(r)
 		// A date's attendance, rooming list and evaluations: both roles.
 		a.aftercareRoutes(r)
@@ -140,6 +141,9 @@ func (a *adminArea) enrolmentRoutes(r chi.Router) {
 	r.Get("/henvendelser", a.listInquiries)
 	r.Get("/henvendelser/{id}", a.showInquiry)
 	r.Post("/henvendelser/{id}", a.saveInquiry)
+	r.Post("/henvendelser/{id}/svar", a.replyToInquiry)
+	r.Get("/statistik", a.showStatistics)
+	r.Get("/statistik/{figur}", a.exportStatistic)
 	r.Get("/mails", a.listMails)
 	r.Get("/mails/{id}", a.showMail)
 	// A person's request for erasure: those who handle enrolments and
@@ -281,6 +285,17 @@ func adminReturn(p string) string {
 		return p
 	}
 	return "/admin"
+}
+
+// postedID is the {id} of a posted staff form, its form parsed; when
+// either fails the answer is sent (404, 413 or 400) and ok is false.
+func (a *adminArea) postedID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return 0, false
+	}
+	return id, respond.ParseForm(w, r)
 }
 
 // idParam is the {id} of a staff URL; ok is false when it is no id.

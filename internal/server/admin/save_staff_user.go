@@ -61,12 +61,8 @@ func (a *adminArea) createStaffUser(w http.ResponseWriter, r *http.Request) {
 // cannot demote or disable themselves, so that the staff area never loses
 // its last administrator by a slip.
 func (a *adminArea) saveStaffUser(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	id, ok := a.postedID(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	if !respond.ParseForm(w, r) {
 		return
 	}
 	cur, err := a.store.StaffUserRowByID(r.Context(), id)

@@ -1,0 +1,1 @@
+ALTER TABLE course_dates DROP COLUMN min_participants;
