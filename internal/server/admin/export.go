@@ -3,9 +3,6 @@ package admin
 import (
 	"errors"
 	"net/http"
-	"strconv"
-
-	"github.com/go-chi/chi/v5"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
@@ -71,23 +68,33 @@ func (a *adminArea) printParticipants(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminArea) dateAndPeople(w http.ResponseWriter, r *http.Request) (booking.DateOverview, []booking.DateParticipant, bool) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
-		a.notFound(w, r)
-		return booking.DateOverview{}, nil, false
-	}
-	d, err := a.store.DateOverviewByID(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		a.notFound(w, r)
-		return d, nil, false
-	} else if err != nil {
-		a.ServerError(w, r, err)
+	d, ok := a.dateOf(w, r)
+	if !ok {
 		return d, nil, false
 	}
-	people, err := a.store.DateParticipants(r.Context(), id)
+	people, err := a.store.DateParticipants(r.Context(), d.ID)
 	if err != nil {
 		a.ServerError(w, r, err)
 		return d, nil, false
 	}
 	return d, people, true
+}
+
+// dateOf is the date the URL's {id} names, or false with the answer given
+// (404 for none).
+func (a *adminArea) dateOf(w http.ResponseWriter, r *http.Request) (booking.DateOverview, bool) {
+	id, ok := idParam(r)
+	if !ok {
+		a.notFound(w, r)
+		return booking.DateOverview{}, false
+	}
+	d, err := a.store.DateOverviewByID(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		a.notFound(w, r)
+		return d, false
+	} else if err != nil {
+		a.ServerError(w, r, err)
+		return d, false
+	}
+	return d, true
 }

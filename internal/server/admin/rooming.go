@@ -1,13 +1,11 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 
 	"kursuskatalog/internal/booking"
 	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/sheet"
-	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
@@ -43,20 +41,11 @@ func (a *adminArea) exportRooming(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminArea) dateStays(w http.ResponseWriter, r *http.Request) (booking.DateOverview, []booking.StayRow, bool) {
-	id, ok := idParam(r)
+	d, ok := a.dateOf(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return booking.DateOverview{}, nil, false
-	}
-	d, err := a.store.DateOverviewByID(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		a.notFound(w, r)
-		return d, nil, false
-	} else if err != nil {
-		a.ServerError(w, r, err)
 		return d, nil, false
 	}
-	rows, err := a.store.DateStays(r.Context(), id)
+	rows, err := a.store.DateStays(r.Context(), d.ID)
 	if err != nil {
 		a.ServerError(w, r, err)
 		return d, nil, false
