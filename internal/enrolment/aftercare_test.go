@@ -33,10 +33,7 @@ func seedDate(t *testing.T) (*store.Store, *enrolment.Service, *clock, booking.B
 	}
 	// The demo's own participants would get reminders and evaluations
 	// too: these tests count only those they book.
-	if _, err := st.Pool.Exec(ctx, `DELETE FROM bookings WHERE ref LIKE 'COK-DEMO-%';
-		UPDATE course_dates d SET seats_taken = (SELECT count(*) FROM participants p WHERE p.date_id = d.id AND p.status = 'confirmed')`); err != nil {
-		t.Fatal(err)
-	}
+	withoutDemoBookings(t, st)
 	var id int64
 	if err := st.Pool.QueryRow(ctx, `SELECT d.id FROM course_dates d JOIN courses c ON c.id = d.course_id
 		WHERE c.slug = 'politisk-forstaaelse' AND d.starts_at > $1 AND d.seats_taken < d.capacity
