@@ -94,17 +94,7 @@ func (s *Service) BookMany(ctx context.Context, bs []Booking) []Result {
 // bookIn places and inserts bs in tx, sets out for each, and returns the
 // indexes of those it made.
 func (s *Service) bookIn(ctx context.Context, tx pgx.Tx, bs []Booking, out []Result, now time.Time) ([]int, error) {
-	hashes := make([][]byte, len(bs))
-	var dateIDs []int64
-	var emails []string
-	for i, b := range bs {
-		hashes[i] = HashToken(b.FormToken)
-		dateIDs = append(dateIDs, b.DateIDs...)
-		for _, p := range b.People {
-			emails = append(emails, p.Email)
-		}
-	}
-	reads, err := store.ReadForBooking(ctx, tx, hashes, dateIDs, emails)
+	hashes, reads, err := readForBooking(ctx, tx, bs)
 	if err != nil {
 		return nil, err
 	}
@@ -142,11 +132,10 @@ func (s *Service) bookIn(ctx context.Context, tx pgx.Tx, bs []Booking, out []Res
 		}
 		for k, i := range made {
 			out[i].Receipt = receiptOf(bs[i].Booker, ins[k], rows[k].Plan.Totals)
+			// A time already passed means at once: River runs a job due in
+			// the past straight away.
 			if at, ok := booking.PlanInvoiceAt(rows[k].Plan, reads.Dates); ok {
 				out[i].billAt = at
-				if at.Before(now) {
-					out[i].billAt = now // a late booking is invoiced at once
-				}
 			}
 		}
 	}
@@ -157,6 +146,24 @@ func (s *Service) bookIn(ctx context.Context, tx pgx.Tx, bs []Booking, out []Res
 		}
 	}
 	return made, nil
+}
+
+// readForBooking reads, in tx, what placing bs needs: their form tokens'
+// hashes (in bs's order), the dates with their holders and offers, and
+// the forms already booked.
+func readForBooking(ctx context.Context, tx pgx.Tx, bs []Booking) ([][]byte, store.BookingReads, error) {
+	hashes := make([][]byte, len(bs))
+	var dateIDs []int64
+	var emails []string
+	for i, b := range bs {
+		hashes[i] = HashToken(b.FormToken)
+		dateIDs = append(dateIDs, b.DateIDs...)
+		for _, p := range b.People {
+			emails = append(emails, p.Email)
+		}
+	}
+	reads, err := store.ReadForBooking(ctx, tx, hashes, dateIDs, emails)
+	return hashes, reads, err
 }
 
 // insertError is the error of a failed insert of n bookings: for one, the

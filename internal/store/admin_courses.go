@@ -233,18 +233,8 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 			version = old.Version
 			return nil
 		}
-		if old.Slug != c.Slug {
-			if _, err := tx.Exec(ctx, `DELETE FROM course_slug_history WHERE slug = $1`, c.Slug); err != nil {
-				return err
-			}
-		}
-		// Only a published slug can have been linked to, so only it is kept.
-		if old.Slug != c.Slug && old.Status == catalog.StatusPublished {
-			if _, err := tx.Exec(ctx, `
-				INSERT INTO course_slug_history (slug, course_id) VALUES ($1, $2)
-				ON CONFLICT (slug) DO UPDATE SET course_id = EXCLUDED.course_id`, old.Slug, c.ID); err != nil {
-				return err
-			}
+		if err := moveSlug(ctx, tx, c.ID, old, c.Slug); err != nil {
+			return err
 		}
 		err = tx.QueryRow(ctx, `
 			UPDATE courses SET title = $2, slug = $3, teaser = $4, audience = $5, description = $6, content_intro = $7,
@@ -275,6 +265,25 @@ func (s *Store) SaveCourse(ctx context.Context, c CourseEdit, staffID int64, now
 		return auditCourseSave(ctx, tx, c, staffID, changed, now)
 	})
 	return version, err
+}
+
+// moveSlug keeps a course's old slug in course_slug_history when it
+// changes to slug, so old links redirect; the new slug leaves the history.
+func moveSlug(ctx context.Context, tx pgx.Tx, id int64, old CourseEdit, slug string) error {
+	if old.Slug == slug {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM course_slug_history WHERE slug = $1`, slug); err != nil {
+		return err
+	}
+	// Only a published slug can have been linked to, so only it is kept.
+	if old.Status != catalog.StatusPublished {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `
+		INSERT INTO course_slug_history (slug, course_id) VALUES ($1, $2)
+		ON CONFLICT (slug) DO UPDATE SET course_id = EXCLUDED.course_id`, old.Slug, id)
+	return err
 }
 
 // nonNilDays makes an agenda comparable whether it was read from the

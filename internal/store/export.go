@@ -159,40 +159,31 @@ func PersonRecordsTx(ctx context.Context, db DB, email string) ([]PersonBooking,
 func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email string, now time.Time) (int64, error) {
 	return applyRule(ctx, db, `
 		SELECT id FROM participants WHERE booking_id = ANY($1) AND lower(email) = lower($2)`,
-		[]string{
+		append([]string{
 			`UPDATE participants SET name = 'Anonymiseret', email = 'anonym-' || id || '@invalid', job_title = '',
 				diet = '', accessibility = '', stay_needs = '', diet_allergens = '{}', substitute_for = '', cancel_reason = ''
 				WHERE id IN (SELECT id FROM targets)`,
 			`DELETE FROM participant_links WHERE booking_id = ANY($1) AND lower(email) = lower($2)`,
 			`DELETE FROM calendar_sequences c USING participants p WHERE p.id IN (SELECT id FROM targets)
 				AND c.date_id = p.date_id AND c.person_key = sha256(convert_to(lower(p.email), 'UTF8'))`,
-			`UPDATE outgoing_mails SET to_addr = 'anonymiseret@invalid', to_name = '', text_body = '', html_body = '', ics = '',
-				body_deleted_at = coalesce(body_deleted_at, $3),
-				state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END,
-				last_error = CASE WHEN state = 'queued' THEN 'anonymiseret før afsendelse' ELSE last_error END
-				WHERE booking_id = ANY($1) AND lower(to_addr) = lower($2)`,
-			`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
-			`DELETE FROM mail_attachments WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-				WHERE m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2))`,
 			`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Anonymiseret deltager'
 				WHERE entity = 'participant' AND entity_id IN (SELECT id FROM targets)`,
-		}, ids, email, now)
+		}, forgetMails(`m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2)`, "$3")...), ids, email, now)
 }
 
 // DeleteInquiriesOf deletes every inquiry from an e-mail address, with the
 // mails about them, and returns their ids.
 func DeleteInquiriesOf(ctx context.Context, db DB, email string) ([]int64, error) {
-	rows, err := db.Query(ctx, `
-		WITH gone AS (SELECT id FROM inquiries WHERE lower(email) = lower($1)),
-			mails AS (DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM gone)),
-			logged AS (UPDATE audit_log SET `+auditForgetsPerson+`, label = 'Slettet henvendelse'
-				WHERE entity = 'inquiry' AND entity_id IN (SELECT id FROM gone))
-		DELETE FROM inquiries WHERE id IN (SELECT id FROM gone) RETURNING id`, email)
+	rows, err := db.Query(ctx, `SELECT id FROM inquiries WHERE lower(email) = lower($1) ORDER BY id`, email)
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil || len(ids) == 0 {
+		return ids, err
+	}
+	_, err = applyRule(ctx, db, `SELECT unnest($1::bigint[]) AS id`, deleteInquiries, ids)
+	return ids, err
 }
 
 // LockBookingByManageToken locks the booking of a manage link in tx.

@@ -62,12 +62,16 @@ func ClearMailBodies(ctx context.Context, db DB, cutoff, now time.Time) (int64, 
 // about them.
 func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time) (int64, error) {
 	return applyRule(ctx, db, `SELECT id FROM inquiries WHERE state = 'handled' AND handled_at < $1`,
-		[]string{
-			`DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM targets)`,
-			`DELETE FROM inquiries WHERE id IN (SELECT id FROM targets)`,
-			`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Slettet henvendelse'
-				WHERE entity = 'inquiry' AND entity_id IN (SELECT id FROM targets)`,
-		}, cutoff)
+		deleteInquiries, cutoff)
+}
+
+// deleteInquiries are the statements that delete the inquiries in targets
+// with the mails about them, and leave their audit rows without the person.
+var deleteInquiries = []string{
+	`DELETE FROM outgoing_mails WHERE inquiry_id IN (SELECT id FROM targets)`,
+	`DELETE FROM inquiries WHERE id IN (SELECT id FROM targets)`,
+	`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Slettet henvendelse'
+		WHERE entity = 'inquiry' AND entity_id IN (SELECT id FROM targets)`,
 }
 
 // anonymiseBookings are the statements that anonymise the people of the
@@ -76,7 +80,7 @@ func DeleteInquiries(ctx context.Context, db DB, cutoff time.Time) (int64, error
 // links, calendar sequences (keyed by e-mail), and their mails' receivers
 // and text (a mail still waiting is not sent). The billing data (organisation, EAN/CVR, address, reference,
 // prices, changes) stays for the bookkeeping rule.
-var anonymiseBookings = []string{
+var anonymiseBookings = append([]string{
 	`UPDATE bookings SET booker_name = 'Anonymiseret', booker_email = 'anonymiseret@invalid', booker_phone = '-',
 		comment = '', anonymised_at = $2 WHERE id IN (SELECT id FROM targets)`,
 	`UPDATE participants SET name = 'Anonymiseret', email = 'anonym-' || id || '@invalid', job_title = '',
@@ -87,16 +91,6 @@ var anonymiseBookings = []string{
 	`DELETE FROM calendar_sequences c USING participants p
 		WHERE p.booking_id IN (SELECT id FROM targets) AND c.date_id = p.date_id
 		AND c.person_key = sha256(convert_to(lower(p.email), 'UTF8'))`,
-	// A mail still waiting is not sent: it would carry what is erased.
-	`UPDATE outgoing_mails SET to_addr = 'anonymiseret@invalid', to_name = '', reply_to = '',
-		text_body = '', html_body = '', ics = '', body_deleted_at = coalesce(body_deleted_at, $2),
-		state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END,
-		last_error = CASE WHEN state = 'queued' THEN 'anonymiseret før afsendelse' ELSE last_error END
-		WHERE booking_id IN (SELECT id FROM targets)`,
-	`DELETE FROM mail_attachments WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-		WHERE m.booking_id IN (SELECT id FROM targets))`,
-	`DELETE FROM mail_link_tokens WHERE mail_id IN (SELECT m.id FROM outgoing_mails m
-		WHERE m.booking_id IN (SELECT id FROM targets))`,
 	// The staff search finds the booking by its number and billing, no more
 	// by its people.
 	`UPDATE booking_search s SET doc = b.ref || ' ' || b.org_name || ' ' || b.ean || ' ' || b.cvr || ' ' || b.invoice_reference
@@ -107,6 +101,23 @@ var anonymiseBookings = []string{
 			THEN (SELECT b.ref || ', ' || b.org_name FROM bookings b WHERE b.id = audit_log.booking_id)
 			ELSE 'Anonymiseret deltager' END
 		WHERE booking_id IN (SELECT id FROM targets)`,
+}, forgetMails(`m.booking_id IN (SELECT id FROM targets)`, "$2")...)
+
+// forgetMails are the statements that take the receiver, text, calendar
+// file, attachments and link tokens from the mails m where holds, at time
+// now (a parameter). A mail still waiting is not sent: it would carry what
+// is erased.
+func forgetMails(where, now string) []string {
+	mails := `SELECT m.id FROM outgoing_mails m WHERE ` + where
+	return []string{
+		`UPDATE outgoing_mails m SET to_addr = 'anonymiseret@invalid', to_name = '', reply_to = '',
+			text_body = '', html_body = '', ics = '', body_deleted_at = coalesce(body_deleted_at, ` + now + `),
+			state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END,
+			last_error = CASE WHEN state = 'queued' THEN 'anonymiseret før afsendelse' ELSE last_error END
+			WHERE ` + where,
+		`DELETE FROM mail_attachments WHERE mail_id IN (` + mails + `)`,
+		`DELETE FROM mail_link_tokens WHERE mail_id IN (` + mails + `)`,
+	}
 }
 
 // auditForgetsPerson is the SET list that keeps an audit row's action and
