@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -84,6 +85,10 @@ func (s *Store) OpenForJobs(ctx context.Context, url string, maxConns int32) (*S
 
 // openPool connects a pool with the session settings every pool shares and
 // the planner settings of its kind.
+// cancelGrace is how long a statement whose request was cancelled may
+// still run: longer than a page's statements take.
+const cancelGrace = 100 * time.Millisecond
+
 func openPool(ctx context.Context, url string, maxConns int32, planCacheMode string, seqScans bool) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
@@ -111,6 +116,15 @@ func openPool(ctx context.Context, url string, maxConns int32, planCacheMode str
 	}
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.ConnConfig.Tracer = queryTracer{}
+	// A visitor who leaves before the page is done cancels the request's
+	// context. pgx's default is then to close the connection, and the next
+	// request pays for a new server process: its caches and every
+	// statement's plan again, which under load stalls the pages behind it.
+	// Instead a running statement may finish for cancelGrace, then
+	// Postgres is asked to cancel it; the connection stays in the pool.
+	cfg.ConnConfig.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, CancelRequestDelay: cancelGrace, DeadlineDelay: time.Second}
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open pool: %w", err)

@@ -50,11 +50,13 @@ func IsCommitUnknown(err error) bool {
 //   - 57P01 admin shutdown (a restart or pg_terminate_backend), 57P02 crash
 //     shutdown, 57P03 cannot connect now (starting up or in recovery),
 //     57P04 database dropped, 57P05 idle session timeout;
-//   - 25006 read-only transaction (a standby promoted late in a failover).
+//   - 25006 read-only transaction (a standby promoted late in a failover);
+//   - 57014 query cancelled: the request's time ran out while the
+//     statement ran, and Postgres cancelled it (see cancelGrace).
 func unavailableCode(code string) bool {
 	switch {
 	case strings.HasPrefix(code, "08"), strings.HasPrefix(code, "53"), strings.HasPrefix(code, "57P"):
 		return true
 	}
-	return code == "25006"
+	return code == "25006" || code == "57014"
 }

@@ -21,7 +21,7 @@ func TestIsUnavailableKnowsAnOutage(t *testing.T) {
 		&pgconn.PgError{Severity: "FATAL", Code: "57P02", Message: "terminating connection because of crash of another server process"},
 		&pgconn.PgError{Severity: "FATAL", Code: "57P03", Message: "the database system is starting up"},
 		&pgconn.PgError{Code: "08006"}, &pgconn.PgError{Code: "08003"}, &pgconn.PgError{Code: "08000"},
-		&pgconn.PgError{Code: "53300"}, &pgconn.PgError{Code: "25006"},
+		&pgconn.PgError{Code: "53300"}, &pgconn.PgError{Code: "25006"}, &pgconn.PgError{Code: "57014"},
 		fmt.Errorf("course page: %w", &pgconn.PgError{Code: "57P01"}),
 		fmt.Errorf("read: %w", io.ErrUnexpectedEOF),
 		fmt.Errorf("read: %w", io.EOF),
