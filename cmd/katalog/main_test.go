@@ -243,7 +243,7 @@ func (s *syncBuffer) String() string {
 
 // A server started while the database is away answers 503 until it is
 // back, then serves, and its background workers start by themselves: the
-// daily clean-up job (run on start) gets done.
+// sweep of the dates' mails (run on start) gets done.
 func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
 	url := testdb.New(t)
 	proxy, viaProxy := testdb.NewProxy(t, url)
@@ -296,10 +296,10 @@ func TestServeStartsWhileTheDatabaseIsAway(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	waitFor("the clean-up job worked", func() bool {
+	waitFor("the dates' mails were swept", func() bool {
 		var n int
 		err := st.Pool.QueryRow(context.Background(),
-			`SELECT count(*) FROM river_job WHERE kind = 'clean_up' AND state = 'completed'`).Scan(&n)
+			`SELECT count(*) FROM river_job WHERE kind = 'course_mails' AND state = 'completed'`).Scan(&n)
 		return err == nil && n > 0
 	})
 	stopServe(t, cancel, done)

@@ -17,6 +17,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/mail"
 	"kursuskatalog/internal/privacy"
 	"kursuskatalog/internal/store"
@@ -139,6 +140,27 @@ type Options struct {
 	Workers   int // send workers; 10 when 0
 }
 
+// nightly is when the daily jobs (the clean-up and the retention rules)
+// run: at 03:00 in Copenhagen, when nobody books, on the instance that
+// leads River's periodic jobs. Not at every start of an instance: a
+// deploy in the middle of the day must not run a pass over every booking
+// beside the visitors, and a day missed while the site was down is made
+// up the next night (the rules are "older than", so nothing is lost).
+var nightly river.PeriodicSchedule = dailyAt{hour: 3}
+
+// dailyAt is River's schedule of a job that runs once a day at an hour in
+// Copenhagen.
+type dailyAt struct{ hour int }
+
+func (d dailyAt) Next(now time.Time) time.Time {
+	t := now.In(catalog.Copenhagen)
+	next := time.Date(t.Year(), t.Month(), t.Day(), d.hour, 0, 0, 0, catalog.Copenhagen)
+	if !next.After(t) {
+		next = time.Date(t.Year(), t.Month(), t.Day()+1, d.hour, 0, 0, 0, catalog.Copenhagen)
+	}
+	return next
+}
+
 // Workers works the jobs; start it with Client.Start.
 type Workers struct {
 	Client *river.Client[pgx.Tx]
@@ -164,17 +186,15 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 		river.AddWorker(workers, &billWorker{biller: o.Invoices})
 		river.AddWorker(workers, &sendDocumentWorker{biller: o.Invoices})
 	}
-	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil },
-		&river.PeriodicJobOpts{RunOnStart: true})}
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(nightly,
+		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil }, nil)}
 	if o.Courses != nil {
 		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
 	}
 	if o.Retention != nil {
 		river.AddWorker(workers, &retentionWorker{retainer: o.Retention, now: o.Now, log: o.Logger})
-		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-			func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true}))
+		periodic = append(periodic, river.NewPeriodicJob(nightly,
+			func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil }, nil))
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:       quiet(o.Logger),
