@@ -168,6 +168,9 @@ type SearchResult struct {
 	Cards      []CourseCard
 	Programmes []ProgrammeCard
 	Facets     Facets
+	// Similar: the words found no course as written, so these are the
+	// courses and programmes whose titles are like them (a typo).
+	Similar bool
 }
 
 // Pages is the number of pages the result fills.

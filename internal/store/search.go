@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -15,11 +17,13 @@ import (
 
 // The catalogue's search is Postgres' own: the words are matched by the
 // Danish full-text index of migration 000010 (stemming, phrases in quotes,
-// words left out with a minus, "or", all from websearch_to_tsquery) or, for
-// typos, by pg_trgm's similarity to the title; ts_rank_cd ranks them. One
-// statement then filters, counts every filter choice and picks the page;
-// a second reads the page's cards. The README's "Search" section has the
-// measurements this was chosen by.
+// words left out with a minus, "or", all from websearch_to_tsquery) and
+// as the start or end of a title's words (compounds, migration 000135);
+// ts_rank_cd ranks them. When the words find no course, the search takes
+// them for typos and finds the titles they resemble (pg_trgm's word
+// similarity) instead, and says so. One statement filters, counts every
+// filter choice and picks the page; a second reads the page's cards. The
+// README's "Search" section has the measurements this was chosen by.
 
 // args numbers the parameters of a query as they are added.
 type args []any
@@ -74,12 +78,27 @@ const titleSimilarity = 0.5
 
 // Search returns one page of the catalogue with the counts every filter
 // choice would give, in two round trips: the search with the programmes it
-// finds, then the page's cards.
+// finds, then the page's cards. When the words as written find no course
+// at all (whatever the filters), it searches again for titles like them,
+// so that a typo still finds its course, and marks the result Similar.
 func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (catalog.SearchResult, error) {
-	var res catalog.SearchResult
-	sql, a, err := searchSQL(f, now)
-	if err != nil {
+	res, words, err := s.search(ctx, f, now, false)
+	if err != nil || f.Q == "" || words > 0 {
 		return res, err
+	}
+	res, _, err = s.search(ctx, f, now, true)
+	res.Similar = res.Total > 0 || len(res.Programmes) > 0
+	return res, err
+}
+
+// search is one search: by the words (similar false), or by the titles
+// like them. It also returns how many courses the words find before the
+// filters.
+func (s *Store) search(ctx context.Context, f catalog.Filter, now time.Time, similar bool) (catalog.SearchResult, int, error) {
+	var res catalog.SearchResult
+	sql, a, err := searchSQL(f, now, similar)
+	if err != nil {
+		return res, 0, err
 	}
 	b := &pgx.Batch{}
 	b.Queue(sql, a...)
@@ -87,10 +106,10 @@ func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (ca
 	// courses, so they hide programmes.
 	withProgrammes := (f.Type == "" || f.Type == catalog.TypeProgramme) && f.Topic == "" && !f.HasDateFilter()
 	if withProgrammes {
-		queueProgrammes(b, f.Q)
+		queueProgrammes(b, f.Q, similar)
 	}
 	br := s.Pool.SendBatch(ctx, b)
-	ids, err := readSearch(br, &res, now)
+	ids, words, err := readSearch(br, &res, now)
 	if err == nil && withProgrammes {
 		res.Programmes, err = pgx.CollectRows(must(br.Query()), func(row pgx.CollectableRow) (catalog.ProgrammeCard, error) {
 			var p catalog.ProgrammeCard
@@ -102,7 +121,7 @@ func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (ca
 		err = cerr
 	}
 	if err != nil {
-		return res, err
+		return res, 0, err
 	}
 	for i := range res.Facets.Types {
 		if res.Facets.Types[i].Value == catalog.TypeProgramme {
@@ -111,25 +130,29 @@ func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (ca
 	}
 	if f.Type == catalog.TypeProgramme {
 		res.Total = len(res.Programmes)
-		return res, nil
+		return res, words, nil
 	}
 	if len(ids) > 0 {
 		if res.Cards, err = s.courseCards(ctx, ids, f, now); err != nil {
-			return res, err
+			return res, 0, err
 		}
 	}
-	return res, nil
+	return res, words, nil
 }
 
 // must passes a batch's rows on; their error comes with the first read.
 func must(rows pgx.Rows, _ error) pgx.Rows { return rows }
 
-func queueProgrammes(b *pgx.Batch, q string) {
+// queueProgrammes queues the published programmes the words find, as
+// courses are found: by their words or titles, or by titles like them.
+func queueProgrammes(b *pgx.Batch, q string, similar bool) {
 	var a args
 	words := ""
-	if q != "" {
-		p := a.add(q)
-		words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + p + `::text) OR lower(` + p + `::text) <% lower(p.title))`
+	switch {
+	case q != "" && similar:
+		words = ` AND lower(` + a.add(q) + `::text) <% lower(p.title)`
+	case q != "":
+		words = ` AND (p.search @@ websearch_to_tsquery('danish', ` + a.add(q) + `::text) OR title_parts(p.title) @@ nullif(` + a.add(titleParts(q)) + `, '')::tsquery)`
 	}
 	b.Queue(`SELECT p.id, p.slug, p.title, p.teaser FROM programmes p
 		WHERE p.status = 'published'`+words+`
@@ -153,10 +176,10 @@ func queueProgrammes(b *pgx.Batch, q string) {
 // g), the counts per region and month read from the bits of the groups.
 // A second pass picks the page: keeping the courses found between the
 // passes cost more than finding them again.
-func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
+func searchSQL(f catalog.Filter, now time.Time, similar bool) (string, []any, error) {
 	var a args
 	pNow := a.add(now)
-	m, c, err := matchSQL(&a, f, pNow)
+	m, c, err := matchSQL(&a, f, pNow, similar)
 	if err != nil {
 		return "", nil, err
 	}
@@ -165,7 +188,7 @@ func searchSQL(f catalog.Filter, now time.Time) (string, []any, error) {
 	shown := and(counted, c.fits)
 	sql := m + `,
 g AS (
-	SELECT t, r, mo0, mo, y, fr, tot, title_hit, count(*) AS n
+	SELECT t, r, mo0, mo, y, fr, tot, title_hit, GROUPING(t, r, mo0, y) = 15 AS every, count(*) AS n
 	FROM (SELECT ` + caseWhen(and(c.ofType, c.fits), "m.topic_ids") + ` AS t,
 	             ` + caseWhen(counted, "m.regions") + ` AS r,
 	             ` + caseWhen(counted, "m.month0") + ` AS mo0,
@@ -174,7 +197,7 @@ g AS (
 	             ` + and(counted, "m.has_free") + ` AS fr,
 	             ` + shown + ` AS tot, m.title_hit
 	      FROM m) x
-	GROUP BY GROUPING SETS ((t), (r), (mo0, mo), (y, fr, tot, title_hit)))
+	GROUP BY GROUPING SETS ((t), (r), (mo0, mo), (y, fr, tot, title_hit), ()))
 SELECT 'topic', tp.slug, tp.name, coalesce(sum(gt.n), 0)::bigint
 FROM topics tp LEFT JOIN (SELECT unnest(g.t) AS id, g.n FROM g WHERE g.t IS NOT NULL) gt ON gt.id = tp.id
 GROUP BY tp.id
@@ -190,12 +213,43 @@ SELECT 'free', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.fr
 UNION ALL
 SELECT 'total', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.tot
 UNION ALL
+SELECT 'words', '', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE g.every
+UNION ALL
 SELECT 'type', CASE WHEN g.y THEN '` + catalog.TypeModule + `' ELSE '` + catalog.TypeCourse + `' END, '', sum(g.n)::bigint
 FROM g WHERE g.y IS NOT NULL GROUP BY g.y
 UNION ALL
-SELECT 'page', p.id::text, '', p.n FROM unnest(ARRAY(` + pageSQL(f, shown) + `)) WITH ORDINALITY AS p(id, n)`
+SELECT 'page', p.id::text, '', p.n FROM unnest(ARRAY(` + pageSQL(f, shown, similar) + `)) WITH ORDINALITY AS p(id, n)`
 	return sql, a, nil
 }
+
+// minPart is the fewest letters a word of a search must have to be found
+// as the start or end of a title's word: "it" would find every word that
+// starts or ends with those two letters.
+const minPart = 4
+
+// titleParts is the query (tsquery text) that finds titles holding each
+// word of q as the start or the end of one of their words, as the
+// title_parts column (migration 000135) holds them: forwards, and
+// backwards for the end. "ledelse" becomes 'ledelse':* | 'esledel':*,
+// which finds "Mødeledelse" and "Ledelsesudvikling". It is "" when q is
+// not only plain words of minPart letters or more: quotes, a minus and
+// "or" are for the words themselves, and a short word is better left to
+// them.
+func titleParts(q string) string {
+	var parts []string
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		w = strings.Trim(w, "!?.,;:")
+		if utf8.RuneCountInString(w) < minPart || strings.IndexFunc(w, notLetterOrDigit) >= 0 {
+			return ""
+		}
+		r := []rune(w)
+		slices.Reverse(r)
+		parts = append(parts, "('"+w+"':* | '"+string(r)+"':*)")
+	}
+	return strings.Join(parts, " & ")
+}
+
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // caseWhen is expr where cond holds, else NULL; expr if cond is always.
 func caseWhen(cond, expr string) string {
@@ -216,15 +270,21 @@ func copenhagenMonth(t time.Time) int {
 // filters set: its topic, its type and its dates; "" when not set.
 type foundConds struct{ inTopic, ofType, fits string }
 
-// matchSQL is the start of the search statement: the words as a query
+// matchSQL is the start of the search statement: the words as queries
 // (q), the courses whose summary row is behind (live), every published
 // course's row (c), and the courses the words find (m), all when there
 // are no words, with what the filters, counts and order need of each.
-func matchSQL(a *args, f catalog.Filter, pNow string) (string, foundConds, error) {
+// The words find a course by its text or its title's words (two exact
+// index lookups, so Postgres reads no course twice), or, when similar, by
+// a title like them.
+func matchSQL(a *args, f catalog.Filter, pNow string, similar bool) (string, foundConds, error) {
 	var fc foundConds
 	words, titleHit := "", "false"
 	if f.Q != "" {
-		words = "\n\tWHERE c.search @@ (SELECT tsq FROM q) OR (SELECT lq FROM q) <% c.title_lower"
+		words = "\n\tWHERE c.search @@ (SELECT tsq FROM q) OR c.title_parts @@ (SELECT pq FROM q)"
+		if similar {
+			words = "\n\tWHERE (SELECT lq FROM q) <% c.title_lower"
+		}
 		if f.Sort == catalog.SortRelevance {
 			titleHit = "strpos(c.title_lower, (SELECT lt FROM q)) > 0"
 		}
@@ -248,7 +308,8 @@ func matchSQL(a *args, f catalog.Filter, pNow string) (string, foundConds, error
 	pQ := a.add(f.Q)
 	return `
 WITH q AS MATERIALIZED (
-	SELECT tsq, lq, lt, '%' || replace(replace(replace(lt, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS lpat
+	SELECT tsq, lq, lt, '%' || replace(replace(replace(lt, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS lpat,
+	       nullif(` + a.add(titleParts(f.Q)) + `, '')::tsquery AS pq
 	FROM (SELECT websearch_to_tsquery('danish', ` + pQ + `::text) AS tsq, lower(` + pQ + `::text) AS lq,
 	             lower(btrim(replace(` + pQ + `::text, '"', ''), ' !?.,;:')) AS lt) w),
 live AS MATERIALIZED (
@@ -358,11 +419,11 @@ func pageOffset(f catalog.Filter) int { return (max(f.Page, 1) - 1) * catalog.Pa
 
 // pageSQL selects the ids of the page's courses, in order; courses
 // without a date go last by date, and the title, then the id, break ties.
-func pageSQL(f catalog.Filter, shown string) string {
+func pageSQL(f catalog.Filter, shown string, similar bool) string {
 	limit := " LIMIT " + strconv.Itoa(pageLimit(f)) + " OFFSET " + strconv.Itoa(pageOffset(f))
 	switch {
 	case f.Sort == catalog.SortRelevance && f.Q != "":
-		return relevancePageSQL(f, shown) + limit
+		return relevancePageSQL(f, shown, similar) + limit
 	case f.Sort == catalog.SortPrice:
 		return "SELECT m.id FROM m WHERE " + shown + " ORDER BY m.price_ore, m.title, m.id" + limit
 	case f.Sort == catalog.SortTitle:
@@ -374,17 +435,19 @@ func pageSQL(f catalog.Filter, shown string) string {
 // relevancePageSQL orders by relevance: the courses whose title holds the
 // words come first (also as part of a compound: "Mødeledelse" for
 // "ledelse"), then the others; within each, Postgres' ts_rank_cd orders
-// them (the title weighted 1.0, the teaser 0.4, the rest 0.2), a title
-// found by a typo by its similarity. ts_rank_cd reads a course's whole
+// them (the title weighted 1.0, the teaser 0.4, the rest 0.2), titles
+// like the words by their similarity. ts_rank_cd reads a course's whole
 // text, so only the part the page falls in is read and ranked: the
 // courses with the words in their title (found by the title's trigram
 // index), counted in g, or the others, or both.
-func relevancePageSQL(f catalog.Filter, shown string) string {
+func relevancePageSQL(f catalog.Filter, shown string, similar bool) string {
 	off, end := strconv.Itoa(pageOffset(f)), strconv.Itoa(pageOffset(f)+catalog.PageSize)
 	hits := "(SELECT coalesce(sum(g.n), 0) FROM g WHERE g.tot AND g.title_hit)"
-	ranked := `SELECT m.id, m.title_hit, m.next, m.title,
-		CASE WHEN m.search @@ (SELECT tsq FROM q) THEN ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.search, (SELECT tsq FROM q))
-		     ELSE word_similarity((SELECT lq FROM q), m.title_lower) END AS rank
+	rank := "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', m.search, (SELECT tsq FROM q))"
+	if similar {
+		rank = "word_similarity((SELECT lq FROM q), m.title_lower)"
+	}
+	ranked := `SELECT m.id, m.title_hit, m.next, m.title, ` + rank + ` AS rank
 		FROM m WHERE ` + shown
 	return `SELECT x.id FROM (
 		` + ranked + ` AND m.title_lower LIKE (SELECT lpat FROM q) AND ` + off + ` < ` + hits + `
@@ -394,8 +457,8 @@ func relevancePageSQL(f catalog.Filter, shown string) string {
 }
 
 // readSearch reads the rows of searchSQL into res and returns the page's
-// course ids in order.
-func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) ([]int64, error) {
+// course ids in order and how many courses the words found.
+func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) ([]int64, int, error) {
 	rows, _ := br.Query()
 	counts := map[string]map[string]int{}
 	var topics []catalog.FacetValue
@@ -421,7 +484,7 @@ func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) (
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	fc := &res.Facets
 	fc.Topics = topics
@@ -439,7 +502,7 @@ func readSearch(br pgx.BatchResults, res *catalog.SearchResult, now time.Time) (
 	}
 	fc.Free = counts["free"][""]
 	res.Total = counts["total"][""]
-	return ids, nil
+	return ids, counts["words"][""], nil
 }
 
 // courseCards reads the cards of the courses ids, in that order, each with

@@ -61,7 +61,7 @@ func searchFixture(t *testing.T) *store.Store {
 		}
 	}
 	pf := course("politisk-forstaaelse", "Politisk forståelse", "Forstår du politikernes arbejdsvilkår?", "Om politisk tæft.", "published", 675000, politik)
-	mo := course("moedeledelse", "Mødeledelse", "Led gode møder.", "Dagsorden og referat.", "published", 350000, ledelse)
+	mo := course("moedeledelse", "Mødeledelse", "Gode møder på kortere tid.", "Dagsorden og referat.", "published", 350000, ledelse)
 	gd := course("gdpr-i-praksis", "GDPR i praksis", "Databeskyttelse i kommunen.", "Når politikerne spørger om persondata.", "published", 450000, jura)
 	course("kladde", "Politisk kladde", "Ikke udgivet.", "", "draft", 100000, politik)
 	md := course("modul", "Modul om forvaltning", "Et modul.", "", "published", 500000, jura)
@@ -104,22 +104,25 @@ func TestSearchWordsStemsTyposAndRanking(t *testing.T) {
 	st := searchFixture(t)
 	ctx := context.Background()
 	tests := []struct {
-		name string
-		q    string
-		want []string // in rank order
+		name    string
+		q       string
+		want    []string // in rank order
+		similar bool     // found as titles like the words
 	}{
 		// "politikerne" stems to "politik": the teaser of Politisk forståelse
 		// (weight B) outranks the body of GDPR i praksis (weight C).
-		{"danish stemming and weights", "politikerne", []string{"politisk-forstaaelse", "gdpr-i-praksis"}},
-		{"typo in the title", "politsk", []string{"politisk-forstaaelse"}},
-		{"typo with a missing letter", "mødeldelse", []string{"moedeledelse"}},
-		{"title word", "GDPR", []string{"gdpr-i-praksis"}},
-		{"a word in a compound title", "ledelse", []string{"moedeledelse"}},
-		{"phrase in quotes", `"politisk tæft"`, []string{"politisk-forstaaelse"}},
-		{"a word left out", "politikerne -persondata", []string{"politisk-forstaaelse"}},
-		{"either word", "dagsorden or databeskyttelse", []string{"gdpr-i-praksis", "moedeledelse"}},
-		{"stop words alone", "og i", nil},
-		{"no match", "astrofysik", nil},
+		{"danish stemming and weights", "politikerne", []string{"politisk-forstaaelse", "gdpr-i-praksis"}, false},
+		{"typo in the title", "politsk", []string{"politisk-forstaaelse"}, true},
+		{"typo with a missing letter", "mødeldelse", []string{"moedeledelse"}, true},
+		{"title word", "GDPR", []string{"gdpr-i-praksis"}, false},
+		// Mødeledelse's text has no form of "ledelse": its title's last
+		// part finds it, as written, not as a typo.
+		{"the end of a compound title", "ledelse", []string{"moedeledelse"}, false},
+		{"phrase in quotes", `"politisk tæft"`, []string{"politisk-forstaaelse"}, false},
+		{"a word left out", "politikerne -persondata", []string{"politisk-forstaaelse"}, false},
+		{"either word", "dagsorden or databeskyttelse", []string{"gdpr-i-praksis", "moedeledelse"}, false},
+		{"stop words alone", "og i", nil, false},
+		{"no match", "astrofysik", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +139,51 @@ func TestSearchWordsStemsTyposAndRanking(t *testing.T) {
 			if got := slugs(res); !equal(got, tt.want) {
 				t.Fatalf("q=%q found %v, want %v", tt.q, got, tt.want)
 			}
+			if res.Similar != tt.similar {
+				t.Fatalf("q=%q: similar %v, want %v", tt.q, res.Similar, tt.similar)
+			}
 		})
+	}
+}
+
+// "forvaltning" starts the programme's one-word title
+// "Forvaltningsforløb", which the Danish stemmer keeps whole.
+func TestSearchFindsTheStartOfACompoundTitle(t *testing.T) {
+	st := searchFixture(t)
+	f := catalog.ParseFilter(func(k string) string {
+		if k == "q" {
+			return "Forvaltning"
+		}
+		return ""
+	})
+	res, err := st.Search(context.Background(), f, searchNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Programmes) != 1 || res.Programmes[0].Programme.Slug != "forloeb" || res.Similar {
+		t.Fatalf("programmes %+v, similar %v; want the programme forloeb, found as written", res.Programmes, res.Similar)
+	}
+	if got := slugs(res); !equal(got, []string{"modul"}) {
+		t.Fatalf("courses %v, want modul", got)
+	}
+}
+
+// Words that find courses, only not with the filters chosen, are not
+// taken for a typo: the counts still show where the courses are.
+func TestSearchWordsFoundElsewhereAreNoTypo(t *testing.T) {
+	st := searchFixture(t)
+	f := catalog.Filter{Q: "ledelse", Region: "hovedstaden", Sort: catalog.SortRelevance, Page: 1}
+	res, err := st.Search(context.Background(), f, searchNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 || res.Similar {
+		t.Fatalf("total %d, similar %v; want none found, as written", res.Total, res.Similar)
+	}
+	for _, r := range res.Facets.Regions {
+		if r.Value == "syddanmark" && r.Count != 1 {
+			t.Fatalf("syddanmark count %d, want 1 (Mødeledelse in Odense)", r.Count)
+		}
 	}
 }
 
