@@ -149,9 +149,11 @@ func TestAdminLoginAndLogout(t *testing.T) {
 		t.Error("an editor sees the link to staff users")
 	}
 	for _, path := range []string{"/admin/brugere", "/admin/log"} {
-		if status, _ := s.get(t, path); status != http.StatusForbidden {
+		status, body := s.get(t, path)
+		if status != http.StatusForbidden {
 			t.Errorf("editor on %s: %d", path, status)
 		}
+		mustContain(t, body, "<h1>Ingen adgang</h1>", "kræver rollen administrator", `href="/admin"`)
 	}
 
 	status, loc, _ := s.post(t, "/admin/log-ud", nil)

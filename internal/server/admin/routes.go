@@ -105,7 +105,7 @@ func (a *adminArea) routes() chi.Router {
 		// venues, consultants, topics, offers, programmes), staff users
 		// and the audit log.
 		r.Group(func(r chi.Router) {
-			r.Use(requireRole(auth.RoleAdmin))
+			r.Use(a.requireRole(auth.RoleAdmin))
 			a.catalogueRoutes(r)
 			a.editorRoutes(r)
 			r.Get("/brugere", a.listStaffUsers)
@@ -236,13 +236,13 @@ func (a *adminArea) toLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 // requireRole refuses staff without role with a 403 page.
-func requireRole(role string) func(http.Handler) http.Handler {
+func (a *adminArea) requireRole(role string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if staffOf(r).Role != role {
-				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-				w.WriteHeader(http.StatusForbidden)
-				w.Write([]byte("Du har ikke adgang til denne side. Den kræver rollen administrator.\n"))
+				p := a.adminPage(r, "Ingen adgang")
+				a.Render(w, r, http.StatusForbidden, views.AdminMessage(p, "Ingen adgang",
+					"Siden kræver rollen administrator. Spørg en administrator, hvis du har brug for den."))
 				return
 			}
 			next.ServeHTTP(w, r)
