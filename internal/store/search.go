@@ -79,11 +79,12 @@ const titleSimilarity = 0.5
 // Search returns one page of the catalogue with the counts every filter
 // choice would give, in two round trips: the search with the programmes it
 // finds, then the page's cards. When the words as written find no course
-// at all (whatever the filters), it searches again for titles like them,
-// so that a typo still finds its course, and marks the result Similar.
+// at all (whatever the filters) and no programme, it searches again for
+// titles like them, so that a typo still finds its course, and marks the
+// result Similar.
 func (s *Store) Search(ctx context.Context, f catalog.Filter, now time.Time) (catalog.SearchResult, error) {
 	res, words, err := s.search(ctx, f, now, false)
-	if err != nil || f.Q == "" || words > 0 {
+	if err != nil || f.Q == "" || words > 0 || len(res.Programmes) > 0 {
 		return res, err
 	}
 	res, _, err = s.search(ctx, f, now, true)
@@ -276,7 +277,10 @@ type foundConds struct{ inTopic, ofType, fits string }
 // are no words, with what the filters, counts and order need of each.
 // The words find a course by its text or its title's words (two exact
 // index lookups, so Postgres reads no course twice), or, when similar, by
-// a title like them.
+// a title like them. A kept row is current when its first date is after
+// now or it has none; that is checked on each row read ("IS NOT FALSE"),
+// as the planner would otherwise read next_at's index whole for every
+// search.
 func matchSQL(a *args, f catalog.Filter, pNow string, similar bool) (string, foundConds, error) {
 	var fc foundConds
 	words, titleHit := "", "false"
@@ -321,7 +325,7 @@ live AS MATERIALIZED (
 c AS (
 	SELECT s.* FROM course_search s
 	WHERE s.course_id NOT IN (SELECT course_id FROM course_search_changed)
-	  AND (s.next_at > ` + pNow + ` OR s.next_at IS NULL) AND ` + pNow + ` >= (SELECT made_for FROM course_search_state)
+	  AND (s.next_at > ` + pNow + `) IS NOT FALSE AND ` + pNow + ` >= (SELECT made_for FROM course_search_state)
 	UNION ALL
 	SELECT * FROM course_search_rows(ARRAY(SELECT course_id FROM live), ` + pNow + `) WHERE EXISTS (SELECT FROM live)),
 m AS NOT MATERIALIZED (

@@ -166,6 +166,14 @@ func TestSearchFindsTheStartOfACompoundTitle(t *testing.T) {
 	if got := slugs(res); !equal(got, []string{"modul"}) {
 		t.Fatalf("courses %v, want modul", got)
 	}
+	// Words that find a programme and no course are no typo either.
+	f.Q = "forvaltningsforløbet"
+	if res, err = st.Search(context.Background(), f, searchNow); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Programmes) != 1 || res.Total != 0 || res.Similar {
+		t.Fatalf("%q: programmes %+v, %d courses, similar %v; want the programme alone, as written", f.Q, res.Programmes, res.Total, res.Similar)
+	}
 }
 
 // Words that find courses, only not with the filters chosen, are not
