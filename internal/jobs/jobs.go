@@ -140,13 +140,13 @@ type Options struct {
 	Workers   int // send workers; 10 when 0
 }
 
-// nightly is when the daily jobs (the clean-up and the retention rules)
-// run: at 03:00 in Copenhagen, when nobody books, on the instance that
-// leads River's periodic jobs. Not at every start of an instance: a
+// nightlyHour is when the daily jobs (the clean-up and the retention
+// rules) run: at 03:00 in Copenhagen, when nobody books, on the instance
+// that leads River's periodic jobs. Not at every start of an instance: a
 // deploy in the middle of the day must not run a pass over every booking
 // beside the visitors, and a day missed while the site was down is made
 // up the next night (the rules are "older than", so nothing is lost).
-var nightly river.PeriodicSchedule = dailyAt{hour: 3}
+const nightlyHour = 3
 
 // dailyAt is River's schedule of a job that runs once a day at an hour in
 // Copenhagen.
@@ -186,14 +186,14 @@ func NewWorkers(pool *pgxpool.Pool, st *store.Store, o Options) (*Workers, error
 		river.AddWorker(workers, &billWorker{biller: o.Invoices})
 		river.AddWorker(workers, &sendDocumentWorker{biller: o.Invoices})
 	}
-	periodic := []*river.PeriodicJob{river.NewPeriodicJob(nightly,
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(dailyAt{hour: nightlyHour},
 		func() (river.JobArgs, *river.InsertOpts) { return CleanUpArgs{}, nil }, nil)}
 	if o.Courses != nil {
 		periodic = append(periodic, addCourseWorkers(workers, o.Courses))
 	}
 	if o.Retention != nil {
 		river.AddWorker(workers, &retentionWorker{retainer: o.Retention, now: o.Now, log: o.Logger})
-		periodic = append(periodic, river.NewPeriodicJob(nightly,
+		periodic = append(periodic, river.NewPeriodicJob(dailyAt{hour: nightlyHour},
 			func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil }, nil))
 	}
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{

@@ -23,7 +23,7 @@ func TestNightlyRunsAtThreeInCopenhagen(t *testing.T) {
 		{"the night summer time ends", cph(2027, 10, 30, 12, 0), time.Date(2027, 10, 31, 2, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
-		if got := nightly.Next(tt.now); !got.Equal(tt.want) {
+		if got := (dailyAt{hour: nightlyHour}).Next(tt.now); !got.Equal(tt.want) {
 			t.Errorf("%s: Next(%v) = %v, want %v", tt.name, tt.now, got, tt.want)
 		}
 	}
