@@ -159,7 +159,8 @@ func rowsWith(t *testing.T, s *site, text string) int {
 		(SELECT count(*) FROM participants t WHERE t::text ILIKE '%' || $1 || '%') +
 		(SELECT count(*) FROM outgoing_mails t WHERE t::text ILIKE '%' || $1 || '%') +
 		(SELECT count(*) FROM participant_links t WHERE t::text ILIKE '%' || $1 || '%') +
-		(SELECT count(*) FROM inquiries t WHERE t::text ILIKE '%' || $1 || '%')`, text).Scan(&n); err != nil {
+		(SELECT count(*) FROM inquiries t WHERE t::text ILIKE '%' || $1 || '%') +
+		(SELECT count(*) FROM booking_search t WHERE t::text ILIKE '%' || $1 || '%')`, text).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

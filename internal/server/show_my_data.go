@@ -17,7 +17,7 @@ import (
 // the path; ok is false when the answer (404 or 500) has been written.
 func (s *Server) myData(w http.ResponseWriter, r *http.Request) (token string, e privacy.Export, ok bool) {
 	token = chi.URLParam(r, "token")
-	id, err := s.store.BookingIDByManageToken(r.Context(), enrolment.HashToken(token))
+	id, err := store.BookingByManageToken(r.Context(), s.store.Pool, enrolment.HashToken(token))
 	if err == nil {
 		e, err = store.BookingExport(r.Context(), s.store.Pool, id)
 	}

@@ -71,11 +71,20 @@ func MarkUnindexed(ctx context.Context, tx pgx.Tx, ids []int64) error {
 // IndexBookings writes (or rewrites) the search text of bookings and
 // takes their mark away, in the transaction that composes their mails.
 func IndexBookings(ctx context.Context, tx pgx.Tx, ids []int64) error {
-	_, err := tx.Exec(ctx, `
-		WITH done AS (DELETE FROM booking_search_pending WHERE booking_id = ANY($1))
-		INSERT INTO booking_search (booking_id, doc)
-		SELECT b.id, booking_search_doc(b.id) FROM bookings b WHERE b.id = ANY($1)
-		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, ids)
+	_, err := tx.Exec(ctx, `WITH done AS (DELETE FROM booking_search_pending WHERE booking_id = ANY($1)) `+rewriteSearchSQL, ids)
+	return err
+}
+
+// rewriteSearchSQL writes the search text of the bookings $1 from their
+// rows, the one definition of it (booking_search_doc, migration 000133).
+const rewriteSearchSQL = `INSERT INTO booking_search (booking_id, doc)
+	SELECT b.id, booking_search_doc(b.id) FROM bookings b WHERE b.id = ANY($1)
+	ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`
+
+// rewriteSearch writes the search text of bookings again after a change
+// to their people, in a statement of its own, so that it reads the change.
+func rewriteSearch(ctx context.Context, db DB, ids []int64) error {
+	_, err := db.Exec(ctx, rewriteSearchSQL, ids)
 	return err
 }
 

@@ -329,30 +329,22 @@ func LockSeatOfBooking(ctx context.Context, tx pgx.Tx, manageHash []byte, seatID
 // details (the new one has the default stay until they say otherwise),
 // attendance and the record of mails sent to them.
 func SubstituteSeat(ctx context.Context, tx pgx.Tx, seatID int64, sub booking.Person) error {
-	_, err := tx.Exec(ctx, `
+	var bookingID int64
+	err := tx.QueryRow(ctx, `
 		WITH gone AS (DELETE FROM attendance WHERE participant_id = $1)
 		UPDATE participants SET name = $2, email = $3, job_title = $4, diet = $5, accessibility = $6,
 			substitute_for = CASE WHEN substitute_for = '' THEN name ELSE substitute_for END,
 			stay_overnight = CASE WHEN stay_overnight IS NOT NULL THEN true END, stay_early_arrival = false,
 			diet_allergens = '{}', stay_needs = '', reminded_at = NULL, after_mailed_at = NULL, evaluated = false
-		WHERE id = $1`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility)
+		WHERE id = $1 RETURNING booking_id`, seatID, sub.Name, sub.Email, sub.JobTitle, sub.Diet, sub.Accessibility).Scan(&bookingID)
 	if err != nil {
 		return insertError(err)
 	}
 	// The search finds the booking by its new participant's name at once.
-	_, err = tx.Exec(ctx, `
-		INSERT INTO booking_search (booking_id, doc)
-		SELECT booking_id, booking_search_doc(booking_id) FROM participants WHERE id = $1
-		ON CONFLICT (booking_id) DO UPDATE SET doc = EXCLUDED.doc`, seatID)
-	return err
+	return rewriteSearch(ctx, tx, []int64{bookingID})
 }
 
 // ReceiptOf loads a booking with its seats and dates.
 func ReceiptOf(ctx context.Context, db DB, id int64) (booking.Receipt, error) {
 	return receipt(ctx, db, `b.id = $1`, id)
-}
-
-// ReceiptByID loads a booking for staff.
-func (s *Store) ReceiptByID(ctx context.Context, id int64) (booking.Receipt, error) {
-	return ReceiptOf(ctx, s.Pool, id)
 }

@@ -9,13 +9,6 @@ import (
 	"kursuskatalog/internal/privacy"
 )
 
-// BookingIDByManageToken finds the booking of a manage link.
-func (s *Store) BookingIDByManageToken(ctx context.Context, hash []byte) (int64, error) {
-	var id int64
-	err := s.Pool.QueryRow(ctx, `SELECT id FROM bookings WHERE manage_token_hash = $1`, hash).Scan(&id)
-	return id, notFound(err)
-}
-
 // BookingExport reads everything held about one booking: booker, billing,
 // each participant with their needs, stay and attendance, the changes to
 // its price and the mails about it (who, when, subject), and until when
@@ -157,7 +150,7 @@ func PersonRecordsTx(ctx context.Context, db DB, email string) ([]PersonBooking,
 // in the bookings ids (booked by someone else), with their personal links,
 // calendar sequences and the text and receiver of the mails to them.
 func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email string, now time.Time) (int64, error) {
-	return applyRule(ctx, db, `
+	n, err := applyRule(ctx, db, `
 		SELECT id FROM participants WHERE booking_id = ANY($1) AND lower(email) = lower($2)`,
 		append([]string{
 			`UPDATE participants SET name = 'Anonymiseret', email = 'anonym-' || id || '@invalid', job_title = '',
@@ -169,6 +162,11 @@ func AnonymiseParticipantsByEmail(ctx context.Context, db DB, ids []int64, email
 			`UPDATE audit_log SET ` + auditForgetsPerson + `, label = 'Anonymiseret deltager'
 				WHERE entity = 'participant' AND entity_id IN (SELECT id FROM targets)`,
 		}, forgetMails(`m.booking_id = ANY($1) AND lower(m.to_addr) = lower($2)`, "$3")...), ids, email, now)
+	if err != nil {
+		return n, err
+	}
+	// The staff search no longer finds the bookings by the person.
+	return n, rewriteSearch(ctx, db, ids)
 }
 
 // DeleteInquiriesOf deletes every inquiry from an e-mail address, with the

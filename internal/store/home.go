@@ -50,33 +50,6 @@ func dateScanArgs(d *catalog.CourseDate) []any {
 		&d.Venue.ID, &d.Venue.Name, &d.Venue.Street, &d.Venue.Postcode, &d.Venue.City, &d.Venue.Region}
 }
 
-// UpcomingDates returns the next planned dates of published courses that
-// start after from.
-func (s *Store) UpcomingDates(ctx context.Context, from time.Time, limit int) ([]catalog.DateListing, error) {
-	rows, err := s.Pool.Query(ctx, `
-		SELECT c.slug, c.title, c.price_ore, `+dateColumns+`
-		FROM course_dates d
-		JOIN courses c ON c.id = d.course_id AND c.status = 'published'
-		JOIN venues v ON v.id = d.venue_id
-		WHERE d.starts_at > $1 AND d.status = 'planned'
-		ORDER BY d.starts_at, d.id
-		LIMIT $2`, from, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []catalog.DateListing
-	for rows.Next() {
-		var l catalog.DateListing
-		args := append([]any{&l.CourseSlug, &l.CourseTitle, &l.PriceOre}, dateScanArgs(&l.Date)...)
-		if err := rows.Scan(args...); err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
-}
-
 // TableCounts returns the number of rows in each catalogue table, for the
 // demo loader's report and its idempotency test.
 func (s *Store) TableCounts(ctx context.Context) (map[string]int64, error) {

@@ -50,13 +50,3 @@ func (s *Store) InvoicesDue(ctx context.Context, by time.Time) ([]booking.Invoic
 	})
 	return out, err
 }
-
-// BookingsOnDate lists the bookings with a participant on a date.
-func BookingsOnDate(ctx context.Context, db DB, dateID int64) ([]int64, error) {
-	rows, err := db.Query(ctx, `SELECT DISTINCT booking_id FROM participants WHERE date_id = $1 ORDER BY booking_id`, dateID)
-	return scanAll(rows, err, func(r pgx.Rows) (int64, error) {
-		var id int64
-		err := r.Scan(&id)
-		return id, err
-	})
-}

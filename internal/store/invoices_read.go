@@ -97,16 +97,6 @@ func DocumentsOfBooking(ctx context.Context, db DB, bookingID int64) ([]booking.
 	return scanAll(rows, err, func(r pgx.Rows) (booking.Document, error) { return scanDocument(r) })
 }
 
-// DocumentsByManageToken lists the documents of the booking a manage link
-// opens, oldest first.
-func (s *Store) DocumentsByManageToken(ctx context.Context, hash []byte) ([]booking.Document, error) {
-	id, err := BookingByManageToken(ctx, s.Pool, hash)
-	if err != nil {
-		return nil, err
-	}
-	return DocumentsOfBooking(ctx, s.Pool, id)
-}
-
 // DocumentsOfBookingID lists a booking's documents for staff.
 func (s *Store) DocumentsOfBookingID(ctx context.Context, bookingID int64) ([]booking.Document, error) {
 	return DocumentsOfBooking(ctx, s.Pool, bookingID)
