@@ -3,7 +3,9 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"image"
 	"image/jpeg"
+	"math/rand/v2"
 	"image/png"
 	"mime/multipart"
 	"net/http"
@@ -18,12 +20,22 @@ import (
 // uploadImage posts the picture form with a PNG of w×h (none when w is 0).
 func uploadImage(t *testing.T, s *site, courseID int64, alt string, w, h int) (*http.Response, string) {
 	t.Helper()
+	var img image.Image
+	if w > 0 {
+		img = images.Draw("upload", w, h)
+	}
+	return uploadPicture(t, s, courseID, alt, img)
+}
+
+// uploadPicture posts the picture form with img as a PNG (none when nil).
+func uploadPicture(t *testing.T, s *site, courseID int64, alt string, img image.Image) (*http.Response, string) {
+	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	mw.WriteField("alt", alt)
-	if w > 0 {
+	if img != nil {
 		fw, _ := mw.CreateFormFile("billede", "foto.png")
-		if err := png.Encode(fw, images.Draw("upload", w, h)); err != nil {
+		if err := png.Encode(fw, img); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -92,6 +104,19 @@ func TestAdminUploadsACoursePicture(t *testing.T) {
 	if res.StatusCode != http.StatusNotFound {
 		t.Errorf("old picture: %d", res.StatusCode)
 	}
+
+	// A photograph is megabytes, far more than the staff area's forms: it
+	// is taken too.
+	photo := image.NewRGBA(image.Rect(0, 0, 1600, 900))
+	noise := rand.New(rand.NewPCG(1, 2))
+	for i := range photo.Pix {
+		photo.Pix[i] = byte(noise.Uint32())
+	}
+	res, _ = uploadPicture(t, s, id, "Deltagere ved et mødebord", photo)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a photograph of several MB: %d", res.StatusCode)
+	}
+	s.Store.Pool.QueryRow(ctx, `SELECT hash FROM course_images WHERE course_id = $1`, id).Scan(&hash)
 
 	// A new alt text without a file keeps the picture.
 	res, _ = uploadImage(t, s, id, "Gruppearbejde om politisk betjening", 0, 0)

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"io"
+	"kursuskatalog/internal/server/forms"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,8 +18,9 @@ import (
 // form they are dropped (NUL) or replaced (U+FFFD) before any handler reads
 // the values: the form then takes its ordinary way, validation and all.
 
-// maxCleanedForm is the largest body of any request; each route caps its
-// own lower (forms.LimitBody), and a larger one is answered with 413.
+// maxCleanedForm is the largest body of any request but an upload
+// (forms.UploadBody); each route caps its own lower (forms.LimitBody), and
+// a larger one is answered with 413.
 const maxCleanedForm = 1 << 20
 
 // cleanInput applies the rule above to the path, the query and url-encoded
@@ -33,7 +35,11 @@ func (s *Server) cleanInput(next http.Handler) http.Handler {
 			r.URL.RawQuery = q
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxCleanedForm)
+			limit := int64(maxCleanedForm)
+			if forms.IsUpload(r) {
+				limit = forms.UploadBody
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		if r.Body != nil && r.Method == http.MethodPost &&
 			strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {

@@ -57,7 +57,6 @@ func (a *adminArea) saveAdminCourseImage(w http.ResponseWriter, r *http.Request)
 		a.notFound(w, r)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, images.MaxBytes+1<<20)
 	var errs views.FormErrors
 	if err := r.ParseMultipartForm(2 << 20); err != nil {
 		errs.Add("billede", images.ErrTooLarge.Error())

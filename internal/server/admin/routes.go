@@ -85,7 +85,7 @@ func New(d Deps) chi.Router {
 
 func (a *adminArea) routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.GetHead, noStore, forms.LimitBody(forms.LargeBody), a.sessions.LoadAndSave)
+	r.Use(middleware.GetHead, noStore, forms.LimitFormsAndUploads(forms.LargeBody), a.sessions.LoadAndSave)
 	r.NotFound(a.notFound)
 	small := forms.LimitBody(forms.SmallBody)
 	r.Get("/login", a.showLogin)
