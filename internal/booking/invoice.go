@@ -48,6 +48,25 @@ func InvoiceNoteFor(dates []BookedDate, bookedAt time.Time) string {
 	return InvoiceNote(starts, bookedAt)
 }
 
+// InvoiceNoteOf is InvoiceNote for a booking made: it goes by the dates
+// of its paid seats, as its invoice does (InvoiceAt of PaidStarts), so a
+// waiting place on an early date does not promise an invoice at once. A
+// booking of waiting places only is told when it would be invoiced.
+func InvoiceNoteOf(r Receipt) string {
+	seen := map[int64]bool{}
+	var starts []time.Time
+	for _, s := range r.Seats {
+		if paying(s) && !seen[s.DateID] {
+			seen[s.DateID] = true
+			starts = append(starts, r.Date(s.DateID).StartsAt)
+		}
+	}
+	if len(starts) == 0 {
+		return InvoiceNoteFor(r.Dates, r.CreatedAt)
+	}
+	return InvoiceNote(starts, r.CreatedAt)
+}
+
 // PaidStarts are the starts of the dates of a booking's seats that are
 // paid for (held, or cancelled and still charged): what InvoiceAt goes by.
 func PaidStarts(r Receipt) []time.Time {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kursuskatalog/internal/catalog"
 )
 
 func TestInvoiceNote(t *testing.T) {
@@ -28,6 +30,30 @@ func TestInvoiceNote(t *testing.T) {
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("%s: %q lacks %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A booking's receipt tells what its invoice will do: a waiting place on
+// a date soon does not bring the invoice forward, two people on one date
+// are one date, and waiting places alone are told as the dates stand.
+func TestInvoiceNoteOfABooking(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	date := func(id int64, days int) BookedDate {
+		return BookedDate{CourseDate: catalog.CourseDate{ID: id, StartsAt: now.AddDate(0, 0, days)}}
+	}
+	soon, later := date(1, 9), date(2, 60)
+	r := Receipt{CreatedAt: now, Dates: []BookedDate{soon, later}, Seats: []Seat{
+		{DateID: 1, Status: StatusWaitlisted}, {DateID: 2, Status: StatusConfirmed}, {DateID: 2, Status: StatusConfirmed}}}
+	if got, want := InvoiceNoteOf(r), "Faktura sendes 3-4 uger før kursusstart."; got != want {
+		t.Errorf("a waiting place soon, two seats later: %q, want %q", got, want)
+	}
+	r.Seats[0].Status = StatusConfirmed
+	if got := InvoiceNoteOf(r); !strings.Contains(got, "hele tilmeldingen sendes med det samme") {
+		t.Errorf("seats soon and later: %q", got)
+	}
+	r.Seats = []Seat{{DateID: 2, Status: StatusWaitlisted}}
+	if got, want := InvoiceNoteOf(r), InvoiceNoteFor(r.Dates, now); got != want {
+		t.Errorf("waiting places only: %q, want %q", got, want)
 	}
 }
 

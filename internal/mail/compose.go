@@ -232,7 +232,7 @@ func priceSection(r booking.Receipt) section {
 }
 
 func invoiceSection(r booking.Receipt) section {
-	s := section{Heading: "Faktura", Lines: []string{booking.InvoiceNoteFor(r.Dates, r.CreatedAt)}}
+	s := section{Heading: "Faktura", Lines: []string{booking.InvoiceNoteOf(r)}}
 	if r.EAN != "" {
 		s.Lines = append(s.Lines, "EAN-nummer: "+r.EAN)
 	} else {
