@@ -88,11 +88,8 @@ func (s *Service) ReplyToInquiry(ctx context.Context, r Reply) error {
 		}
 		m := mail.InquiryReplyMail(mail.InquiryReply{InquiryID: q.ID, ToName: q.Name, ToEmail: q.Email, Subject: r.Subject,
 			Body: r.Body, Question: q.Message, ReplyToName: replyName, ReplyToEmail: replyEmail})
-		ids, err := store.InsertMails(ctx, tx, about(store.MailOwner{InquiryID: q.ID}, m))
+		ids, err := s.recordIDs(ctx, tx, about(store.MailOwner{InquiryID: q.ID}, m))
 		if err != nil {
-			return err
-		}
-		if err := s.queue.SendMails(ctx, tx, ids); err != nil {
 			return err
 		}
 		if err := store.InsertInquiryReply(ctx, tx, store.InquiryReply{InquiryID: q.ID, StaffID: r.StaffID, MailID: ids[0],

@@ -104,8 +104,14 @@ func (s *Service) seatTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // record records mails, each with the booking or inquiry it is about, and
 // the one job that sends them all, in tx: the outbox.
 func (s *Service) record(ctx context.Context, tx pgx.Tx, mails []store.NewMail) error {
+	_, err := s.recordIDs(ctx, tx, mails)
+	return err
+}
+
+// recordIDs is record, returning the mails' ids.
+func (s *Service) recordIDs(ctx context.Context, tx pgx.Tx, mails []store.NewMail) ([]int64, error) {
 	if len(mails) == 0 {
-		return nil
+		return nil, nil
 	}
 	// The stored text opens nothing: the links' tokens are kept apart
 	// until the mail is sent (see mail.Redact).
@@ -114,15 +120,15 @@ func (s *Service) record(ctx context.Context, tx pgx.Tx, mails []store.NewMail) 
 	}
 	ids, err := store.InsertMails(ctx, tx, mails)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := store.InsertAttachments(ctx, tx, ids, mails); err != nil {
-		return err
+		return nil, err
 	}
 	if err := store.InsertLinkTokens(ctx, tx, ids, mails); err != nil {
-		return err
+		return nil, err
 	}
-	return s.queue.SendMails(ctx, tx, ids)
+	return ids, s.queue.SendMails(ctx, tx, ids)
 }
 
 // about ties messages to the booking or inquiry they are about.

@@ -70,9 +70,17 @@ func TestAdminDashboardLeadsWithWhatNeedsAttention(t *testing.T) {
 	// Answer Mette Holm: one inquiry left.
 	var inquiry int64
 	s.Store.Pool.QueryRow(ctx, `SELECT id FROM inquiries WHERE name = 'Mette Holm'`).Scan(&inquiry)
+	// A personal link pasted into the answer is stored as every mail's
+	// are: without its token (mail.Redact).
+	token := strings.Repeat("Tk", 21) + "x"
 	if status, _, body := s.post(t, fmt.Sprintf("/admin/henvendelser/%d/svar", inquiry),
-		url.Values{"subject": {"Sv: Dit spørgsmål"}, "body": {"Ja, tag dem endelig med."}}); status != http.StatusSeeOther {
+		url.Values{"subject": {"Sv: Dit spørgsmål"}, "body": {"Ja, tag dem endelig med: http://kurser.test/min-tilmelding/" + token}}); status != http.StatusSeeOther {
 		t.Fatalf("reply: %d %s", status, body)
+	}
+	var stored string
+	s.Store.Pool.QueryRow(ctx, `SELECT text_body FROM outgoing_mails WHERE inquiry_id = $1 AND subject = 'Sv: Dit spørgsmål'`, inquiry).Scan(&stored)
+	if strings.Contains(stored, token) || !strings.Contains(stored, "/min-tilmelding/~skjult-1~") {
+		t.Errorf("the stored answer holds a working link:\n%s", stored)
 	}
 	_, body = s.get(t, "/admin")
 	mustContain(t, body, "Nye henvendelser uden svar (1)")
