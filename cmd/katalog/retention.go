@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"kursuskatalog/internal/catalog"
 	"kursuskatalog/internal/config"
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/privacy"
@@ -60,8 +61,7 @@ func parseAsOf(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	cph, _ := time.LoadLocation("Europe/Copenhagen")
-	if t, err := time.ParseInLocation("2006-01-02", s, cph); err == nil {
+	if t, err := time.ParseInLocation("2006-01-02", s, catalog.Copenhagen); err == nil {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("retention: -asof %q is neither RFC 3339 nor a date (2028-01-01)", s)

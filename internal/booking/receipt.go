@@ -146,12 +146,6 @@ func (r Receipt) People() []Seat {
 	return out
 }
 
-// CanCancel says whether a seat may be cancelled free of charge at now:
-// before the deadline has ended and the course has begun.
-func CanCancel(d catalog.CourseDate, now time.Time) bool {
-	return now.Before(DeadlineEnd(d.Deadline)) && now.Before(d.StartsAt)
-}
-
 // CanSubstitute says whether a substitute may still be named: until the
 // course starts.
 func CanSubstitute(d catalog.CourseDate, now time.Time) bool {

@@ -49,7 +49,6 @@ type Deps struct {
 type Service struct {
 	store   *store.Store
 	queue   *jobs.Queue
-	log     *slog.Logger
 	baseURL string
 	now     func() time.Time
 	groups  *groups
@@ -80,7 +79,7 @@ func New(d Deps) *Service {
 	if d.Supplier.CVR == "" {
 		d.Supplier = invoice.DefaultSupplier
 	}
-	s := &Service{store: d.Store, queue: d.Queue, log: d.Logger, baseURL: d.BaseURL, now: d.Now,
+	s := &Service{store: d.Store, queue: d.Queue, baseURL: d.BaseURL, now: d.Now,
 		windows: d.OfferWindows, org: d.Organizer, supplier: d.Supplier, accessPoint: d.AccessPoint}
 	s.groups = &groups{run: s.bookGroup, log: d.Logger}
 	return s

@@ -46,7 +46,6 @@ func (s *Server) renderCancel(w http.ResponseWriter, r *http.Request, status int
 	p := views.CancelConfirmProps{Page: s.page(r, "Bekræft afmelding, "+pv.Receipt.Ref, ""), R: pv.Receipt, Plan: pv.Plan,
 		Waiting: pv.Waiting, Token: token, All: all, Changed: changed}
 	p.Page.NoIndex = true
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the booking
+	personalHeaders(w)
 	s.Render(w, r, status, views.CancelConfirm(p))
 }

@@ -40,8 +40,7 @@ func (s *Server) renderMyBooking(w http.ResponseWriter, r *http.Request, status 
 		Notice: myBookingNotices[notice], Errors: errs, Sub: sub, Now: s.now()}
 	p.Page.NoIndex = true
 	p.Page.Errors = errs.Any()
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the booking
+	personalHeaders(w)
 	s.Render(w, r, status, views.Receipt(p))
 }
 

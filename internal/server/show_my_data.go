@@ -28,8 +28,7 @@ func (s *Server) myData(w http.ResponseWriter, r *http.Request) (token string, e
 		s.ServerError(w, r, err)
 		return "", e, false
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the booking
+	personalHeaders(w)
 	return token, e, true
 }
 

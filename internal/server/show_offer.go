@@ -25,7 +25,6 @@ func (s *Server) showOffer(w http.ResponseWriter, r *http.Request) {
 	p := views.OfferProps{Page: s.page(r, "Tilbud om plads: "+o.Date.CourseTitle, ""), O: o, Token: token,
 		Answer: r.URL.Query().Get("svar"), Now: s.now()}
 	p.Page.NoIndex = true
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer") // the path is the key to the offer
+	personalHeaders(w)
 	s.Render(w, r, http.StatusOK, views.Offer(p))
 }

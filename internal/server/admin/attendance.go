@@ -21,19 +21,11 @@ func (a *adminArea) showAttendance(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminArea) renderAttendance(w http.ResponseWriter, r *http.Request, status int, day time.Time, errs views.FormErrors) {
-	id, ok := idParam(r)
+	d, ok := a.dateOf(w, r)
 	if !ok {
-		a.notFound(w, r)
 		return
 	}
-	d, err := a.store.DateOverviewByID(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		a.notFound(w, r)
-		return
-	} else if err != nil {
-		a.ServerError(w, r, err)
-		return
-	}
+	id := d.ID
 	rows, err := a.store.AttendanceOf(r.Context(), id)
 	if err != nil {
 		a.ServerError(w, r, err)

@@ -15,19 +15,11 @@ import (
 
 // showDateEvaluation shows a date's evaluation results.
 func (a *adminArea) showDateEvaluation(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	d, ok := a.dateOf(w, r)
 	if !ok {
-		a.notFound(w, r)
 		return
 	}
-	d, err := a.store.DateOverviewByID(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		a.notFound(w, r)
-		return
-	} else if err != nil {
-		a.ServerError(w, r, err)
-		return
-	}
+	id := d.ID
 	evs, err := a.store.Evaluations(r.Context(), 0, id)
 	if err != nil {
 		a.ServerError(w, r, err)

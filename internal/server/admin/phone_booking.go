@@ -9,7 +9,6 @@ import (
 	"kursuskatalog/internal/enrolment"
 	"kursuskatalog/internal/server/forms"
 	"kursuskatalog/internal/server/respond"
-	"kursuskatalog/internal/store"
 	"kursuskatalog/web/views"
 )
 
@@ -23,17 +22,8 @@ func (a *adminArea) showPhoneBooking(w http.ResponseWriter, r *http.Request) {
 
 // renderPhoneBooking shows the form with what was typed and the messages.
 func (a *adminArea) renderPhoneBooking(w http.ResponseWriter, r *http.Request, status int, f views.EnrolmentForm, errs views.FormErrors) {
-	id, ok := idParam(r)
+	d, ok := a.dateOf(w, r)
 	if !ok {
-		a.notFound(w, r)
-		return
-	}
-	d, err := a.store.DateOverviewByID(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		a.notFound(w, r)
-		return
-	} else if err != nil {
-		a.ServerError(w, r, err)
 		return
 	}
 	title := "Tilmelding pr. telefon: " + d.CourseTitle
